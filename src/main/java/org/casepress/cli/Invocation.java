@@ -1,0 +1,106 @@
+package org.casepress.cli;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.casepress.source.Workspace;
+
+/**
+ * What a command runs with: its parsed command line, the streams, the environment and the
+ * workspace. Tests build one through {@link Cli#run} with their own streams and environment.
+ */
+final class Invocation {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final CommandLine line;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> env;
+  private final Path cwd;
+
+  Invocation(CommandLine line, PrintStream out, PrintStream err, Map<String, String> env, Path cwd) {
+    this.line = line;
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.cwd = cwd;
+  }
+
+  CommandLine line() {
+    return line;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  boolean json() {
+    return line.hasOption("json");
+  }
+
+  boolean verbose() {
+    return line.hasOption("verbose");
+  }
+
+  List<String> args() {
+    return line.getArgList();
+  }
+
+  /** The one positional argument a command such as {@code history SLUG} needs. */
+  String slug() {
+    List<String> args = args();
+    if (args.size() != 1) {
+      throw CommandException.usage("Name exactly one case study (its folder name under case-studies/).");
+    }
+    return args.get(0);
+  }
+
+  /** --workspace DIR, or the nearest folder upward holding metadata/community.yaml. */
+  Workspace workspace() {
+    String given = line.getOptionValue("workspace");
+    if (given != null) {
+      Path dir = cwd.resolve(given);
+      Workspace ws = new Workspace(dir);
+      if (!dir.resolve(Workspace.COMMUNITY_FILE).toFile().isFile()) {
+        throw CommandException.usage(
+            "--workspace " + given + " is not a casepress workspace: it has no " + Workspace.COMMUNITY_FILE + ".");
+      }
+      return ws;
+    }
+    return Workspace.find(cwd)
+        .orElseThrow(
+            () ->
+                CommandException.usage(
+                    "No casepress workspace here: no folder from "
+                        + cwd
+                        + " upward holds "
+                        + Workspace.COMMUNITY_FILE
+                        + ". Run the command inside the repository, or pass --workspace DIR."));
+  }
+
+  /** Prints {@code value} as indented JSON with a final newline. */
+  void printJson(Object value) {
+    try {
+      DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+      out.println(JSON.writer(printer).writeValueAsString(value));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON output", e);
+    }
+  }
+}

@@ -1,0 +1,315 @@
+package org.casepress.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Funding;
+import org.casepress.model.Location;
+import org.casepress.model.Metadata;
+import org.casepress.model.Organisation;
+import org.casepress.model.Person;
+import org.casepress.model.Problem;
+import org.casepress.model.RelatedIdentifier;
+
+/** Loads and checks one case study folder. */
+final class CaseStudyLoader {
+  static final String FILE_NAME = "case-study.md";
+  static final int TITLE_MAX = 250;
+  static final int DESCRIPTION_MIN = 20;
+  static final int DESCRIPTION_MAX = 5_000;
+  static final int KEYWORD_MAX = 100;
+
+  /** DataCite relation types that Zenodo's deposit API accepts (API.md section 6.1). */
+  static final Set<String> RELATIONS =
+      Set.of(
+          "isCitedBy", "cites", "isSupplementTo", "isSupplementedBy", "isContinuedBy", "continues",
+          "isDescribedBy", "describes", "hasMetadata", "isMetadataFor", "isNewVersionOf",
+          "isPreviousVersionOf", "isPartOf", "hasPart", "isReferencedBy", "references",
+          "isDocumentedBy", "documents", "isCompiledBy", "compiles", "isVariantFormOf",
+          "isOriginalFormOf", "isIdenticalTo", "isAlternateIdentifier", "isReviewedBy", "reviews",
+          "isDerivedFrom", "isSourceOf", "requires", "isRequiredBy", "isObsoletedBy", "obsoletes",
+          "hasVersion", "isVersionOf", "isPublishedIn");
+
+  /** Names authors give the file by mistake; found, they get "rename it" rather than "missing". */
+  private static final List<String> LIKELY_MISNAMES =
+      List.of("case_study.md", "casestudy.md", "case-study.markdown", "case-study.txt", "readme.md", "index.md");
+
+  private final Workspace workspace;
+  private final Metadata metadata;
+  private final List<Problem> problems;
+
+  CaseStudyLoader(Workspace workspace, Metadata metadata, List<Problem> problems) {
+    this.workspace = workspace;
+    this.metadata = metadata;
+    this.problems = problems;
+  }
+
+  Optional<CaseStudy> load(String slug) {
+    Path folder = workspace.caseStudyDir(slug);
+    String folderName = "case-studies/" + slug;
+    if (!Identifiers.isSlug(slug)) {
+      problems.add(
+          Problem.error(
+              Location.of(folderName),
+              "",
+              "The folder name '" + slug + "' is not a valid slug: use 3 to 64 lowercase letters,"
+                  + " digits and hyphens, e.g. 'flood-model-openness'. Rename the folder."));
+      return Optional.empty();
+    }
+    Path file = folder.resolve(FILE_NAME);
+    String source = folderName + "/" + FILE_NAME;
+    if (!Files.isRegularFile(file)) {
+      problems.add(Problem.error(Location.of(folderName), "", missingFileMessage(folder)));
+      return Optional.empty();
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Optional<SourceText.Split> split =
+        SourceText.decode(bytes, source, problems).flatMap(t -> SourceText.splitFrontMatter(t, source, problems));
+    if (split.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlTree tree = YamlTree.parse(split.get().frontMatter(), source, split.get().frontMatterLine(), problems);
+    if (tree == null) {
+      return Optional.empty();
+    }
+    FrontMatter fm = new Shape(tree, problems, FrontMatter.OWNED_KEYS).bind(FrontMatter.class, "front matter");
+    new BodyCheck(workspace, folder, source, split.get().bodyLine(), problems).check(split.get().body());
+    if (fm == null) {
+      return Optional.empty();
+    }
+    return Optional.of(resolve(slug, folder, source, fm, tree, split.get()));
+  }
+
+  private CaseStudy resolve(String slug, Path folder, String source, FrontMatter fm, YamlTree tree, SourceText.Split split) {
+    String title = fm.title() == null ? "" : checkTitle(tree, "title", fm.title());
+    String subtitle = fm.subtitle() == null ? null : checkTitle(tree, "subtitle", fm.subtitle());
+    String description = fm.description() == null ? "" : checkDescription(tree, fm.description());
+    List<Person> authors = resolveAuthors(tree, MetadataLoader.orEmpty(fm.authors()));
+    Organisation organisation = null;
+    if (fm.organisation() != null) {
+      organisation = metadata.organisations().get(fm.organisation());
+      if (organisation == null) {
+        MetadataLoader.unknownId(
+            problems, tree, "organisation", "organisation", fm.organisation(),
+            metadata.organisations().keySet(), MetadataLoader.ORGANISATIONS_FILE);
+      }
+    }
+    List<String> keywords = checkKeywords(tree, MetadataLoader.orEmpty(fm.keywords()));
+    String licence = metadata.community().licence();
+    if (fm.licence() != null) {
+      new LicenceCheck(tree, problems).check("licence", fm.licence());
+      licence = fm.licence().strip();
+    }
+    String language = "en";
+    if (fm.language() != null) {
+      String code = fm.language().strip();
+      if (Languages.isIso6391(code)) {
+        language = code;
+      } else {
+        problems.add(
+            Problem.error(
+                tree.at("language"),
+                "language",
+                "'" + fm.language() + "' is not an ISO 639-1 language code; use two lowercase letters,"
+                    + " e.g. en, cy, fr or es."));
+      }
+    }
+    List<RelatedIdentifier> related = new ArrayList<>();
+    List<FrontMatter.Related> relatedLines = MetadataLoader.orEmpty(fm.related());
+    for (int i = 0; i < relatedLines.size(); i++) {
+      FrontMatter.Related r = relatedLines.get(i);
+      if (r.identifier() == null || r.relation() == null) {
+        continue;
+      }
+      String path = "related[" + i + "].relation";
+      if (!RELATIONS.contains(r.relation())) {
+        String nearest = Suggest.nearest(r.relation(), RELATIONS);
+        problems.add(
+            Problem.error(
+                tree.at(path),
+                path,
+                "'" + r.relation() + "' is not a relation Zenodo knows"
+                    + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
+                    + " Common ones: isSupplementedBy (code or data behind the study), references, isDocumentedBy."));
+        continue;
+      }
+      related.add(new RelatedIdentifier(r.identifier().strip(), r.relation()));
+    }
+    List<Funding> funding = new ArrayList<>();
+    for (FrontMatter.FundingLine f : MetadataLoader.orEmpty(fm.funding())) {
+      if (f.funder() != null) {
+        funding.add(new Funding(f.funder().strip(), f.award() == null ? null : f.award().strip()));
+      }
+    }
+    return new CaseStudy(
+        slug, folder, source, title, subtitle, authors, organisation, description, keywords, licence,
+        language, related, funding, split.body(), split.bodyLine());
+  }
+
+  private String checkTitle(YamlTree tree, String path, String value) {
+    String t = value.strip();
+    if (t.contains("\n")) {
+      problems.add(
+          Problem.error(tree.at(path), path, "The " + path + " must fit on one line; remove the line break."));
+      t = t.replaceAll("\\s*\n\\s*", " ");
+    }
+    if (t.length() < 3) {
+      problems.add(
+          Problem.error(tree.at(path), path, "The " + path + " is too short; write at least 3 characters."));
+    } else if (t.length() > TITLE_MAX) {
+      problems.add(
+          Problem.error(
+              tree.at(path),
+              path,
+              "The " + path + " has " + t.length() + " characters; shorten it to at most " + TITLE_MAX
+                  + " (move detail into the subtitle or description)."));
+    }
+    return t;
+  }
+
+  private String checkDescription(YamlTree tree, String value) {
+    String d = value.strip();
+    if (d.length() < DESCRIPTION_MIN) {
+      problems.add(
+          Problem.error(
+              tree.at("description"),
+              "description",
+              "The description is too short (" + d.length() + " characters); write an abstract of at least"
+                  + " a sentence or two that says what the case study is about."));
+    } else if (d.length() > DESCRIPTION_MAX) {
+      problems.add(
+          Problem.error(
+              tree.at("description"),
+              "description",
+              "The description has " + d.length() + " characters; an abstract should have at most "
+                  + DESCRIPTION_MAX + ". Move the detail into the body."));
+    }
+    return d;
+  }
+
+  private List<String> checkKeywords(YamlTree tree, List<String> keywords) {
+    List<String> result = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < keywords.size(); i++) {
+      String path = "keywords[" + i + "]";
+      String k = keywords.get(i).strip();
+      if (k.isEmpty() || k.length() > KEYWORD_MAX) {
+        problems.add(
+            Problem.error(
+                tree.at(path), path, "Keywords must have 1 to " + KEYWORD_MAX + " characters; this one has " + k.length() + "."));
+        continue;
+      }
+      if (!seen.add(k.toLowerCase(Locale.ROOT))) {
+        problems.add(Problem.warning(tree.at(path), path, "The keyword '" + k + "' is listed twice; remove one."));
+        continue;
+      }
+      result.add(k);
+    }
+    return result;
+  }
+
+  private List<Person> resolveAuthors(YamlTree tree, List<JsonNode> nodes) {
+    List<Person> authors = new ArrayList<>();
+    if (nodes.isEmpty() && tree.root().has("authors")) {
+      problems.add(
+          Problem.error(tree.at("authors"), "authors", "The authors list is empty; list at least one author."));
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    People people = new People(tree, problems);
+    for (int i = 0; i < nodes.size(); i++) {
+      String path = "authors[" + i + "]";
+      JsonNode node = nodes.get(i);
+      Person person;
+      if (node.isTextual() || node.isNumber()) {
+        String id = node.asText().strip();
+        person = metadata.people().get(id);
+        if (person == null) {
+          MetadataLoader.unknownId(problems, tree, path, "person", id, metadata.people().keySet(), MetadataLoader.PEOPLE_FILE);
+          continue;
+        }
+      } else if (node.isObject()) {
+        person = inlineAuthor(tree, path, node, people);
+        if (person == null) {
+          continue;
+        }
+      } else {
+        problems.add(
+            Problem.error(
+                tree.at(path),
+                path,
+                "Each author is a person id from metadata/people.yaml, or a group with given, family,"
+                    + " orcid and affiliations; this one is " + Shape.kind(node) + "."));
+        continue;
+      }
+      String identity = person.id() != null ? "id:" + person.id()
+          : person.orcid() != null ? "orcid:" + person.orcid()
+          : "name:" + person.fullName().toLowerCase(Locale.ROOT);
+      Integer first = seen.putIfAbsent(identity, i);
+      if (first != null) {
+        problems.add(
+            Problem.error(
+                tree.at(path),
+                path,
+                person.fullName() + " is listed twice (also as authors[" + first + "]); remove one."));
+        continue;
+      }
+      // The same person may also be both an id and an inline entry: match them by ORCID.
+      if (person.orcid() != null && person.id() != null) {
+        seen.putIfAbsent("orcid:" + person.orcid(), i);
+      }
+      authors.add(person);
+    }
+    return authors;
+  }
+
+  private Person inlineAuthor(YamlTree tree, String path, JsonNode node, People people) {
+    List<Problem> found = new ArrayList<>();
+    FrontMatter.InlineAuthor a = new Shape(tree, found, Map.of()).bindAt(path, node, FrontMatter.InlineAuthor.class);
+    problems.addAll(found);
+    if (a == null || a.family() == null) {
+      return null;
+    }
+    String orcid = a.orcid() == null ? null : people.checkOrcid(path + ".orcid", a.orcid());
+    List<Organisation> affiliations =
+        people.resolveAffiliations(path + ".affiliations", MetadataLoader.orEmpty(a.affiliations()), metadata.organisations());
+    return new Person(null, a.given() == null ? "" : a.given().strip(), a.family().strip(), orcid, affiliations, Set.of());
+  }
+
+  private String missingFileMessage(Path folder) {
+    List<String> present;
+    try (Stream<Path> files = Files.list(folder)) {
+      present = files.map(p -> p.getFileName().toString()).toList();
+    } catch (IOException e) {
+      present = List.of();
+    }
+    for (String name : present) {
+      if (LIKELY_MISNAMES.contains(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase(FILE_NAME)) {
+        return "There is no case-study.md, but there is '" + name + "': rename it to case-study.md"
+            + " (lowercase, with a hyphen).";
+      }
+    }
+    List<String> markdown = present.stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".md")).toList();
+    if (markdown.size() == 1) {
+      return "There is no case-study.md, but there is '" + markdown.get(0) + "': rename it to case-study.md.";
+    }
+    return "This folder has no case-study.md. Start one with ./casepress new " + folder.getFileName()
+        + " --title \"...\", or remove the folder.";
+  }
+}

@@ -1,0 +1,62 @@
+package org.casepress.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Location;
+import org.casepress.model.Metadata;
+import org.casepress.model.Problem;
+
+/** Loads a workspace, collecting every problem before anyone acts on it. Reads, never writes. */
+public final class WorkspaceLoader {
+  private WorkspaceLoader() {}
+
+  /** Loads the metadata and every case study. */
+  public static Loaded load(Workspace workspace) {
+    return load(workspace, slugs(workspace));
+  }
+
+  /** Loads the metadata and the named case studies; an unknown slug is itself a problem. */
+  public static Loaded load(Workspace workspace, Collection<String> slugs) {
+    List<Problem> problems = new ArrayList<>();
+    Metadata metadata = new MetadataLoader(workspace, problems).load();
+    CaseStudyLoader loader = new CaseStudyLoader(workspace, metadata, problems);
+    List<CaseStudy> caseStudies = new ArrayList<>();
+    for (String slug : slugs) {
+      if (!Files.isDirectory(workspace.caseStudyDir(slug))) {
+        problems.add(
+            Problem.error(
+                Location.of("case-studies/" + slug),
+                "",
+                "There is no case study '" + slug + "'. Known: " + String.join(", ", slugs(workspace)) + "."));
+        continue;
+      }
+      loader.load(slug).ifPresent(caseStudies::add);
+    }
+    return new Loaded(workspace, metadata, caseStudies, problems);
+  }
+
+  /** The case study folders, sorted; hidden folders and loose files are not case studies. */
+  public static List<String> slugs(Workspace workspace) {
+    Path dir = workspace.caseStudiesDir();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith(".") && !name.startsWith("_"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

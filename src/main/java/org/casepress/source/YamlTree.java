@@ -1,0 +1,213 @@
+package org.casepress.source;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.casepress.model.Location;
+import org.casepress.model.Problem;
+
+/**
+ * A YAML document read into a Jackson tree that remembers where every key and value stood, so
+ * that problems found later can point at a line. Jackson's own tree reader forgets locations and
+ * stops at the first duplicate key; this one reports duplicates and keeps going.
+ */
+final class YamlTree {
+  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final JsonNode root;
+  private final Map<String, Location> locations;
+
+  private YamlTree(JsonNode root, Map<String, Location> locations) {
+    this.root = root;
+    this.locations = locations;
+  }
+
+  /** The root node; a missing node for an empty document. */
+  JsonNode root() {
+    return root;
+  }
+
+  /**
+   * Where the key (for object members) or the value (for list items) at {@code path} stood, or the
+   * closest enclosing path that has a location.
+   */
+  Location at(String path) {
+    String p = path;
+    while (true) {
+      Location l = locations.get(p);
+      if (l != null) {
+        return l;
+      }
+      if (p.isEmpty()) {
+        return locations.getOrDefault("", new Location("", 0, 0));
+      }
+      p = parent(p);
+    }
+  }
+
+  static String parent(String path) {
+    int dot = path.lastIndexOf('.');
+    int bracket = path.lastIndexOf('[');
+    int cut = Math.max(dot, bracket);
+    return cut < 0 ? "" : path.substring(0, cut);
+  }
+
+  static String child(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  static String item(String path, int index) {
+    return path + "[" + index + "]";
+  }
+
+  /**
+   * Reads {@code text}, whose first line is line {@code firstLine} of {@code file}. Syntax errors
+   * and duplicate keys are added to {@code problems}; on a syntax error the result is null.
+   */
+  static YamlTree parse(String text, String file, int firstLine, List<Problem> problems) {
+    Map<String, Location> locations = new HashMap<>();
+    locations.put("", new Location(file, Math.max(firstLine, 1), 0));
+    List<Problem> found = new ArrayList<>();
+    try (JsonParser p = YAML.createParser(text)) {
+      Reader reader = new Reader(p, file, firstLine, locations, found);
+      JsonToken first = p.nextToken();
+      JsonNode root = first == null ? NODES.missingNode() : reader.read("");
+      problems.addAll(found);
+      return new YamlTree(root, locations);
+    } catch (JsonProcessingException e) {
+      JsonLocation l = e.getLocation();
+      int line = l == null ? 0 : (int) l.getLineNr() + firstLine - 1;
+      int column = l == null ? 0 : (int) l.getColumnNr();
+      problems.addAll(found);
+      problems.add(
+          Problem.error(
+              new Location(file, line, column),
+              "",
+              "The YAML cannot be read: "
+                  + describe(e)
+                  + ". Check the indentation and quoting near this line (values containing a"
+                  + " colon followed by a space, or starting with [, {, *, & or #, need quotes)."));
+      return null;
+    } catch (IOException e) {
+      throw new IllegalStateException("reading YAML from a string cannot fail with I/O", e);
+    }
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String m = e.getOriginalMessage();
+    if (m == null) {
+      return "syntax error";
+    }
+    // SnakeYAML messages carry an excerpt with a caret after a newline; the first line says it.
+    String first = m.strip().lines().findFirst().orElse("syntax error");
+    return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+  }
+
+  private static final class Reader {
+    private final JsonParser p;
+    private final String file;
+    private final int lineOffset;
+    private final Map<String, Location> locations;
+    private final List<Problem> problems;
+
+    Reader(
+        JsonParser p,
+        String file,
+        int firstLine,
+        Map<String, Location> locations,
+        List<Problem> problems) {
+      this.p = p;
+      this.file = file;
+      this.lineOffset = firstLine - 1;
+      this.locations = locations;
+      this.problems = problems;
+    }
+
+    private Location here() {
+      JsonLocation l = p.currentTokenLocation();
+      return new Location(file, (int) l.getLineNr() + lineOffset, (int) l.getColumnNr());
+    }
+
+    /** Reads the value at the current token. */
+    JsonNode read(String path) throws IOException {
+      JsonToken t = p.currentToken();
+      locations.putIfAbsent(path, here());
+      switch (t) {
+        case START_OBJECT:
+          return readObject(path);
+        case START_ARRAY:
+          return readArray(path);
+        case VALUE_STRING:
+          return NODES.textNode(p.getText());
+        case VALUE_NUMBER_INT:
+          return NODES.numberNode(p.getBigIntegerValue());
+        case VALUE_NUMBER_FLOAT:
+          // BigDecimal keeps the digits as written: 1.10 stays 1.10 when read back as text.
+          return NODES.numberNode(p.getDecimalValue());
+        case VALUE_TRUE:
+          return NODES.booleanNode(true);
+        case VALUE_FALSE:
+          return NODES.booleanNode(false);
+        case VALUE_NULL:
+          return NODES.nullNode();
+        default:
+          return NODES.textNode(p.getText());
+      }
+    }
+
+    private ObjectNode readObject(String path) throws IOException {
+      ObjectNode object = NODES.objectNode();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        String childPath = child(path, key);
+        Location keyAt = here();
+        p.nextToken();
+        if (object.has(key)) {
+          problems.add(
+              Problem.error(
+                  keyAt,
+                  childPath,
+                  "The key '"
+                      + key
+                      + "' appears twice"
+                      + (locations.containsKey(childPath)
+                          ? " (first on line " + locations.get(childPath).line() + ")"
+                          : "")
+                      + "; keep one of them."));
+          skip();
+          continue;
+        }
+        locations.put(childPath, keyAt);
+        object.set(key, read(childPath));
+      }
+      return object;
+    }
+
+    private ArrayNode readArray(String path) throws IOException {
+      ArrayNode array = NODES.arrayNode();
+      int i = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        array.add(read(item(path, i++)));
+      }
+      return array;
+    }
+
+    private void skip() throws IOException {
+      if (p.currentToken().isStructStart()) {
+        p.skipChildren();
+      }
+    }
+  }
+}

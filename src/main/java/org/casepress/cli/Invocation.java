@@ -2,8 +2,8 @@ package org.casepress.cli;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,8 +17,14 @@ import org.casepress.source.Workspace;
  * workspace. Tests build one through {@link Cli#run} with their own streams and environment.
  */
 final class Invocation {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+  /** Two-space indents, "key": value, one array item per line: easy to read and to diff. */
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter()
+          .withSeparators(
+              Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private final CommandLine line;
   private final PrintStream out;
@@ -97,8 +103,7 @@ final class Invocation {
   /** Prints {@code value} as indented JSON with a final newline. */
   void printJson(Object value) {
     try {
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-      out.println(JSON.writer(printer).writeValueAsString(value));
+      out.println(JSON.writer(PRETTY).writeValueAsString(value));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON output", e);
     }

@@ -1,0 +1,249 @@
+package org.casepress.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.casepress.model.Citation;
+import org.casepress.model.Metadata;
+import org.casepress.model.Person;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * What a coordinator reads out and posts after a launch: announcement.md and .html with titles,
+ * authors, organisations and DOIs, citations.bib, and a CITATION.cff per case study, all written
+ * to build/launch/NAME/.
+ */
+public final class LaunchAnnouncement {
+  private static final ObjectMapper CFF =
+      new ObjectMapper(
+          YAMLFactory.builder()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .build());
+
+  private final Metadata metadata;
+  private final String title;
+  private final List<Released> items;
+
+  public LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
+    this.metadata = metadata;
+    this.title = title;
+    this.items = List.copyOf(items);
+  }
+
+  /** Writes every file into {@code folder} (created if needed), each atomically. */
+  public void writeTo(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    write(folder.resolve("announcement.md"), markdown());
+    write(folder.resolve("announcement.html"), html());
+    write(folder.resolve("citations.bib"), bibtex());
+    for (Released r : items) {
+      Path dir = folder.resolve(r.caseStudy().slug());
+      Files.createDirectories(dir);
+      write(dir.resolve("CITATION.cff"), cff(r));
+    }
+  }
+
+  public String markdown() {
+    StringBuilder s = new StringBuilder();
+    s.append("# ").append(title).append("\n\n");
+    s.append(intro()).append("\n");
+    for (Released r : items) {
+      s.append("\n## ").append(r.caseStudy().title()).append("\n\n");
+      s.append("[![DOI](https://zenodo.org/badge/DOI/").append(r.doi()).append(".svg)](")
+          .append(Citation.doiUrl(r.doi())).append(")\n\n");
+      s.append("- Authors: ").append(authorNames(r)).append('\n');
+      organisations(r).forEach(o -> s.append("- Organisation: ").append(o).append('\n'));
+      s.append("- DOI: [").append(r.doi()).append("](").append(Citation.doiUrl(r.doi())).append(")");
+      if (r.version() > 1) {
+        s.append(" (version ").append(r.version()).append(")");
+      }
+      s.append('\n');
+      s.append("- Record: <").append(r.recordUrl()).append(">\n");
+      s.append("- Community: ").append(r.community().label()).append("\n\n");
+      s.append("> ").append(r.citation(metadata.community()).text()).append('\n');
+    }
+    return s.toString();
+  }
+
+  public String html() {
+    Document doc = Document.createShell("");
+    doc.outputSettings().prettyPrint(true).indentAmount(2);
+    doc.selectFirst("html").attr("lang", "en");
+    doc.head().appendElement("meta").attr("charset", "utf-8");
+    doc.head().appendElement("title").text(title);
+    doc.head().appendElement("style").appendText(
+        "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5;padding:0 1rem}"
+            + "article{border-top:1px solid #ccc;padding-top:1rem}.badge{vertical-align:middle}"
+            + "blockquote{margin:0;padding-left:1rem;border-left:3px solid #1a6aa8;color:#333}");
+    Element body = doc.body();
+    body.appendElement("h1").text(title);
+    body.appendElement("p").text(intro());
+    for (Released r : items) {
+      Element article = body.appendElement("article");
+      article.appendElement("h2").text(r.caseStudy().title());
+      Element badge = article.appendElement("p").appendElement("a").attr("href", Citation.doiUrl(r.doi()));
+      badge.append(DoiBadge.svg(r.doi()));
+      Element list = article.appendElement("ul");
+      list.appendElement("li").text("Authors: " + authorNames(r));
+      organisations(r).forEach(o -> list.appendElement("li").text("Organisation: " + o));
+      Element doi = list.appendElement("li").text("DOI: ");
+      doi.appendElement("a").attr("href", Citation.doiUrl(r.doi())).text(r.doi());
+      if (r.version() > 1) {
+        doi.appendText(" (version " + r.version() + ")");
+      }
+      list.appendElement("li").text("Record: ").appendElement("a").attr("href", r.recordUrl()).text(r.recordUrl());
+      list.appendElement("li").text("Community: " + r.community().label());
+      article.appendElement("blockquote").text(r.citation(metadata.community()).text());
+    }
+    return "<!DOCTYPE html>\n" + doc.html() + "\n";
+  }
+
+  /** BibTeX entries, one per case study, keyed by first author, year and slug. */
+  public String bibtex() {
+    StringBuilder s = new StringBuilder();
+    for (Released r : items) {
+      if (s.length() > 0) {
+        s.append('\n');
+      }
+      Person first = r.caseStudy().authors().get(0);
+      String key = (asciiKey(first.family()) + r.date().getYear() + "-" + r.caseStudy().slug());
+      s.append("@techreport{").append(key).append(",\n");
+      field(s, "author", String.join(" and ", r.caseStudy().authors().stream().map(LaunchAnnouncement::bibName).toList()));
+      field(s, "title", "{" + bibEscape(r.caseStudy().title()) + "}");
+      field(s, "institution", bibEscape(publisher()));
+      field(s, "type", "Case study");
+      if (!metadata.community().series().isBlank()) {
+        field(s, "series", bibEscape(metadata.community().series()));
+      }
+      field(s, "year", String.valueOf(r.date().getYear()));
+      field(s, "month", r.date().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT));
+      field(s, "version", String.valueOf(r.version()));
+      field(s, "doi", r.doi());
+      field(s, "url", Citation.doiUrl(r.doi()));
+      s.setLength(s.length() - 2);
+      s.append("\n}\n");
+    }
+    return s.toString();
+  }
+
+  /** Citation File Format 1.2.0, built as a tree and written by a YAML library: no hand quoting. */
+  public String cff(Released r) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("cff-version", "1.2.0");
+    root.put("message", "If you use this case study, please cite it as below.");
+    root.put("title", r.caseStudy().title());
+    List<Map<String, Object>> authors = new ArrayList<>();
+    for (Person p : r.caseStudy().authors()) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("family-names", p.family());
+      if (!p.given().isEmpty()) {
+        a.put("given-names", p.given());
+      }
+      if (!p.affiliations().isEmpty()) {
+        a.put("affiliation", p.affiliations().get(0).name());
+      }
+      if (p.orcid() != null) {
+        a.put("orcid", p.orcidUrl());
+      }
+      authors.add(a);
+    }
+    root.put("authors", authors);
+    root.put("abstract", r.caseStudy().description());
+    root.put("doi", r.doi());
+    root.put("url", Citation.doiUrl(r.doi()));
+    root.put("version", String.valueOf(r.version()));
+    root.put("date-released", r.date().toString());
+    root.put("license", r.caseStudy().licence());
+    Set<String> keywords = new LinkedHashSet<>(r.caseStudy().keywords());
+    if (!keywords.isEmpty()) {
+      root.put("keywords", List.copyOf(keywords));
+    }
+    if (r.conceptDoi() != null) {
+      root.put(
+          "identifiers",
+          List.of(Map.of("type", "doi", "value", r.conceptDoi(), "description", "The concept DOI: every version of this case study.")));
+    }
+    try {
+      return CFF.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write CITATION.cff", e);
+    }
+  }
+
+  private String intro() {
+    return items.size() + " case " + (items.size() == 1 ? "study" : "studies") + " from "
+        + (metadata.community().series().isBlank() ? "our community" : "the " + metadata.community().series())
+        + (items.size() == 1 ? " is" : " are") + " now published on Zenodo, each with its own DOI.";
+  }
+
+  private String publisher() {
+    return metadata.community().publisher().isBlank() ? "Zenodo" : metadata.community().publisher();
+  }
+
+  private static String authorNames(Released r) {
+    return String.join(", ", r.caseStudy().authors().stream().map(Person::fullName).toList());
+  }
+
+  private static List<String> organisations(Released r) {
+    Set<String> names = new LinkedHashSet<>();
+    if (r.caseStudy().organisation() != null) {
+      names.add(r.caseStudy().organisation().name());
+    }
+    return List.copyOf(names);
+  }
+
+  private static void field(StringBuilder s, String name, String value) {
+    s.append("  ").append(name).append(" = {").append(value).append("},\n");
+  }
+
+  private static String bibName(Person p) {
+    return p.given().isEmpty() ? "{" + bibEscape(p.family()) + "}" : bibEscape(p.family()) + ", " + bibEscape(p.given());
+  }
+
+  /** Escapes BibTeX's special characters; UTF-8 letters stay as they are (biber and bibtex8 read them). */
+  static String bibEscape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '&', '%', '$', '#', '_', '{', '}' -> out.append('\\').append(c);
+        case '~' -> out.append("\\textasciitilde{}");
+        case '^' -> out.append("\\textasciicircum{}");
+        case '\\' -> out.append("\\textbackslash{}");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String asciiKey(String s) {
+    String folded = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    String key = folded.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+    return key.isEmpty() ? "casestudy" : key;
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.casepress.publish;
+
+import java.time.LocalDate;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Citation;
+import org.casepress.model.Community;
+
+/**
+ * A case study version as published: what the launch announcement and citations are made from.
+ *
+ * @param recordUrl the record's page on Zenodo (or on the local server)
+ * @param community whether the community accepted the record or the request awaits a curator
+ */
+public record Released(
+    CaseStudy caseStudy,
+    int version,
+    LocalDate date,
+    String doi,
+    String conceptDoi,
+    String recordUrl,
+    CommunityInclusion community) {
+
+  /** Zenodo includes a record in a community at once only if the publisher may curate it. */
+  public enum CommunityInclusion {
+    ACCEPTED,
+    PENDING,
+    UNKNOWN;
+
+    public String label() {
+      return switch (this) {
+        case ACCEPTED -> "in the community";
+        case PENDING -> "awaiting the community curators";
+        case UNKNOWN -> "community status unknown";
+      };
+    }
+  }
+
+  public Citation citation(Community series) {
+    return new Citation(caseStudy.authors(), date.getYear(), caseStudy.title(), series.series(), version, doi);
+  }
+}

@@ -1,6 +1,6 @@
 package org.casepress.zenodo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -148,7 +148,7 @@ public final class DepositMetadata {
   static String notes(String series, List<Funding> funding) {
     List<String> paragraphs = new ArrayList<>();
     if (series != null && !series.isBlank()) {
-      paragraphs.add("Part of the series " + series.strip() + ".");
+      paragraphs.add("Part of " + series.strip() + ".");
     }
     if (!funding.isEmpty()) {
       paragraphs.add(
@@ -189,10 +189,9 @@ public final class DepositMetadata {
     }
   }
 
-  private static void putArray(ObjectNode o, String key, List<? extends com.fasterxml.jackson.databind.JsonNode> items) {
+  private static void putArray(ObjectNode o, String key, List<? extends JsonNode> items) {
     if (!items.isEmpty()) {
-      ArrayNode a = o.putArray(key);
-      a.addAll(items);
+      o.putArray(key).addAll(items);
     }
   }
 }

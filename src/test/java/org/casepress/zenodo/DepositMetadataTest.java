@@ -136,7 +136,7 @@ class DepositMetadataTest {
     assertEquals("[{\"identifier\":\"turing-practitioners-hub\"}]", m.get("communities").toString());
     assertEquals("Practitioners Hub Case Studies", m.get("partof_title").asText());
     assertEquals("The Alan Turing Institute", m.get("imprint_publisher").asText());
-    assertEquals("<p>Part of the series Practitioners Hub Case Studies.</p>", m.get("notes").asText());
+    assertEquals("<p>Part of Practitioners Hub Case Studies.</p>", m.get("notes").asText());
   }
 
   @Test
@@ -155,7 +155,7 @@ class DepositMetadataTest {
     ObjectNode m = build("afon-flood-data", Edition.FIRST);
     assertEquals("[{\"id\":\"10.13039/501100000266::EP/T001569/1\"}]", m.get("grants").toString());
     assertEquals(
-        "<p>Part of the series Practitioners Hub Case Studies.</p>"
+        "<p>Part of Practitioners Hub Case Studies.</p>"
             + "<p>Funding: Llywodraeth Cymru, award WG-2025-17; Wellcome Trust.</p>",
         m.get("notes").asText());
   }

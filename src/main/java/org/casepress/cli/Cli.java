@@ -20,7 +20,8 @@ import org.apache.commons.cli.ParseException;
  * and where a stack trace may be printed (with --verbose).
  */
 public final class Cli {
-  private static final List<Command> COMMANDS = List.of(new CheckCommand(), new ReleaseCommand());
+  private static final List<Command> COMMANDS =
+      List.of(new CheckCommand(), new MetadataCommand(), new ReleaseCommand());
 
   private Cli() {}
 

@@ -1,0 +1,197 @@
+package org.casepress.zenodo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Community;
+import org.casepress.model.Funding;
+import org.casepress.model.Metadata;
+import org.casepress.model.Person;
+import org.casepress.model.RelatedIdentifier;
+import org.casepress.source.Languages;
+import org.casepress.source.Markdown;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Safelist;
+
+/**
+ * The Zenodo deposit metadata of one case study: the object sent under {@code "metadata"} when a
+ * deposit is created or updated (legacy deposit API, ../shared/zenodo/API.md section 6).
+ *
+ * <p>A pure function of the case study, the workspace metadata and the {@link Edition}: the same
+ * input gives the same JSON, with keys always in the same order. Empty values are left out rather
+ * than sent empty. {@code doi} is never set: a DOI Zenodo reserved for the deposit, written back
+ * into the metadata, breaks publishing (API.md section 10, item 6).
+ */
+public final class DepositMetadata {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /**
+   * What Zenodo keeps of a description's HTML: the default tag and attribute lists of
+   * invenio-config ({@code ALLOWED_HTML_TAGS}, {@code ALLOWED_HTML_ATTRS} in
+   * invenio_config/default.py), which zenodo-rdm's invenio.cfg does not override. Sanitising to
+   * the same list here means what we show in {@code metadata} is what Zenodo will display.
+   */
+  private static final Safelist ZENODO_HTML =
+      Safelist.none()
+          .addTags(
+              "a", "abbr", "acronym", "b", "blockquote", "br", "code", "div", "table", "tbody", "td",
+              "th", "tr", "em", "h1", "h2", "h3", "h4", "h5", "i", "li", "ol", "p", "pre", "span",
+              "strike", "strong", "sub", "sup", "u", "ul")
+          .addAttributes(":all", "class")
+          .addAttributes("a", "href", "title", "name", "rel")
+          .addAttributes("abbr", "title")
+          .addAttributes("acronym", "title")
+          .addProtocols("a", "href", "http", "https", "mailto");
+
+  private static final HtmlRenderer RENDERER = HtmlRenderer.builder(Markdown.OPTIONS).build();
+
+  private DepositMetadata() {}
+
+  /**
+   * Which version of the case study the metadata describes, and when it was published.
+   *
+   * @param version 1 for the first publication, 2 after the first reopen, and so on
+   * @param publicationDate the date it was (or is to be) published; null until then, and Zenodo
+   *     then sets the day of publishing
+   */
+  public record Edition(int version, LocalDate publicationDate) {
+    /** The first version, not yet published. */
+    public static final Edition FIRST = new Edition(1, null);
+
+    public Edition {
+      if (version < 1) {
+        throw new IllegalArgumentException("version must be 1 or more, not " + version);
+      }
+    }
+  }
+
+  /** The {@code metadata} object of a deposit create or update body. */
+  public static ObjectNode build(CaseStudy cs, Metadata md, Edition edition) {
+    Community community = md.community();
+    ObjectNode m = JSON.objectNode();
+    m.put("upload_type", community.uploadType());
+    // Zenodo stores "<upload_type>-<publication_type>"; a subtype only belongs to publications.
+    if ("publication".equals(community.uploadType())) {
+      putText(m, "publication_type", community.publicationType());
+    }
+    m.put("title", cs.title());
+    putArray(m, "creators", cs.authors().stream().map(DepositMetadata::person).toList());
+    putText(m, "description", description(cs));
+    m.put("access_right", "open");
+    putText(m, "license", cs.licence());
+    putArray(m, "keywords", keywords(cs.keywords(), community.keywords()).stream().map(JSON::textNode).toList());
+    putText(m, "language", Languages.toIso6393(cs.language()).orElse(null));
+    if (!community.community().isEmpty()) {
+      putArray(m, "communities", List.of(JSON.objectNode().put("identifier", community.community())));
+    }
+    putText(m, "partof_title", community.series());
+    putText(m, "imprint_publisher", community.publisher());
+    putText(m, "notes", notes(community.series(), cs.funding()));
+    putArray(m, "related_identifiers", cs.related().stream().map(DepositMetadata::related).toList());
+    putArray(m, "contributors", community.editors().stream().map(e -> person(e).put("type", "Editor")).toList());
+    putArray(m, "grants", community.grants().stream().map(DepositMetadata::grant).toList());
+    m.put("version", String.valueOf(edition.version()));
+    if (edition.publicationDate() != null) {
+      m.put("publication_date", edition.publicationDate().toString());
+    }
+    return m;
+  }
+
+  /**
+   * Zenodo has no subtitle field, and its one title is what citations, DataCite and the community
+   * list show; so the title stays the authors' title and the subtitle opens the description.
+   */
+  static String description(CaseStudy cs) {
+    StringBuilder html = new StringBuilder();
+    if (cs.subtitle() != null && !cs.subtitle().isBlank()) {
+      html.append("<p><strong>").append(Entities.escape(cs.subtitle())).append("</strong></p>");
+    }
+    html.append(RENDERER.render(Markdown.parse(cs.description())));
+    return sanitise(html.toString());
+  }
+
+  /** Drops every tag and attribute Zenodo would not keep, including any raw HTML an author wrote. */
+  static String sanitise(String html) {
+    Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+    return Jsoup.clean(html, "", ZENODO_HTML, output).strip();
+  }
+
+  /** The case study's keywords, then the community's, each once (ignoring case), order kept. */
+  static List<String> keywords(List<String> own, List<String> community) {
+    Set<String> seen = new HashSet<>();
+    List<String> result = new ArrayList<>();
+    for (String k : Stream.concat(own.stream(), community.stream()).map(String::strip).toList()) {
+      if (!k.isEmpty() && seen.add(k.toLowerCase(Locale.ROOT))) {
+        result.add(k);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Zenodo's notes hold what has no field of its own: the series in words (partof_title is a
+   * custom field not every view shows), and funding written as funder and award, because its
+   * {@code grants} need a funder DOI that authors do not give.
+   */
+  static String notes(String series, List<Funding> funding) {
+    List<String> paragraphs = new ArrayList<>();
+    if (series != null && !series.isBlank()) {
+      paragraphs.add("Part of " + series.strip() + ".");
+    }
+    if (!funding.isEmpty()) {
+      paragraphs.add(
+          "Funding: "
+              + funding.stream()
+                  .map(f -> f.award() == null || f.award().isBlank() ? f.funder() : f.funder() + ", award " + f.award())
+                  .collect(Collectors.joining("; "))
+              + ".");
+    }
+    return paragraphs.stream().map(p -> "<p>" + Entities.escape(p) + "</p>").collect(Collectors.joining());
+  }
+
+  /** A creator or contributor: "Family, Given", the ORCID, and the first affiliation's name. */
+  private static ObjectNode person(Person p) {
+    ObjectNode o = JSON.objectNode().put("name", p.invertedName());
+    putText(o, "orcid", p.orcid());
+    // The legacy API takes a single affiliation string; Zenodo keeps only the first anyway.
+    if (!p.affiliations().isEmpty()) {
+      o.put("affiliation", p.affiliations().get(0).name());
+    }
+    return o;
+  }
+
+  /** Zenodo detects the identifier's scheme itself and ignores one sent, so none is sent. */
+  private static ObjectNode related(RelatedIdentifier r) {
+    return JSON.objectNode().put("identifier", r.identifier()).put("relation", r.relation());
+  }
+
+  /** Zenodo's grant id for a non-EC award: "funder DOI::award number". */
+  private static ObjectNode grant(Community.Grant g) {
+    String funder = g.funderDoi().strip().replaceFirst("^https?://(dx\\.)?doi\\.org/", "");
+    return JSON.objectNode().put("id", funder + "::" + g.award().strip());
+  }
+
+  private static void putText(ObjectNode o, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      o.put(key, value);
+    }
+  }
+
+  private static void putArray(ObjectNode o, String key, List<? extends JsonNode> items) {
+    if (!items.isEmpty()) {
+      o.putArray(key).addAll(items);
+    }
+  }
+}

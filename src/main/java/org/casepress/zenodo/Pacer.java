@@ -51,6 +51,10 @@ final class Pacer {
     return wait.compareTo(maxWait) > 0 ? maxWait : wait;
   }
 
+  synchronized void forget() {
+    last = null;
+  }
+
   /** Counts a request we are about to send against the last known budget. */
   synchronized void spend() {
     if (last != null && last.remaining() != null) {

@@ -418,6 +418,8 @@ public final class ZenodoClient implements AutoCloseable {
             throw error;
           }
           sleeper.sleep(retryAfter(limit, attempt));
+          // That wait ran to the window's reset: the old budget no longer applies.
+          pacer.forget();
           continue;
         }
         if (code >= 500) {

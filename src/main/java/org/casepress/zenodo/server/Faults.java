@@ -1,0 +1,117 @@
+package org.casepress.zenodo.server;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Failures the real Zenodo is known to produce (API.md §10), switched on by tests. Each rule fires
+ * a given number of times and is then spent.
+ */
+public final class Faults {
+  enum When {
+    BEFORE,
+    AFTER_COMMIT
+  }
+
+  record Rule(Route route, int status, boolean html, When when) {}
+
+  private final List<Rule> rules = new ArrayList<>();
+  private final List<Integer> counts = new ArrayList<>();
+  private int rateLimitBurst;
+  private int drops;
+  private int searchLagCalls;
+
+  /**
+   * The action is carried out and saved, then {@code status} is answered instead (HTML for
+   * 502/503/504, JSON otherwise): "publish timed out, yet it was published".
+   */
+  public synchronized Faults failAfterCommit(Route route, int status, int times) {
+    return add(new Rule(route, status, status == 502 || status == 503 || status == 504,
+        When.AFTER_COMMIT), times);
+  }
+
+  /** {@code status} with Zenodo's JSON error body, before anything is done. */
+  public synchronized Faults failBeforeCommit(Route route, int status, int times) {
+    return add(new Rule(route, status, false, When.BEFORE), times);
+  }
+
+  /** A proxy's HTML error page with {@code status}, before anything is done. */
+  public synchronized Faults htmlError(Route route, int status, int times) {
+    return add(new Rule(route, status, true, When.BEFORE), times);
+  }
+
+  /** The next {@code n} requests get 429 with {@code Retry-After: 1}. */
+  public synchronized Faults rateLimitBurst(int n) {
+    rateLimitBurst += n;
+    return this;
+  }
+
+  /** The next {@code times} uploads lose their connection after half the body. */
+  public synchronized Faults dropConnectionMidUpload(int times) {
+    drops += times;
+    return this;
+  }
+
+  /**
+   * Depositions created from now on stay missing from {@code GET /deposit/depositions} for the
+   * next {@code listCalls} list requests (search is eventually consistent).
+   */
+  public synchronized Faults searchLag(int listCalls) {
+    searchLagCalls = listCalls;
+    return this;
+  }
+
+  public synchronized void clear() {
+    rules.clear();
+    counts.clear();
+    rateLimitBurst = 0;
+    drops = 0;
+    searchLagCalls = 0;
+  }
+
+  private Faults add(Rule rule, int times) {
+    rules.add(rule);
+    counts.add(times);
+    return this;
+  }
+
+  synchronized Optional<Rule> take(Route route, When when) {
+    Iterator<Rule> it = rules.iterator();
+    for (int i = 0; it.hasNext(); i++) {
+      Rule r = it.next();
+      if (r.when() == when && r.route().matches(route)) {
+        int left = counts.get(i) - 1;
+        if (left <= 0) {
+          it.remove();
+          counts.remove(i);
+        } else {
+          counts.set(i, left);
+        }
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
+  synchronized boolean takeRateLimit() {
+    if (rateLimitBurst > 0) {
+      rateLimitBurst--;
+      return true;
+    }
+    return false;
+  }
+
+  synchronized boolean takeDrop() {
+    if (drops > 0) {
+      drops--;
+      return true;
+    }
+    return false;
+  }
+
+  synchronized int searchLagCalls() {
+    return searchLagCalls;
+  }
+}

@@ -1,0 +1,197 @@
+package org.casepress.zenodo.server;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The server's state: one small JSON document (rewritten atomically after each change) plus one
+ * blob file per uploaded file. Never holds credentials.
+ */
+final class Store {
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+          .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+          .build();
+
+  /** Everything that survives a restart. */
+  static final class State {
+    long nextId = 1;
+    Map<Long, Deposit> deposits = new TreeMap<>();
+    Map<String, Concept> concepts = new TreeMap<>();
+  }
+
+  /** A record id: its draft (if open) and what was published (if ever). */
+  static final class Deposit {
+    long id;
+    String conceptrecid;
+    String created;
+    String modified;
+    int revision = 1;
+    ObjectNode draft;
+    List<FileEntry> draftFiles = new ArrayList<>();
+    String draftBucket;
+    ObjectNode published;
+    List<FileEntry> publishedFiles = new ArrayList<>();
+    String recordBucket;
+    String doi;
+    boolean externalDoi;
+
+    String state() {
+      if (published == null) {
+        return "unsubmitted";
+      }
+      return draft != null ? "inprogress" : "done";
+    }
+  }
+
+  /** All versions of one work. */
+  static final class Concept {
+    String conceptrecid;
+    String conceptdoi;
+    List<Long> versions = new ArrayList<>();
+    Long draftId;
+    List<String> communities = new ArrayList<>();
+    List<String> pendingCommunities = new ArrayList<>();
+  }
+
+  static final class FileEntry {
+    String id;
+    String key;
+    long size;
+    String md5;
+    String versionId;
+    String blob;
+    String created;
+
+    FileEntry copy() {
+      FileEntry f = new FileEntry();
+      f.id = id;
+      f.key = key;
+      f.size = size;
+      f.md5 = md5;
+      f.versionId = versionId;
+      f.blob = blob;
+      f.created = created;
+      return f;
+    }
+  }
+
+  private final Path dir;
+  private final Path stateFile;
+  private final Path blobs;
+  final State state;
+
+  private Store(Path dir, State state) {
+    this.dir = dir;
+    this.stateFile = dir.resolve("state.json");
+    this.blobs = dir.resolve("blobs");
+    this.state = state;
+  }
+
+  static Store open(Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("blobs"));
+    Path stateFile = dir.resolve("state.json");
+    State state =
+        Files.exists(stateFile) ? MAPPER.readValue(stateFile.toFile(), State.class) : new State();
+    Store store = new Store(dir, state);
+    store.removeStaleUploads();
+    return store;
+  }
+
+  Path blob(String name) {
+    return blobs.resolve(name);
+  }
+
+  /** A fresh temporary file for an upload in progress, in the blob folder so moves are atomic. */
+  Path newUpload() throws IOException {
+    return Files.createTempFile(blobs, ".upload-", ".tmp");
+  }
+
+  String keepBlob(Path upload) throws IOException {
+    String name = UUID.randomUUID().toString();
+    move(upload, blob(name));
+    return name;
+  }
+
+  /** Deletes a blob nobody refers to any more (versions share blobs of imported files). */
+  void dropBlobIfUnused(String name) {
+    for (Deposit d : state.deposits.values()) {
+      for (FileEntry f : d.draftFiles) {
+        if (f.blob.equals(name)) {
+          return;
+        }
+      }
+      for (FileEntry f : d.publishedFiles) {
+        if (f.blob.equals(name)) {
+          return;
+        }
+      }
+    }
+    try {
+      Files.deleteIfExists(blob(name));
+    } catch (IOException e) {
+      // A leftover blob only costs disk space; the state is what matters.
+    }
+  }
+
+  void save() {
+    try {
+      Path tmp = Files.createTempFile(dir, ".state-", ".tmp");
+      MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), state);
+      move(tmp, stateFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save " + stateFile, e);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private void removeStaleUploads() throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(blobs, ".upload-*.tmp")) {
+      for (Path p : s) {
+        Files.deleteIfExists(p);
+      }
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".state-*.tmp")) {
+      for (Path p : s) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

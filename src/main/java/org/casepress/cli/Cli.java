@@ -35,7 +35,10 @@ public final class Cli {
           new TransitionCommand(Transition.WITHDRAW),
           new TransitionCommand(Transition.RESTORE),
           new TransitionCommand(Transition.REOPEN),
-          new ReleaseCommand());
+          new PublishCommands.PlanCommand(),
+          new PublishCommands.StageCommand(),
+          new PublishCommands.ReleaseCommand(),
+          new PublishCommands.UnstageCommand());
 
   private Cli() {}
 

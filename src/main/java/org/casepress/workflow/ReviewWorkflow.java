@@ -141,6 +141,29 @@ public final class ReviewWorkflow {
     }
   }
 
+  /**
+   * Records that the current version of an approved case study was published on production,
+   * its overall "published" state (PRODUCT.md section 5). The caller (release) holds the
+   * workspace lock for its whole run, so this does not take it again.
+   */
+  public Step recordPublication(String slug, String actorId, String doi) {
+    StatusFile current = store.read(slug);
+    if (current.state() == ReviewState.PUBLISHED) {
+      return new Step(slug, current.lastChange().orElseThrow(), current);
+    }
+    if (current.state() != ReviewState.APPROVED) {
+      throw new WorkflowException(
+          "'" + slug + "' is " + current.state().phrase() + ", not approved, so it cannot be recorded as published.");
+    }
+    HistoryEntry entry =
+        new HistoryEntry(
+            clock.instant(), actorId, "publish", current.state(), ReviewState.PUBLISHED, current.version(),
+            "published on Zenodo as " + doi, ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
+    StatusFile next = current.append(entry, current.approvedDigest());
+    store.write(next);
+    return new Step(slug, entry, next);
+  }
+
   /** A case study's status and history; a folder without status.json is a first draft. */
   public StatusFile status(String slug) {
     requireCaseStudy(slug);

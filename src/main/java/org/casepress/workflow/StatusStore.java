@@ -221,7 +221,7 @@ public final class StatusStore {
       }
       String actor = text(node, at + "/actor");
       String action = text(node, at + "/action");
-      if (!action.equals("new") && Transition.parse(action).isEmpty()) {
+      if (!action.equals("new") && !action.equals("publish") && Transition.parse(action).isEmpty()) {
         throw fail(at + "/action", display(at + "/action") + " '" + action + "' is not a step casepress knows.");
       }
       ReviewState from = node.get("from").isNull() ? null : state(node, at + "/from");

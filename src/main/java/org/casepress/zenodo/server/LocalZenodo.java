@@ -575,6 +575,11 @@ public final class LocalZenodo implements AutoCloseable {
       return true;
     }
     ObjectNode m = d.draft != null ? d.draft : d.published;
+    if (q.length() > 1 && q.startsWith("\"") && q.endsWith("\"")) {
+      // A phrase matches anywhere, identifiers included, as on Zenodo's search engine.
+      String phrase = q.substring(1, q.length() - 1).toLowerCase(Locale.ROOT);
+      return m.toString().toLowerCase(Locale.ROOT).contains(phrase);
+    }
     int colon = q.indexOf(':');
     if (colon > 0) {
       String field = q.substring(0, colon);

@@ -1,0 +1,555 @@
+package org.casepress.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Metadata;
+import org.casepress.source.Workspace;
+import org.casepress.workflow.ContentDigest;
+import org.casepress.workflow.StatusFile;
+import org.casepress.workflow.StatusStore;
+import org.casepress.zenodo.DepositFile;
+import org.casepress.zenodo.DepositMetadata;
+import org.casepress.zenodo.Deposition;
+import org.casepress.zenodo.DepositionQuery;
+import org.casepress.zenodo.DepositionState;
+import org.casepress.zenodo.OutcomeUnknownException;
+import org.casepress.zenodo.PublishedRecord;
+import org.casepress.zenodo.Sleeper;
+import org.casepress.zenodo.ZenodoClient;
+import org.casepress.zenodo.ZenodoException;
+
+/**
+ * Stages and releases case study versions on one Zenodo target, exactly once.
+ *
+ * <p>Every remote step follows the same discipline: write to the ledger that the step is about
+ * to run, run it, write what came back. A step whose answer was lost (a crash, a timeout, a 5xx
+ * after Zenodo did the work) is resolved on the next run by reading state before acting: the
+ * deposition is found again by our stable identifier (or, for a new version, by its concept),
+ * and a publish is checked with a plain GET before it is ever sent again.
+ */
+public final class Publisher {
+  /** How often to look for a deposition whose creation answer was lost, allowing for search lag. */
+  static final int SEARCH_ATTEMPTS = 6;
+
+  static final Duration SEARCH_PAUSE = Duration.ofSeconds(2);
+
+  private final Workspace workspace;
+  private final Metadata metadata;
+  private final ZenodoClient client;
+  private final String target;
+  private final LedgerStore ledgers;
+  private final FinalPdf pdf;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Checkpoints checkpoints;
+  private final StatusStore statuses;
+
+  /** Points between steps where tests simulate a crash. Production code passes {@link #NONE}. */
+  @FunctionalInterface
+  public interface Checkpoints {
+    Checkpoints NONE = point -> {};
+
+    void reached(String point);
+  }
+
+  public Publisher(
+      Workspace workspace,
+      Metadata metadata,
+      ZenodoClient client,
+      LedgerStore ledgers,
+      FinalPdf pdf,
+      Clock clock,
+      Sleeper sleeper,
+      Checkpoints checkpoints) {
+    this.workspace = workspace;
+    this.metadata = metadata;
+    this.client = client;
+    this.target = client.target().name();
+    this.ledgers = ledgers;
+    this.pdf = pdf;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.checkpoints = checkpoints;
+    this.statuses = new StatusStore(workspace);
+  }
+
+  public String target() {
+    return target;
+  }
+
+  // ---------------------------------------------------------------- identity and content
+
+  /**
+   * Our stable identifier of a case study version, sent to Zenodo as an alternate identifier. A
+   * URN, whose scheme Zenodo detects; it names the community (our workspace's identity on
+   * Zenodo), the slug and the version.
+   */
+  public String identifier(String slug, int version) {
+    return "urn:casepress:" + metadata.community().community() + ":" + slug + ":v" + version;
+  }
+
+  int version(String slug) {
+    return statuses.read(slug).version();
+  }
+
+  /** The deposit metadata for a case study version, with our identifier in place of inherited ones. */
+  ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
+    ObjectNode m = DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
+    ArrayNode related = m.has("related_identifiers") ? (ArrayNode) m.get("related_identifiers") : m.putArray("related_identifiers");
+    for (int i = related.size() - 1; i >= 0; i--) {
+      if ("isAlternateIdentifier".equals(related.get(i).path("relation").asText())) {
+        related.remove(i);
+      }
+    }
+    ObjectNode ours = related.addObject();
+    ours.put("identifier", identifier(cs.slug(), version));
+    ours.put("relation", "isAlternateIdentifier");
+    return m;
+  }
+
+  static String sha256(JsonNode node) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String md5(Path file) throws IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("MD5");
+      try (var in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          md.update(buffer, 0, n);
+        }
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The PDF's name on Zenodo: the slug, so readers see what it is. */
+  static String fileKey(CaseStudy cs) {
+    return cs.slug() + ".pdf";
+  }
+
+  Path stagedPdf(CaseStudy cs, int version) {
+    return workspace.buildDir().resolve("stage").resolve(target).resolve(cs.slug() + "-v" + version + ".pdf");
+  }
+
+  /**
+   * The DOI Zenodo will mint on publishing, printed on the PDF before it exists. Production mints
+   * the pre-reserved 10.5281 DOI; the sandbox and the local server mint 10.5072 DOIs from the same
+   * record id, and their pre-reserved value (always 10.5281) must not be used (API.md §10.6).
+   */
+  String reservedDoi(Deposition d) {
+    if (target.equals("production")) {
+      return d.prereservedDoi().orElse("10.5281/zenodo." + d.id());
+    }
+    return "10.5072/zenodo." + d.id();
+  }
+
+  // ---------------------------------------------------------------- ledger discipline
+
+  private Ledger.Entry save(CaseStudy cs, Ledger.Entry entry) {
+    ledgers.write(cs.slug(), ledgers.read(cs.slug()).with(entry));
+    return entry;
+  }
+
+  private Ledger.Entry log(CaseStudy cs, Ledger.Entry entry, String step, String outcome) {
+    return save(cs, entry.log(clock.instant(), step, outcome));
+  }
+
+  // ---------------------------------------------------------------- stage
+
+  /** What staging one case study did. */
+  public enum StageOutcome {
+    CREATED,
+    NEW_VERSION,
+    RESUMED,
+    UPDATED,
+    ALREADY_STAGED,
+    ALREADY_PUBLISHED
+  }
+
+  /**
+   * Stages one approved case study version: a deposition with the full metadata and our
+   * identifier, the final PDF carrying the DOI it will get, uploaded and checksum-verified.
+   *
+   * @param date the publication date printed on the PDF and sent to Zenodo
+   */
+  public StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest) throws IOException {
+    int version = version(cs.slug());
+    Ledger ledger = ledgers.read(cs.slug());
+    Ledger.Entry entry = ledger.version(version).orElse(null);
+    if (entry != null && entry.phase().atLeast(Ledger.Phase.PUBLISHING)) {
+      return StageOutcome.ALREADY_PUBLISHED;
+    }
+    ObjectNode wanted = depositMetadata(cs, version, entry != null && entry.publicationDate() != null
+        ? LocalDate.parse(entry.publicationDate()) : date);
+    String wantedHash = sha256(wanted);
+    if (entry != null
+        && entry.phase() == Ledger.Phase.STAGED
+        && approvedDigest.equals(entry.stagedDigest())
+        && wantedHash.equals(entry.metadataSha256())) {
+      return StageOutcome.ALREADY_STAGED;
+    }
+    StageOutcome outcome;
+    if (entry == null) {
+      entry = save(cs, Ledger.Entry.start(version, identifier(cs.slug(), version)).dated(date.toString()));
+    }
+    LocalDate publicationDate = LocalDate.parse(entry.publicationDate());
+    if (entry.depositId() == null) {
+      Optional<Ledger.Entry> previous = ledger.publishedBefore(version);
+      boolean resumed = entry.events().stream().anyMatch(e -> e.outcome().equals("started"));
+      entry = ensureDeposit(cs, entry, previous, wanted, wantedHash);
+      outcome = resumed ? StageOutcome.RESUMED : previous.isPresent() ? StageOutcome.NEW_VERSION : StageOutcome.CREATED;
+    } else {
+      outcome = entry.phase() == Ledger.Phase.STAGED ? StageOutcome.UPDATED : StageOutcome.RESUMED;
+    }
+    checkpoints.reached("deposit recorded");
+
+    Path file = stagedPdf(cs, version);
+    Files.createDirectories(file.getParent());
+    pdf.render(cs, metadata, version, publicationDate, entry.reservedDoi(), file);
+    String md5 = md5(file);
+    if (!(entry.phase().atLeast(Ledger.Phase.UPLOADED) && md5.equals(entry.pdfMd5()))) {
+      boolean newVersion = ledger.publishedBefore(version).isPresent();
+      entry = upload(cs, entry, file, md5, newVersion);
+    }
+    checkpoints.reached("pdf uploaded");
+
+    if (!wantedHash.equals(entry.metadataSha256())) {
+      entry = log(cs, entry, "update metadata", "started");
+      client.update(entry.depositId(), wanted);
+      entry = log(cs, entry.metadataSent(wantedHash), "update metadata", "done");
+      checkpoints.reached("metadata updated");
+    }
+    save(cs, entry.staged(wantedHash, approvedDigest).log(clock.instant(), "stage", "done"));
+    checkpoints.reached("staged");
+    return outcome;
+  }
+
+  /** Creates the deposition (or the new version's draft), or finds the one a lost answer made. */
+  private Ledger.Entry ensureDeposit(
+      CaseStudy cs, Ledger.Entry entry, Optional<Ledger.Entry> previous, ObjectNode wanted, String wantedHash)
+      throws IOException {
+    String step = previous.isPresent() ? "new version" : "create";
+    boolean attempted = entry.events().stream().anyMatch(e -> e.step().equals(step) && e.outcome().equals("started"));
+    if (attempted) {
+      Optional<Deposition> lost = findLost(cs, entry, previous);
+      if (lost.isPresent()) {
+        return adopt(cs, entry, lost.get(), previous.isPresent() ? null : wantedHash, step, "found again");
+      }
+    }
+    entry = log(cs, entry, step, "started");
+    checkpoints.reached(step + " started");
+    Deposition d;
+    try {
+      d = previous.isPresent() ? client.newVersion(previous.get().depositId()) : client.create(wanted);
+    } catch (OutcomeUnknownException e) {
+      entry = log(cs, entry, step, "answer lost");
+      Optional<Deposition> lost = findLost(cs, entry, previous);
+      if (lost.isEmpty()) {
+        throw new PublishException(
+            cs.slug() + ": Zenodo did not answer the " + step + " request, and no deposition from it can be found yet."
+                + " Nothing is lost: run the same command again later and casepress will look for it first.",
+            true, e);
+      }
+      d = lost.get();
+    } catch (ZenodoException e) {
+      if (previous.isPresent() && e.status() == 400 && e.fieldErrors().stream().anyMatch(f -> f.field().startsWith("files"))) {
+        // A draft of the new version is left over from an earlier attempt (API.md §10.2): use it.
+        d = findDraftOfConcept(previous.get().conceptRecId())
+            .orElseThrow(() -> new PublishException(
+                cs.slug() + ": Zenodo says a draft of the next version exists, but it cannot be found. Discard it on"
+                    + " Zenodo, then run the command again.", false, e));
+      } else {
+        throw e;
+      }
+    }
+    checkpoints.reached(step + " answered");
+    return adopt(cs, entry, d, previous.isPresent() ? null : wantedHash, step, "done");
+  }
+
+  private Ledger.Entry adopt(CaseStudy cs, Ledger.Entry entry, Deposition d, String sentHash, String step, String how) {
+    Ledger.Entry adopted =
+        entry.deposit(d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d), sentHash);
+    return log(cs, adopted, step, how + ": deposition " + d.id());
+  }
+
+  /**
+   * Finds a deposition whose creation answer was lost: by our identifier for a first version,
+   * as the concept's open draft for a later one. Search is eventually consistent, so it asks a
+   * few times. Should a lost answer have been followed by a second create, every extra draft
+   * carrying our identifier is deleted, keeping the oldest: one deposition per version.
+   */
+  Optional<Deposition> findLost(CaseStudy cs, Ledger.Entry entry, Optional<Ledger.Entry> previous) throws IOException {
+    for (int attempt = 1; attempt <= SEARCH_ATTEMPTS; attempt++) {
+      Optional<Deposition> found =
+          previous.isPresent()
+              ? findDraftOfConcept(previous.get().conceptRecId())
+              : findByIdentifier(entry.identifier());
+      if (found.isPresent()) {
+        return found;
+      }
+      if (attempt < SEARCH_ATTEMPTS) {
+        sleeper.sleep(SEARCH_PAUSE);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Deposition> findByIdentifier(String identifier) throws IOException {
+    List<Deposition> hits = new ArrayList<>();
+    for (Deposition d : client.list(DepositionQuery.of("\"" + identifier + "\"").page(1, 100))) {
+      if (carries(d, identifier)) {
+        hits.add(d);
+      }
+    }
+    hits.sort(Comparator.comparingLong(Deposition::id));
+    for (int i = 1; i < hits.size(); i++) {
+      if (!hits.get(i).published()) {
+        client.delete(hits.get(i).id());
+      }
+    }
+    return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0));
+  }
+
+  static boolean carries(Deposition d, String identifier) {
+    for (JsonNode r : d.metadata().path("related_identifiers")) {
+      if (identifier.equals(r.path("identifier").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Optional<Deposition> findDraftOfConcept(String conceptRecId) throws IOException {
+    for (Deposition d : client.list(DepositionQuery.of("conceptrecid:" + conceptRecId).withAllVersions().page(1, 100))) {
+      if (d.state() == DepositionState.UNSUBMITTED) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Uploads the PDF under the case study's key; the bucket replaces a file of the same key. A new
+   * version inherits the previous version's files, so there any other file is removed first.
+   */
+  private Ledger.Entry upload(CaseStudy cs, Ledger.Entry entry, Path file, String md5, boolean removeOthers)
+      throws IOException {
+    entry = log(cs, entry, "upload", "started");
+    String key = fileKey(cs);
+    if (removeOthers) {
+      for (DepositFile f : client.files(entry.depositId())) {
+        if (!f.filename().equals(key)) {
+          client.deleteFile(entry.depositId(), f.id());
+        }
+      }
+    }
+    String bucket = entry.bucketUrl();
+    if (bucket == null) {
+      bucket = client.get(entry.depositId()).bucketUrl()
+          .orElseThrow(() -> new PublishException(cs.slug() + ": Zenodo gave the deposition no file bucket; try again later.", true, null));
+    }
+    client.upload(bucket, key, file);
+    return log(cs, entry.uploaded(key, md5, Files.size(file)), "upload", "done, checksum verified");
+  }
+
+  // ---------------------------------------------------------------- release
+
+  /**
+   * One case study version ready to publish, as the preflight found it.
+   *
+   * @param alreadyPublished the ledger says it is published: nothing to do
+   * @param onZenodo the deposition as the preflight read it, or null when it was not read
+   */
+  public record Ready(CaseStudy caseStudy, Ledger.Entry entry, boolean alreadyPublished, Deposition onZenodo) {}
+
+  /**
+   * Checks everything in the batch before anything is published: all or nothing. Returns the
+   * problems found (empty when the batch may go).
+   */
+  public List<String> preflight(List<CaseStudy> batch, List<Ready> ready) throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (CaseStudy cs : batch) {
+      StatusFile status = statuses.read(cs.slug());
+      Ledger.Entry entry = ledgers.read(cs.slug()).version(status.version()).orElse(null);
+      if (entry == null || !entry.phase().atLeast(Ledger.Phase.STAGED)) {
+        problems.add(cs.slug() + ": not staged on " + target + " (run ./casepress stage " + cs.slug() + " --target " + target + ").");
+        continue;
+      }
+      if (entry.phase().isPublished()) {
+        ready.add(new Ready(cs, entry, true, null));
+        continue;
+      }
+      String digest = ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug()));
+      if (!digest.equals(entry.stagedDigest()) || !digest.equals(status.approvedDigest())) {
+        problems.add(cs.slug() + ": its files changed since they were approved and staged. Re-approve it, then stage it again.");
+        continue;
+      }
+      String wanted = sha256(depositMetadata(cs, status.version(), LocalDate.parse(entry.publicationDate())));
+      if (!wanted.equals(entry.metadataSha256())) {
+        problems.add(cs.slug() + ": its metadata (people, organisations or community) changed since staging. Stage it again.");
+        continue;
+      }
+      Deposition d;
+      try {
+        d = client.get(entry.depositId());
+      } catch (ZenodoException e) {
+        if (e.status() == 404) {
+          problems.add(cs.slug() + ": the staged draft " + entry.depositId() + " is gone from Zenodo. Run ./casepress unstage "
+              + cs.slug() + " --target " + target + ", then stage it again.");
+          continue;
+        }
+        throw e;
+      }
+      if (d.published()) {
+        // An earlier run's publish went through although its answer was lost.
+        ready.add(new Ready(cs, entry, false, d));
+        continue;
+      }
+      List<DepositFile> files = d.files();
+      if (files.size() != 1 || !files.get(0).md5().equals(entry.pdfMd5())) {
+        problems.add(cs.slug() + ": the files of draft " + d.id() + " are not the staged PDF (someone changed them on Zenodo). Stage it again.");
+        continue;
+      }
+      if (!carries(d, entry.identifier())) {
+        problems.add(cs.slug() + ": the metadata of draft " + d.id() + " was changed on Zenodo. Stage it again.");
+        continue;
+      }
+      ready.add(new Ready(cs, entry, false, d));
+    }
+    int needed = 2 * ready.size();
+    client.lastRateLimit().flatMap(r -> r.remainingBudget().isPresent() ? Optional.of(r) : Optional.empty()).ifPresent(r -> {
+      if (r.remainingBudget().getAsInt() < needed) {
+        problems.add("Zenodo's rate limit leaves " + r.remainingBudget().getAsInt() + " requests, and releasing needs " + needed
+            + ". Wait until " + r.resetAt().map(Object::toString).orElse("the limit resets") + " and run the command again.");
+      }
+    });
+    return problems;
+  }
+
+  /**
+   * Publishes one staged version, never twice: a publish is sent only when Zenodo was just seen
+   * not to have published it (by the preflight, or by a read after a lost answer).
+   */
+  public Released publish(Ready ready) throws IOException {
+    CaseStudy cs = ready.caseStudy();
+    Ledger.Entry entry = ledgers.read(cs.slug()).version(ready.entry().version()).orElseThrow();
+    if (!entry.phase().isPublished()) {
+      Deposition d = ready.onZenodo();
+      if (d == null || entry.phase() == Ledger.Phase.PUBLISHING) {
+        d = client.get(entry.depositId());
+      }
+      if (!d.published()) {
+        entry = log(cs, entry.phase(Ledger.Phase.PUBLISHING), "publish", "started");
+        checkpoints.reached("publish started");
+        try {
+          d = client.publish(entry.depositId());
+        } catch (OutcomeUnknownException e) {
+          log(cs, entry, "publish", "answer lost");
+          d = client.get(entry.depositId());
+          if (!d.published()) {
+            // Zenodo did not publish it; now it is safe to ask once more.
+            d = client.publish(entry.depositId());
+          }
+        }
+        checkpoints.reached("publish answered");
+      }
+      String recordUrl = d.link("html").orElse(d.link("record_html").orElse(null));
+      entry = log(cs, entry.published(d.doi(), d.conceptdoi(), recordUrl), "publish", "done: " + d.doi());
+      checkpoints.reached("published recorded");
+    }
+    if (entry.phase() != Ledger.Phase.VERIFIED) {
+      entry = verify(cs, entry);
+    }
+    return released(cs, entry);
+  }
+
+  /** Reads the published record back and compares it with what was staged. */
+  Ledger.Entry verify(CaseStudy cs, Ledger.Entry entry) throws IOException {
+    PublishedRecord record = client.record(entry.depositId());
+    List<String> wrong = new ArrayList<>();
+    if (record.files().size() != 1 || !record.files().get(0).md5().equals(entry.pdfMd5())) {
+      wrong.add("its file is not the staged PDF");
+    }
+    if (!cs.title().equals(record.title()) && !cs.title().equals(record.metadata().path("title").asText())) {
+      wrong.add("its title is '" + record.title() + "'");
+    }
+    if (entry.doi() != null && record.doi() != null && !entry.doi().equals(record.doi())) {
+      wrong.add("its DOI is " + record.doi());
+    }
+    if (!wrong.isEmpty()) {
+      throw PublishException.problem(
+          cs.slug() + ": the published record " + entry.depositId() + " does not match what was staged: "
+              + String.join("; ", wrong) + ". Check it on Zenodo.");
+    }
+    String community = record.communities().contains(metadata.community().community()) ? "accepted" : "pending";
+    return log(cs, entry.verified(community), "verify", "record matches; community " + community);
+  }
+
+  Released released(CaseStudy cs, Ledger.Entry e) {
+    Released.CommunityInclusion inclusion =
+        "accepted".equals(e.community()) ? Released.CommunityInclusion.ACCEPTED
+            : "pending".equals(e.community()) ? Released.CommunityInclusion.PENDING
+            : Released.CommunityInclusion.UNKNOWN;
+    return new Released(cs, e.version(), LocalDate.parse(e.publicationDate()), e.doi(), e.conceptDoi(), e.recordUrl(), inclusion);
+  }
+
+  // ---------------------------------------------------------------- unstage
+
+  /** Discards the staged (unpublished) draft of the current version and forgets it. */
+  public boolean unstage(CaseStudy cs) throws IOException {
+    int version = version(cs.slug());
+    Ledger ledger = ledgers.read(cs.slug());
+    Optional<Ledger.Entry> entry = ledger.version(version);
+    if (entry.isEmpty()) {
+      return false;
+    }
+    if (entry.get().phase().atLeast(Ledger.Phase.PUBLISHING)) {
+      throw PublishException.problem(
+          cs.slug() + ": version " + version + " is published (or being published) on " + target
+              + "; a published record cannot be unstaged.");
+    }
+    if (entry.get().depositId() != null) {
+      try {
+        client.delete(entry.get().depositId());
+      } catch (ZenodoException e) {
+        if (e.status() != 404) {
+          throw e;
+        }
+      }
+    }
+    ledgers.write(cs.slug(), ledger.without(version));
+    return true;
+  }
+
+  /** Today in UTC, for staging outside a launch. */
+  LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+}

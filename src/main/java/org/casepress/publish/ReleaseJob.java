@@ -1,0 +1,192 @@
+package org.casepress.publish;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Metadata;
+import org.casepress.model.Problem;
+import org.casepress.source.Loaded;
+import org.casepress.source.Workspace;
+import org.casepress.workflow.ContentDigest;
+import org.casepress.workflow.ReviewState;
+import org.casepress.workflow.ReviewWorkflow;
+import org.casepress.workflow.StatusFile;
+import org.casepress.workflow.StatusStore;
+
+/**
+ * A plan, stage or release run over a {@link Selection} on one target: the ordered steps of
+ * PRODUCT.md section 5 on top of {@link Publisher}, with the checks that come before any of them.
+ */
+public final class ReleaseJob {
+  private final Workspace workspace;
+  private final Loaded loaded;
+  private final Publisher publisher;
+  private final LedgerStore ledgers;
+  private final StatusStore statuses;
+  private final Progress progress;
+
+  public ReleaseJob(Workspace workspace, Loaded loaded, Publisher publisher, LedgerStore ledgers, Progress progress) {
+    this.workspace = workspace;
+    this.loaded = loaded;
+    this.publisher = publisher;
+    this.ledgers = ledgers;
+    this.statuses = new StatusStore(workspace);
+    this.progress = progress;
+  }
+
+  /** Why a case study is not ready to stage, or empty when it is. */
+  Optional<String> notReady(CaseStudy cs) {
+    List<Problem> errors = loaded.problemsOf(cs.slug()).stream().filter(Problem::isError).toList();
+    if (!errors.isEmpty()) {
+      return Optional.of("check finds " + errors.size() + " error(s); run ./casepress check " + cs.slug());
+    }
+    StatusFile status = statuses.read(cs.slug());
+    if (status.state() == ReviewState.PUBLISHED) {
+      return Optional.of("published (reopen it to start a new version)");
+    }
+    if (status.state() != ReviewState.APPROVED) {
+      return Optional.of("not approved (it is " + status.state().id() + ")");
+    }
+    if (!ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug())).equals(status.approvedDigest())) {
+      return Optional.of("approved, changed since: its files changed after approval; approve it again");
+    }
+    return Optional.empty();
+  }
+
+  /** The plan for every case study of the selection; sends no request. */
+  public List<PlanRow> plan(Selection selection, boolean releaseToo) {
+    List<PlanRow> rows = new ArrayList<>();
+    int release = releaseToo ? 3 : 0;
+    for (CaseStudy cs : selection.caseStudies()) {
+      StatusFile status = statuses.read(cs.slug());
+      Ledger ledger = ledgers.read(cs.slug());
+      Optional<Ledger.Entry> entry = ledger.version(status.version());
+      if (entry.isPresent() && entry.get().phase().isPublished()) {
+        rows.add(new PlanRow(cs.slug(), status.version(), PlanRow.Action.NOTHING, 0, "published as " + entry.get().doi()));
+        continue;
+      }
+      Optional<String> why = notReady(cs);
+      if (why.isPresent()) {
+        rows.add(new PlanRow(cs.slug(), status.version(), PlanRow.Action.NOTHING, 0, why.get()));
+        continue;
+      }
+      if (entry.isEmpty()) {
+        boolean newVersion = ledger.publishedBefore(status.version()).isPresent();
+        rows.add(newVersion
+            ? new PlanRow(cs.slug(), status.version(), PlanRow.Action.NEW_VERSION, 4 + release,
+                "new version of " + ledger.publishedBefore(status.version()).get().conceptDoi())
+            : new PlanRow(cs.slug(), status.version(), PlanRow.Action.CREATE, 2 + release, "new deposition"));
+      } else if (entry.get().phase() == Ledger.Phase.STAGED && status.approvedDigest().equals(entry.get().stagedDigest())) {
+        rows.add(new PlanRow(cs.slug(), status.version(), releaseToo ? PlanRow.Action.PUBLISH : PlanRow.Action.NOTHING,
+            release, "staged as draft " + entry.get().depositId() + ", DOI " + entry.get().reservedDoi()));
+      } else if (entry.get().phase() == Ledger.Phase.STAGED) {
+        rows.add(new PlanRow(cs.slug(), status.version(), PlanRow.Action.UPDATE, 2 + release,
+            "re-approved since staging: new PDF and metadata for draft " + entry.get().depositId()));
+      } else {
+        rows.add(new PlanRow(cs.slug(), status.version(), PlanRow.Action.RESUME, 3 + release,
+            "an earlier run stopped at '" + entry.get().phase().label() + "'"));
+      }
+    }
+    return rows;
+  }
+
+  /** What a stage run did to each case study. */
+  public record Staged(String slug, Publisher.StageOutcome outcome, String reservedDoi) {}
+
+  /** Stages every ready case study of the selection. Named but unready ones stop the run first. */
+  public List<Staged> stage(Selection selection) throws IOException {
+    List<CaseStudy> ready = ready(selection);
+    List<Staged> result = new ArrayList<>();
+    int i = 0;
+    for (CaseStudy cs : ready) {
+      progress.step(++i, ready.size(), cs.slug(), "staging on " + publisher.target());
+      String digest = statuses.read(cs.slug()).approvedDigest();
+      Publisher.StageOutcome outcome = publisher.stage(cs, selection.date(), digest);
+      Ledger.Entry entry = ledgers.read(cs.slug()).version(statuses.read(cs.slug()).version()).orElseThrow();
+      result.add(new Staged(cs.slug(), outcome, entry.reservedDoi()));
+    }
+    return result;
+  }
+
+  private List<CaseStudy> ready(Selection selection) {
+    List<CaseStudy> ready = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (CaseStudy cs : selection.caseStudies()) {
+      Ledger.Entry entry = ledgers.read(cs.slug()).version(statuses.read(cs.slug()).version()).orElse(null);
+      if (entry != null && entry.phase().isPublished()) {
+        ready.add(cs);
+        continue;
+      }
+      Optional<String> why = notReady(cs);
+      if (why.isEmpty()) {
+        ready.add(cs);
+      } else if (selection.explicit()) {
+        refused.add(cs.slug() + ": " + why.get());
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw PublishException.problem("Nothing was sent to Zenodo, because not every case study named is ready:\n  "
+          + String.join("\n  ", refused));
+    }
+    return ready;
+  }
+
+  /** The outcome of a release run. */
+  public record Outcome(List<Released> published, List<Released> alreadyPublished, Path announcement) {}
+
+  /** Asked once, after the preflight, before anything is published on production. */
+  @FunctionalInterface
+  public interface Confirmation {
+    boolean confirm(List<Publisher.Ready> batch);
+  }
+
+  /**
+   * Releases the selection: on local and sandbox, stages what is approved first (a rehearsal runs
+   * straight through); on production, publishes only what was staged, after confirmation.
+   */
+  public Outcome release(Selection selection, Confirmation confirmation, String actor) throws IOException {
+    boolean production = publisher.target().equals("production");
+    if (!production) {
+      stage(selection);
+    }
+    List<CaseStudy> batch = ready(selection);
+    List<Publisher.Ready> ready = new ArrayList<>();
+    List<String> problems = publisher.preflight(batch, ready);
+    if (!problems.isEmpty()) {
+      throw PublishException.problem(
+          "Nothing was published: the checks before release found problems.\n  " + String.join("\n  ", problems));
+    }
+    List<Publisher.Ready> toPublish = ready.stream().filter(r -> !r.alreadyPublished()).toList();
+    if (production && !toPublish.isEmpty() && !confirmation.confirm(toPublish)) {
+      throw PublishException.problem("Nothing was published: the release was not confirmed.");
+    }
+    List<Released> published = new ArrayList<>();
+    List<Released> already = new ArrayList<>();
+    int i = 0;
+    for (Publisher.Ready r : ready) {
+      if (r.alreadyPublished()) {
+        already.add(publisher.released(r.caseStudy(), r.entry()));
+        continue;
+      }
+      progress.step(++i, toPublish.size(), r.caseStudy().slug(), "publishing on " + publisher.target());
+      Released done = publisher.publish(r);
+      published.add(done);
+      if (production) {
+        new ReviewWorkflow(workspace).recordPublication(r.caseStudy().slug(), actor, done.doi());
+      }
+    }
+    Path folder = null;
+    List<Released> all = new ArrayList<>(already);
+    all.addAll(published);
+    if (!all.isEmpty()) {
+      all.sort(java.util.Comparator.comparing(x -> selection.caseStudies().indexOf(x.caseStudy())));
+      Metadata metadata = loaded.metadata();
+      folder = workspace.buildDir().resolve("launch").resolve(publisher.target()).resolve(selection.announcementName());
+      new LaunchAnnouncement(metadata, selection.announcementTitle(metadata.community().series()), all).writeTo(folder);
+    }
+    return new Outcome(published, already, folder);
+  }
+}

@@ -1,0 +1,108 @@
+package org.casepress.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.casepress.model.CaseStudy;
+import org.casepress.source.Loaded;
+import org.casepress.source.TestWorkspaces;
+import org.casepress.source.Workspace;
+import org.casepress.source.WorkspaceLoader;
+import org.casepress.workflow.ReviewWorkflow;
+import org.casepress.workflow.Transition;
+import org.casepress.zenodo.Deposition;
+import org.casepress.zenodo.DepositionQuery;
+import org.casepress.zenodo.ZenodoClient;
+import org.casepress.zenodo.server.LocalZenodo;
+import org.casepress.zenodo.server.Options;
+
+/**
+ * A workspace with approved case studies, the embedded Zenodo server and a publisher wired to
+ * both, for publishing tests. PDFs come from a stand-in that writes a small deterministic file
+ * carrying the DOI, so these tests exercise publishing, not typesetting.
+ */
+final class PublishingFixture implements AutoCloseable {
+  static final LocalDate DATE = LocalDate.of(2026, 12, 10);
+  static final FinalPdf FAKE_PDF =
+      (cs, md, version, date, doi, output) ->
+          Files.writeString(
+              output,
+              "%PDF-1.7\n% " + cs.slug() + " v" + version + " " + date + " DOI " + doi + "\n%%EOF\n",
+              StandardCharsets.US_ASCII);
+
+  final Path root;
+  final Workspace workspace;
+  final LocalZenodo server;
+  final List<Duration> sleeps = new ArrayList<>();
+  final Clock clock = Clock.fixed(Instant.parse("2026-12-10T10:00:00Z"), ZoneOffset.UTC);
+
+  PublishingFixture(Path tmp, String... slugs) throws IOException {
+    root = TestWorkspaces.copy(TestWorkspaces.BASE, tmp.resolve("ws"));
+    for (String slug : slugs) {
+      if (!slug.equals("base-study")) {
+        TestWorkspaces.copy(root.resolve("case-studies/base-study"), root.resolve("case-studies/" + slug));
+        Path md = root.resolve("case-studies/" + slug + "/case-study.md");
+        Files.writeString(md, Files.readString(md).replace("Opening the flood model", "Opening the flood model (" + slug + ")"));
+      }
+    }
+    workspace = new Workspace(root);
+    server = LocalZenodo.start(tmp.resolve("zenodo"), 0, Options.defaults());
+  }
+
+  void approve(String slug) {
+    ReviewWorkflow wf = new ReviewWorkflow(workspace);
+    wf.apply(slug, Transition.SUBMIT, "priya-nandakumar", null);
+    wf.apply(slug, Transition.START_REVIEW, "morgan-ellis", null);
+    wf.apply(slug, Transition.APPROVE, "morgan-ellis", "ready");
+  }
+
+  ZenodoClient client() {
+    return ZenodoClient.builder(server.target())
+        .sleeper(sleeps::add)
+        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5))
+        .build();
+  }
+
+  Loaded load() {
+    return WorkspaceLoader.load(workspace);
+  }
+
+  Publisher publisher(ZenodoClient client, Publisher.Checkpoints checkpoints) {
+    return new Publisher(workspace, load().metadata(), client, ledgers(), FAKE_PDF, clock, sleeps::add, checkpoints);
+  }
+
+  LedgerStore ledgers() {
+    return LedgerStores.forTarget(workspace, "local");
+  }
+
+  ReleaseJob job(Publisher publisher) {
+    return new ReleaseJob(workspace, load(), publisher, ledgers(), Progress.SILENT);
+  }
+
+  Selection all() {
+    Loaded loaded = load();
+    return Selection.of(loaded, List.of(), null, DATE);
+  }
+
+  CaseStudy caseStudy(String slug) {
+    return load().caseStudy(slug).orElseThrow();
+  }
+
+  /** Every deposition on the server, drafts and published, all versions. */
+  List<Deposition> everything(ZenodoClient client) throws IOException {
+    return client.list(DepositionQuery.all().withAllVersions().page(1, 100));
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -143,7 +143,9 @@ public final class TransitionTable {
     if (!rule.from().contains(current.state())) {
       throw new WorkflowException(
           "'" + current.slug() + "' cannot be " + transition.pastParticiple() + " now: it is "
-              + current.state().phrase() + " (" + current.state().id() + "). From here: "
+              + current.state().phrase()
+              + (current.state().phrase().contains(current.state().id()) ? "" : " (" + current.state().id() + ")")
+              + ". From here: "
               + from(current.state()).stream()
                   .map(r -> r.transition().id() + " (" + r.byLabel() + ")")
                   .collect(Collectors.joining(", "))
@@ -152,8 +154,8 @@ public final class TransitionTable {
     boolean isAuthorOfIt = authorsOfIt.stream().anyMatch(a -> a.id() != null && a.id().equals(actor.id()));
     if (rule.by().stream().noneMatch(p -> p.includes(actor, isAuthorOfIt))) {
       throw new WorkflowException(
-          actor.fullName() + " (" + actor.id() + ") may not " + transition.id() + " '" + current.slug()
-              + "': that is for " + or(rule.by().stream().map(Party::withArticle).toList()) + ". "
+          actor.fullName() + " (" + actor.id() + ") cannot run " + transition.id() + " on '" + current.slug()
+              + "': only " + or(rule.by().stream().map(Party::withArticle).toList()) + " may. "
               + whoMay(rule, authorsOfIt, people));
     }
     if (rule.needsComment() && (comment == null || comment.isBlank())) {

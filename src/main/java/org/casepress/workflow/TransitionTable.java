@@ -103,7 +103,10 @@ public final class TransitionTable {
               List.of(WRITER), false, null, false, false),
           new Rule(Transition.REQUEST_CHANGES, EnumSet.of(IN_REVIEW), CHANGES_REQUESTED,
               List.of(WRITER), false, "for the authors saying what to change", false, false),
-          new Rule(Transition.APPROVE, EnumSet.of(IN_REVIEW), APPROVED,
+          // From approved too: after a change since approval, approving again pins the new digest
+          // (PRODUCT.md: "cannot be staged until re-approved"). ReviewWorkflow refuses it when
+          // nothing changed.
+          new Rule(Transition.APPROVE, EnumSet.of(IN_REVIEW, APPROVED), APPROVED,
               List.of(WRITER, COORDINATOR), true, null, true, false),
           new Rule(Transition.WITHDRAW, UNPUBLISHED, WITHDRAWN,
               List.of(AUTHOR_OF_IT, COORDINATOR), false, "saying why", false, false),
@@ -147,7 +150,8 @@ public final class TransitionTable {
               + (current.state().phrase().contains(current.state().id()) ? "" : " (" + current.state().id() + ")")
               + ". From here: "
               + from(current.state()).stream()
-                  .map(r -> r.transition().id() + " (" + r.byLabel() + ")")
+                  .map(r -> r.transition().id() + (r.to() == current.state() ? " again after a change" : "")
+                      + " (" + r.byLabel() + ")")
                   .collect(Collectors.joining(", "))
               + ".");
     }

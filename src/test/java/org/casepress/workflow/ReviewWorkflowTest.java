@@ -76,6 +76,24 @@ class ReviewWorkflowTest {
   }
 
   @Test
+  void approvingAgainAfterAChangePinsTheNewDigest() throws Exception {
+    takeToReview();
+    workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", null);
+    WorkflowException unchanged =
+        assertThrows(WorkflowException.class, () -> workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", null));
+    assertEquals(
+        "'fernbank-flood-models' is already approved, and its files have not changed since. Nothing to do.",
+        unchanged.getMessage());
+
+    Files.writeString(caseStudyFile(), Files.readString(caseStudyFile()) + "\nA typo fixed.\n");
+    assertFalse(workflow.approvedAndUnchanged(SLUG));
+    ReviewWorkflow.Step again = workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", "Typo fix only.");
+    assertEquals(ReviewState.APPROVED, again.entry().from());
+    assertEquals(ContentDigest.of(workspace, workspace.caseStudyDir(SLUG)), again.status().approvedDigest());
+    assertTrue(workflow.approvedAndUnchanged(SLUG));
+  }
+
+  @Test
   void aCaseStudyThatIsNotApprovedIsNotApprovedAndUnchanged() {
     takeToReview();
     assertFalse(workflow.approvedAndUnchanged(SLUG));

@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.casepress.workflow.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,20 +30,8 @@ class WorkflowCliTest {
   record Result(int code, String out, String err) {}
 
   @BeforeEach
-  void copyWorkspace() throws IOException {
-    Path from = Path.of("src/test/resources/workflow/workspace");
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        Path target = root.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+  void copyWorkspace() {
+    Fixtures.copyWorkspace(root);
   }
 
   private Result run(String... args) {

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.casepress.model.Person;
 import org.casepress.model.Role;
 
-/** People, states and workspaces the workflow tests share. */
-final class Fixtures {
+/** People, states and workspaces the workflow tests (and the CLI's) share. */
+public final class Fixtures {
   static final String SLUG = "fernbank-flood-models";
   static final String DIGEST = "sha256:" + "ab".repeat(32);
   static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
@@ -69,7 +69,7 @@ final class Fixtures {
   }
 
   /** A copy of the test workspace under src/test/resources/workflow/workspace. */
-  static Path copyWorkspace(Path into) {
+  public static Path copyWorkspace(Path into) {
     Path from = Path.of("src/test/resources/workflow/workspace");
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : (Iterable<Path>) all::iterator) {

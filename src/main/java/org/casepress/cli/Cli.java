@@ -14,6 +14,7 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.casepress.workflow.Transition;
 
 /**
  * Dispatches a command line to its command. The only place where exceptions become exit codes
@@ -21,7 +22,20 @@ import org.apache.commons.cli.ParseException;
  */
 public final class Cli {
   private static final List<Command> COMMANDS =
-      List.of(new CheckCommand(), new MetadataCommand(), new ReleaseCommand());
+      List.of(
+          new CheckCommand(),
+          new MetadataCommand(),
+          new NewCommand(),
+          new StatusCommand(),
+          new HistoryCommand(),
+          new TransitionCommand(Transition.SUBMIT),
+          new TransitionCommand(Transition.START_REVIEW),
+          new TransitionCommand(Transition.REQUEST_CHANGES),
+          new TransitionCommand(Transition.APPROVE),
+          new TransitionCommand(Transition.WITHDRAW),
+          new TransitionCommand(Transition.RESTORE),
+          new TransitionCommand(Transition.REOPEN),
+          new ReleaseCommand());
 
   private Cli() {}
 

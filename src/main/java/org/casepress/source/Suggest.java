@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean ...?" for misspelt keys and ids. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
   /** The candidate closest to {@code typed}, or null when none is plausibly what was meant. */
-  static String nearest(String typed, Collection<String> candidates) {
+  public static String nearest(String typed, Collection<String> candidates) {
     String t = typed.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

@@ -1,0 +1,73 @@
+package org.casepress.cli;
+
+import java.util.Map;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.casepress.workflow.HistoryEntry;
+import org.casepress.workflow.ReviewWorkflow;
+import org.casepress.workflow.Transition;
+import org.casepress.workflow.TransitionTable;
+import org.casepress.workflow.WorkflowException;
+
+/** One review step: {@code submit}, {@code approve}, ... SLUG [--comment TEXT] [--as PERSON]. */
+final class TransitionCommand implements Command {
+  private static final Map<Transition, String> SUMMARIES =
+      Map.of(
+          Transition.SUBMIT, "hand a draft to the technical writer for review (check must pass)",
+          Transition.START_REVIEW, "start reviewing a submitted case study",
+          Transition.REQUEST_CHANGES, "send a case study back to its authors, saying what to change",
+          Transition.APPROVE, "approve a case study for publication (check must pass)",
+          Transition.WITHDRAW, "take a case study out of the workflow, saying why",
+          Transition.RESTORE, "bring a withdrawn case study back where it was",
+          Transition.REOPEN, "start the next version of a published case study as a draft");
+
+  private final Transition transition;
+
+  TransitionCommand(Transition transition) {
+    this.transition = transition;
+  }
+
+  @Override
+  public String name() {
+    return transition.id();
+  }
+
+  @Override
+  public String synopsis() {
+    return "SLUG " + (TransitionTable.rule(transition).needsComment() ? "--comment TEXT" : "[--comment TEXT]")
+        + " [--as PERSON]";
+  }
+
+  @Override
+  public String summary() {
+    return SUMMARIES.get(transition);
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(Option.builder().longOpt("comment").hasArg().argName("TEXT").desc("what you want to say; kept in the history").get())
+        .addOption(ReviewCommands.asOption());
+  }
+
+  @Override
+  public int run(Invocation in) {
+    String slug = in.slug();
+    ReviewWorkflow.Step step;
+    try {
+      step = ReviewCommands.workflow(in)
+          .apply(slug, transition, ReviewCommands.actor(in), in.line().getOptionValue("comment"));
+    } catch (WorkflowException e) {
+      throw ReviewCommands.refused(in, e);
+    }
+    if (in.json()) {
+      in.printJson(step);
+    } else {
+      HistoryEntry e = step.entry();
+      in.out().println(
+          slug + ": " + e.from().id() + " → " + e.to().id() + " by " + e.actor()
+              + (transition == Transition.REOPEN ? " (now version " + e.version() + ")" : "") + ".");
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,19 @@
+package org.casepress.workflow;
+
+import java.util.List;
+import org.casepress.model.Problem;
+
+/** {@code check} found errors in a case study that was being submitted or approved. */
+public final class CheckFailedException extends WorkflowException {
+  private final List<Problem> problems;
+
+  CheckFailedException(String message, List<Problem> problems) {
+    super(message);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Every problem found in the case study and the metadata, errors and warnings. */
+  public List<Problem> problems() {
+    return problems;
+  }
+}

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.Overview;
 import org.casepress.workflow.StateFileException;
+import org.casepress.workflow.WorkflowException;
 
 /** {@code status}: where every case study stands, as a table or JSON. */
 final class StatusCommand implements Command {
@@ -30,7 +31,12 @@ final class StatusCommand implements Command {
 
   @Override
   public int run(Invocation in) {
-    Overview overview = ReviewCommands.workflow(in).overview();
+    Overview overview;
+    try {
+      overview = ReviewCommands.workflow(in).overview();
+    } catch (WorkflowException e) {
+      throw ReviewCommands.refused(in, e);
+    }
     if (in.json()) {
       in.printJson(json(overview));
     } else {

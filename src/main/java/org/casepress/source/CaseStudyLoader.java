@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,11 +49,13 @@ final class CaseStudyLoader {
 
   private final Workspace workspace;
   private final Metadata metadata;
+  private final Unloaded unloaded;
   private final List<Problem> problems;
 
-  CaseStudyLoader(Workspace workspace, Metadata metadata, List<Problem> problems) {
+  CaseStudyLoader(Workspace workspace, Metadata metadata, Unloaded unloaded, List<Problem> problems) {
     this.workspace = workspace;
     this.metadata = metadata;
+    this.unloaded = unloaded;
     this.problems = problems;
   }
 
@@ -107,7 +110,7 @@ final class CaseStudyLoader {
       organisation = metadata.organisations().get(fm.organisation());
       if (organisation == null) {
         MetadataLoader.unknownId(
-            problems, tree, "organisation", "organisation", fm.organisation(),
+            problems, unloaded, tree, "organisation", Unloaded.ORGANISATION, fm.organisation(),
             metadata.organisations().keySet(), MetadataLoader.ORGANISATIONS_FILE);
       }
     }
@@ -127,8 +130,9 @@ final class CaseStudyLoader {
             Problem.error(
                 tree.at("language"),
                 "language",
-                "'" + fm.language() + "' is not an ISO 639-1 language code; use two lowercase letters,"
-                    + " e.g. en, cy, fr or es."));
+                "'" + fm.language() + "' is not an ISO 639-1 language code"
+                    + Languages.likelyCode(code).map(c -> "; write '" + c + "' instead.").orElse(
+                        "; use two lowercase letters, e.g. en, cy, fr or es.")));
       }
     }
     List<RelatedIdentifier> related = new ArrayList<>();
@@ -227,12 +231,13 @@ final class CaseStudyLoader {
 
   private List<Person> resolveAuthors(YamlTree tree, List<JsonNode> nodes) {
     List<Person> authors = new ArrayList<>();
-    if (nodes.isEmpty() && tree.root().has("authors")) {
+    // Only an empty list: a missing or blank key, or text instead of a list, is reported by Shape.
+    if (nodes.isEmpty() && tree.root().path("authors").isArray()) {
       problems.add(
           Problem.error(tree.at("authors"), "authors", "The authors list is empty; list at least one author."));
     }
     Map<String, Integer> seen = new HashMap<>();
-    People people = new People(tree, problems);
+    People people = new People(tree, problems, unloaded);
     for (int i = 0; i < nodes.size(); i++) {
       String path = "authors[" + i + "]";
       JsonNode node = nodes.get(i);
@@ -241,7 +246,8 @@ final class CaseStudyLoader {
         String id = node.asText().strip();
         person = metadata.people().get(id);
         if (person == null) {
-          MetadataLoader.unknownId(problems, tree, path, "person", id, metadata.people().keySet(), MetadataLoader.PEOPLE_FILE);
+          MetadataLoader.unknownId(
+              problems, unloaded, tree, path, Unloaded.PERSON, id, metadata.people().keySet(), MetadataLoader.PEOPLE_FILE);
           continue;
         }
       } else if (node.isObject()) {
@@ -258,10 +264,18 @@ final class CaseStudyLoader {
                     + " orcid and affiliations; this one is " + Shape.kind(node) + "."));
         continue;
       }
-      String identity = person.id() != null ? "id:" + person.id()
-          : person.orcid() != null ? "orcid:" + person.orcid()
-          : "name:" + person.fullName().toLowerCase(Locale.ROOT);
-      Integer first = seen.putIfAbsent(identity, i);
+      // The same person may be listed by id and also inline, in either order: match them by ORCID.
+      List<String> identities = new ArrayList<>();
+      if (person.id() != null) {
+        identities.add("id:" + person.id());
+      }
+      if (person.orcid() != null) {
+        identities.add("orcid:" + person.orcid());
+      }
+      if (identities.isEmpty()) {
+        identities.add("name:" + person.fullName().toLowerCase(Locale.ROOT));
+      }
+      Integer first = identities.stream().map(seen::get).filter(Objects::nonNull).findFirst().orElse(null);
       if (first != null) {
         problems.add(
             Problem.error(
@@ -270,9 +284,8 @@ final class CaseStudyLoader {
                 person.fullName() + " is listed twice (also as authors[" + first + "]); remove one."));
         continue;
       }
-      // The same person may also be both an id and an inline entry: match them by ORCID.
-      if (person.orcid() != null && person.id() != null) {
-        seen.putIfAbsent("orcid:" + person.orcid(), i);
+      for (String identity : identities) {
+        seen.put(identity, i);
       }
       authors.add(person);
     }

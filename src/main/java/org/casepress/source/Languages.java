@@ -15,6 +15,18 @@ public final class Languages {
     return ISO_639_1.contains(code);
   }
 
+  /**
+   * The code the author probably meant by a wrong one: the same code in lower case ("EN"), or the
+   * code of a language named in English ("english", "Welsh").
+   */
+  public static Optional<String> likelyCode(String typed) {
+    String t = typed.strip().toLowerCase(Locale.ROOT);
+    if (ISO_639_1.contains(t)) {
+      return Optional.of(t);
+    }
+    return ISO_639_1.stream().filter(code -> englishName(code).equalsIgnoreCase(t)).sorted().findFirst();
+  }
+
   /** The three-letter code Zenodo stores (ISO 639-2/T, which is ISO 639-3 for single languages). */
   public static Optional<String> toIso6393(String iso6391) {
     try {

@@ -73,6 +73,7 @@ final class MetadataLoader {
 
   private final Workspace workspace;
   private final List<Problem> problems;
+  private final Unloaded unloaded = new Unloaded();
 
   MetadataLoader(Workspace workspace, List<Problem> problems) {
     this.workspace = workspace;
@@ -85,6 +86,11 @@ final class MetadataLoader {
     Community community = loadCommunity(people);
     List<Launch> launches = loadLaunches();
     return new Metadata(community, people, organisations, launches);
+  }
+
+  /** What {@link #load} could not load; valid after it. */
+  Unloaded unloaded() {
+    return unloaded;
   }
 
   /** Reads a metadata file into its record; empty when missing (if optional) or unusable. */
@@ -122,66 +128,78 @@ final class MetadataLoader {
 
   private Map<String, Organisation> loadOrganisations() {
     Map<String, Organisation> result = new LinkedHashMap<>();
-    read(ORGANISATIONS_FILE, OrganisationsFile.class, true)
-        .ifPresent(
-            parsed -> {
-              List<OrganisationLine> lines = orEmpty(parsed.value().organisations());
-              for (int i = 0; i < lines.size(); i++) {
-                OrganisationLine o = lines.get(i);
-                String path = "organisations[" + i + "]";
-                if (o.id() == null || o.name() == null) {
-                  continue;
-                }
-                if (!checkId(parsed.tree(), path + ".id", o.id(), result.keySet())) {
-                  continue;
-                }
-                String ror = o.ror() == null ? null : checkRor(parsed.tree(), path + ".ror", o.ror());
-                result.put(o.id(), new Organisation(o.id(), o.name().strip(), ror));
-              }
-            });
+    Optional<Parsed<OrganisationsFile>> read = read(ORGANISATIONS_FILE, OrganisationsFile.class, true);
+    if (read.isEmpty() || read.get().value().organisations() == null) {
+      unloaded.wholeFile(Unloaded.ORGANISATION);
+    }
+    read.ifPresent(
+        parsed -> {
+          List<OrganisationLine> lines = orEmpty(parsed.value().organisations());
+          for (int i = 0; i < lines.size(); i++) {
+            OrganisationLine o = lines.get(i);
+            String path = "organisations[" + i + "]";
+            if (o.id() != null && (o.name() == null || !Identifiers.isId(o.id()))) {
+              unloaded.entry(Unloaded.ORGANISATION, o.id());
+            }
+            if (o.id() == null || o.name() == null) {
+              continue;
+            }
+            if (!checkId(parsed.tree(), path + ".id", o.id(), result.keySet())) {
+              continue;
+            }
+            String ror = o.ror() == null ? null : checkRor(parsed.tree(), path + ".ror", o.ror());
+            result.put(o.id(), new Organisation(o.id(), o.name().strip(), ror));
+          }
+        });
     return result;
   }
 
   private Map<String, Person> loadPeople(Map<String, Organisation> organisations) {
     Map<String, Person> result = new LinkedHashMap<>();
-    read(PEOPLE_FILE, PeopleFile.class, true)
-        .ifPresent(
-            parsed -> {
-              List<PersonLine> lines = orEmpty(parsed.value().people());
-              for (int i = 0; i < lines.size(); i++) {
-                PersonLine p = lines.get(i);
-                String path = "people[" + i + "]";
-                if (p.id() == null || p.family() == null) {
-                  continue;
-                }
-                if (!checkId(parsed.tree(), path + ".id", p.id(), result.keySet())) {
-                  continue;
-                }
-                People people = new People(parsed.tree(), problems);
-                String orcid = p.orcid() == null ? null : people.checkOrcid(path + ".orcid", p.orcid());
-                List<Organisation> affiliations =
-                    people.resolveAffiliations(path + ".affiliations", orEmpty(p.affiliations()), organisations);
-                Set<Role> roles = EnumSet.noneOf(Role.class);
-                List<String> roleIds = orEmpty(p.roles());
-                for (int r = 0; r < roleIds.size(); r++) {
-                  String id = roleIds.get(r);
-                  Optional<Role> role = Role.parse(id);
-                  if (role.isPresent()) {
-                    roles.add(role.get());
-                  } else {
-                    String rolePath = path + ".roles[" + r + "]";
-                    problems.add(
-                        Problem.error(
-                            parsed.tree().at(rolePath),
-                            rolePath,
-                            "Unknown role '" + id + "'; a person's roles are author, writer and coordinator."));
-                  }
-                }
-                result.put(
-                    p.id(),
-                    new Person(p.id(), p.given() == null ? "" : p.given().strip(), p.family().strip(), orcid, affiliations, roles));
+    Optional<Parsed<PeopleFile>> read = read(PEOPLE_FILE, PeopleFile.class, true);
+    if (read.isEmpty() || read.get().value().people() == null) {
+      unloaded.wholeFile(Unloaded.PERSON);
+    }
+    read.ifPresent(
+        parsed -> {
+          List<PersonLine> lines = orEmpty(parsed.value().people());
+          for (int i = 0; i < lines.size(); i++) {
+            PersonLine p = lines.get(i);
+            String path = "people[" + i + "]";
+            if (p.id() != null && (p.family() == null || !Identifiers.isId(p.id()))) {
+              unloaded.entry(Unloaded.PERSON, p.id());
+            }
+            if (p.id() == null || p.family() == null) {
+              continue;
+            }
+            if (!checkId(parsed.tree(), path + ".id", p.id(), result.keySet())) {
+              continue;
+            }
+            People people = new People(parsed.tree(), problems, unloaded);
+            String orcid = p.orcid() == null ? null : people.checkOrcid(path + ".orcid", p.orcid());
+            List<Organisation> affiliations =
+                people.resolveAffiliations(path + ".affiliations", orEmpty(p.affiliations()), organisations);
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            List<String> roleIds = orEmpty(p.roles());
+            for (int r = 0; r < roleIds.size(); r++) {
+              String id = roleIds.get(r);
+              Optional<Role> role = Role.parse(id);
+              if (role.isPresent()) {
+                roles.add(role.get());
+              } else {
+                String rolePath = path + ".roles[" + r + "]";
+                problems.add(
+                    Problem.error(
+                        parsed.tree().at(rolePath),
+                        rolePath,
+                        "Unknown role '" + id + "'; a person's roles are author, writer and coordinator."));
               }
-            });
+            }
+            result.put(
+                p.id(),
+                new Person(p.id(), p.given() == null ? "" : p.given().strip(), p.family().strip(), orcid, affiliations, roles));
+          }
+        });
     return result;
   }
 
@@ -202,7 +220,7 @@ final class MetadataLoader {
       String id = editorIds.get(i);
       Person p = people.get(id);
       if (p == null) {
-        unknownId(tree, "editors[" + i + "]", "person", id, people.keySet(), PEOPLE_FILE);
+        unknownId(problems, unloaded, tree, "editors[" + i + "]", Unloaded.PERSON, id, people.keySet(), PEOPLE_FILE);
       } else {
         editors.add(p);
       }
@@ -306,12 +324,18 @@ final class MetadataLoader {
     return bare;
   }
 
-  void unknownId(YamlTree tree, String path, String kind, String id, Set<String> known, String file) {
-    unknownId(problems, tree, path, kind, id, known, file);
-  }
-
   static void unknownId(
-      List<Problem> problems, YamlTree tree, String path, String kind, String id, Set<String> known, String file) {
+      List<Problem> problems,
+      Unloaded unloaded,
+      YamlTree tree,
+      String path,
+      String kind,
+      String id,
+      Set<String> known,
+      String file) {
+    if (unloaded.excuses(kind, id)) {
+      return;
+    }
     String nearest = Suggest.nearest(id, known);
     problems.add(
         Problem.error(

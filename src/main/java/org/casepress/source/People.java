@@ -10,10 +10,12 @@ import org.casepress.model.Problem;
 final class People {
   private final YamlTree tree;
   private final List<Problem> problems;
+  private final Unloaded unloaded;
 
-  People(YamlTree tree, List<Problem> problems) {
+  People(YamlTree tree, List<Problem> problems, Unloaded unloaded) {
     this.tree = tree;
     this.problems = problems;
+    this.unloaded = unloaded;
   }
 
   /** The bare ORCID if valid (a https://orcid.org/ prefix is accepted), else null. */
@@ -47,7 +49,7 @@ final class People {
       Organisation o = organisations.get(ids.get(i));
       if (o == null) {
         MetadataLoader.unknownId(
-            problems, tree, path + "[" + i + "]", "organisation", ids.get(i), organisations.keySet(),
+            problems, unloaded, tree, path + "[" + i + "]", Unloaded.ORGANISATION, ids.get(i), organisations.keySet(),
             MetadataLoader.ORGANISATIONS_FILE);
       } else {
         result.add(o);

@@ -56,7 +56,7 @@ final class Shape {
     if (root.isMissingNode() || root.isNull()) {
       problems.add(
           Problem.error(
-              tree.at(""), "", "The " + what + " is empty; it needs the keys " + keys(type) + "."));
+              tree.at(""), "", "The " + what + " is empty; it needs the keys " + requiredKeys(type) + "."));
       return null;
     }
     return bindAt("", root, type);
@@ -85,6 +85,17 @@ final class Shape {
       names.add(keyOf(c));
     }
     return String.join(", ", names);
+  }
+
+  /** The keys a document must have, or all its keys when none is required. */
+  static String requiredKeys(Class<?> type) {
+    List<String> names = new ArrayList<>();
+    for (RecordComponent c : type.getRecordComponents()) {
+      if (c.isAnnotationPresent(Required.class)) {
+        names.add(keyOf(c));
+      }
+    }
+    return names.isEmpty() ? keys(type) : String.join(", ", names);
   }
 
   /** Returns the node with every unusable part removed, or null when the node itself is. */
@@ -164,10 +175,8 @@ final class Shape {
       String key = keyOf(c);
       String keyPath = YamlTree.child(path, key);
       JsonNode value = in.get(key);
-      boolean absent =
-          value == null
-              || value.isNull()
-              || (value.isTextual() && value.asText().isBlank() && c.getType() == String.class);
+      // 'authors:' with nothing after it reads as blank text: it is empty, not text in place of a list.
+      boolean absent = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
       if (absent) {
         Required required = c.getAnnotation(Required.class);
         if (required != null) {

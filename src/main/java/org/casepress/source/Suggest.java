@@ -21,7 +21,8 @@ public final class Suggest {
     }
     // Allow roughly one edit per three characters: 'licence'/'license', 'author'/'authors'.
     int allowed = Math.max(2, t.length() / 3);
-    return bestDistance <= allowed ? best : null;
+    // But never a candidate that would be rewritten entirely: 'grid' is not a misspelt 'id'.
+    return bestDistance <= allowed && bestDistance < best.length() ? best : null;
   }
 
   /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

@@ -25,8 +25,9 @@ public final class WorkspaceLoader {
   /** Loads the metadata and the named case studies; an unknown slug is itself a problem. */
   public static Loaded load(Workspace workspace, Collection<String> slugs) {
     List<Problem> problems = new ArrayList<>();
-    Metadata metadata = new MetadataLoader(workspace, problems).load();
-    CaseStudyLoader loader = new CaseStudyLoader(workspace, metadata, problems);
+    MetadataLoader metadataLoader = new MetadataLoader(workspace, problems);
+    Metadata metadata = metadataLoader.load();
+    CaseStudyLoader loader = new CaseStudyLoader(workspace, metadata, metadataLoader.unloaded(), problems);
     List<CaseStudy> caseStudies = new ArrayList<>();
     for (String slug : slugs) {
       if (!Files.isDirectory(workspace.caseStudyDir(slug))) {

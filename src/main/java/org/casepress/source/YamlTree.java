@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.casepress.model.Location;
 import org.casepress.model.Problem;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read into a Jackson tree that remembers where every key and value stood, so
@@ -25,6 +27,9 @@ import org.casepress.model.Problem;
 final class YamlTree {
   private static final YAMLFactory YAML = YAMLFactory.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String QUOTING_HINT =
+      " Check the indentation and quoting near this line (values containing a colon followed by a"
+          + " space, or starting with [, {, *, & or #, need quotes).";
 
   private final JsonNode root;
   private final Map<String, Location> locations;
@@ -87,31 +92,65 @@ final class YamlTree {
       problems.addAll(found);
       return new YamlTree(root, locations);
     } catch (JsonProcessingException e) {
-      JsonLocation l = e.getLocation();
-      int line = l == null ? 0 : (int) l.getLineNr() + firstLine - 1;
-      int column = l == null ? 0 : (int) l.getColumnNr();
       problems.addAll(found);
-      problems.add(
-          Problem.error(
-              new Location(file, line, column),
-              "",
-              "The YAML cannot be read: "
-                  + describe(e)
-                  + ". Check the indentation and quoting near this line (values containing a"
-                  + " colon followed by a space, or starting with [, {, *, & or #, need quotes)."));
+      problems.add(syntaxError(e, text, file, firstLine));
       return null;
     } catch (IOException e) {
       throw new IllegalStateException("reading YAML from a string cannot fail with I/O", e);
     }
   }
 
-  private static String describe(JsonProcessingException e) {
-    String m = e.getOriginalMessage();
-    if (m == null) {
+  /**
+   * Says where and what the syntax error is. Jackson's own location is the end of the last token
+   * it read, which can be lines before the mistake (a tab on line 3 was reported on line 2), and
+   * SnakeYAML's first line of message is its parser state ("while scanning for the next token"),
+   * not the mistake, so both are taken from SnakeYAML's marked exception.
+   */
+  private static Problem syntaxError(JsonProcessingException e, String text, String file, int firstLine) {
+    if (!(e.getCause() instanceof MarkedYAMLException m) || m.getProblemMark() == null) {
+      JsonLocation l = e.getLocation();
+      Location at =
+          l == null
+              ? new Location(file, firstLine, 0)
+              : new Location(file, (int) l.getLineNr() + firstLine - 1, (int) l.getColumnNr());
+      return Problem.error(at, "", "The YAML cannot be read: " + firstLineOf(e.getOriginalMessage()) + "." + QUOTING_HINT);
+    }
+    String context = m.getContext() == null ? "" : m.getContext();
+    String problem = m.getProblem() == null ? "" : m.getProblem();
+    // An unclosed quote or bracket is noticed lines later, or at the end: point at where it opens.
+    boolean unclosed = context.contains("quoted scalar") || context.contains("flow ");
+    Mark mark = m.getProblemMark();
+    if (m.getContextMark() != null && (unclosed || mark.getIndex() >= text.stripTrailing().length())) {
+      mark = m.getContextMark();
+    }
+    String what;
+    if (problem.contains("\t") || problem.contains("TAB")) {
+      what = "a tab is used for indentation, and YAML allows only spaces. Replace the tab with spaces.";
+    } else if (context.contains("quoted scalar")) {
+      what = "the quote that opens here is never closed. Add the closing quote at the end of the value.";
+    } else if (context.contains("flow sequence")) {
+      what = "the list that opens here with '[' is never closed. Add ']' after its last item.";
+    } else if (context.contains("flow mapping")) {
+      what = "the group that opens here with '{' is never closed. Add '}' after its last key.";
+    } else if (problem.startsWith("mapping values are not allowed")) {
+      what =
+          "there is a colon followed by a space inside a value. Put the value in quotes, e.g."
+              + " subtitle: \"Floods: a case study\" (or, if this is a key, check its indentation).";
+    } else if (problem.startsWith("expected <block end>")) {
+      what = "this line is indented differently from the lines before it." + QUOTING_HINT;
+    } else {
+      what = firstLineOf(problem) + "." + QUOTING_HINT;
+    }
+    return Problem.error(
+        new Location(file, mark.getLine() + firstLine, mark.getColumn() + 1), "", "The YAML cannot be read: " + what);
+  }
+
+  /** SnakeYAML messages carry an excerpt with a caret after a newline; the first line says it. */
+  private static String firstLineOf(String message) {
+    String first = message == null ? "" : message.strip().lines().findFirst().orElse("");
+    if (first.isEmpty()) {
       return "syntax error";
     }
-    // SnakeYAML messages carry an excerpt with a caret after a newline; the first line says it.
-    String first = m.strip().lines().findFirst().orElse("syntax error");
     return first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
   }
 

@@ -20,9 +20,9 @@ public enum Party {
     return label;
   }
 
-  /** "an author of it", "a writer", "a coordinator", for sentences. */
+  /** "its authors", "a writer", "a coordinator", for sentences. */
   String withArticle() {
-    return this == AUTHOR_OF_IT ? label : "a " + label;
+    return this == AUTHOR_OF_IT ? "its authors" : "a " + label;
   }
 
   boolean includes(Person person, boolean isAuthorOfIt) {

@@ -88,6 +88,10 @@ public final class ReviewWorkflow {
             problems);
       }
       String digest = ContentDigest.of(workspace, workspace.caseStudyDir(slug));
+      if (rule.pinsDigest() && current.state() == ReviewState.APPROVED && digest.equals(current.approvedDigest())) {
+        throw new WorkflowException(
+            "'" + slug + "' is already approved, and its files have not changed since. Nothing to do.");
+      }
       int version = rule.startsNextVersion() ? current.version() + 1 : current.version();
       String pinned =
           rule.pinsDigest() ? digest : rule.startsNextVersion() ? null : current.approvedDigest();
@@ -196,9 +200,7 @@ public final class ReviewWorkflow {
       }
       Optional<CaseStudy> caseStudy = loaded.caseStudy(slug);
       boolean changedSince =
-          status.state() == ReviewState.APPROVED
-              && status.approvedDigest() != null
-              && !status.approvedDigest().equals(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
+          status.state() == ReviewState.APPROVED && status.approvedDigest() != null && !matchesPinned(slug, status);
       rows.add(
           new Overview.Row(
               slug,
@@ -208,6 +210,15 @@ public final class ReviewWorkflow {
               caseStudy.map(c -> c.authors().stream().map(Person::family).toList()).orElse(List.of())));
     }
     return new Overview(rows, unreadable);
+  }
+
+  /** A folder whose digest cannot be taken (it holds a symbolic link) matches nothing. */
+  private boolean matchesPinned(String slug, StatusFile status) {
+    try {
+      return status.approvedDigest().equals(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
+    } catch (WorkflowException e) {
+      return false;
+    }
   }
 
   private void requireCaseStudy(String slug) {

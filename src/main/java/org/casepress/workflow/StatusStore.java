@@ -111,7 +111,7 @@ public final class StatusStore {
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
       throw new StateFileException(
           file, line, "this is not valid JSON" + (column > 0 ? " (column " + column + ")" : "") + ": "
-              + e.getOriginalMessage().replaceAll("\\s+", " ") + ".");
+              + e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "").replaceAll("\\s+", " ") + ".");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -221,12 +221,20 @@ public final class StatusStore {
       }
       String actor = text(node, at + "/actor");
       String action = text(node, at + "/action");
-      if (!action.equals("new") && !action.equals("publish") && Transition.parse(action).isEmpty()) {
-        throw fail(at + "/action", display(at + "/action") + " '" + action + "' is not a step casepress knows.");
+      // Publishing adds its own actions (release), so only the form is checked here.
+      if (!action.matches("[a-z]+(-[a-z]+)*")) {
+        throw fail(at + "/action", display(at + "/action") + " '" + action + "' is not the name of a step,"
+            + " such as submit or approve.");
       }
       ReviewState from = node.get("from").isNull() ? null : state(node, at + "/from");
       ReviewState to = state(node, at + "/to");
       int version = integer(node, at + "/version");
+      if (previous == null && from != null && from != ReviewState.DRAFT) {
+        throw fail(
+            at + "/from",
+            display(at + "/from") + " is '" + from.id() + "' but a history starts at draft (or at null, when"
+                + " casepress created the case study).");
+      }
       if (previous != null && from != previous.to()) {
         throw fail(
             at + "/from",

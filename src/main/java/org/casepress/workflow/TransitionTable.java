@@ -103,7 +103,10 @@ public final class TransitionTable {
               List.of(WRITER), false, null, false, false),
           new Rule(Transition.REQUEST_CHANGES, EnumSet.of(IN_REVIEW), CHANGES_REQUESTED,
               List.of(WRITER), false, "for the authors saying what to change", false, false),
-          new Rule(Transition.APPROVE, EnumSet.of(IN_REVIEW), APPROVED,
+          // From approved too: after a change since approval, approving again pins the new digest
+          // (PRODUCT.md: "cannot be staged until re-approved"). ReviewWorkflow refuses it when
+          // nothing changed.
+          new Rule(Transition.APPROVE, EnumSet.of(IN_REVIEW, APPROVED), APPROVED,
               List.of(WRITER, COORDINATOR), true, null, true, false),
           new Rule(Transition.WITHDRAW, UNPUBLISHED, WITHDRAWN,
               List.of(AUTHOR_OF_IT, COORDINATOR), false, "saying why", false, false),
@@ -143,17 +146,20 @@ public final class TransitionTable {
     if (!rule.from().contains(current.state())) {
       throw new WorkflowException(
           "'" + current.slug() + "' cannot be " + transition.pastParticiple() + " now: it is "
-              + current.state().phrase() + " (" + current.state().id() + "). From here: "
+              + current.state().phrase()
+              + (current.state().phrase().contains(current.state().id()) ? "" : " (" + current.state().id() + ")")
+              + ". From here: "
               + from(current.state()).stream()
-                  .map(r -> r.transition().id() + " (" + r.byLabel() + ")")
+                  .map(r -> r.transition().id() + (r.to() == current.state() ? " again after a change" : "")
+                      + " (" + r.byLabel() + ")")
                   .collect(Collectors.joining(", "))
               + ".");
     }
     boolean isAuthorOfIt = authorsOfIt.stream().anyMatch(a -> a.id() != null && a.id().equals(actor.id()));
     if (rule.by().stream().noneMatch(p -> p.includes(actor, isAuthorOfIt))) {
       throw new WorkflowException(
-          actor.fullName() + " (" + actor.id() + ") may not " + transition.id() + " '" + current.slug()
-              + "': that is for " + or(rule.by().stream().map(Party::withArticle).toList()) + ". "
+          actor.fullName() + " (" + actor.id() + ") cannot run " + transition.id() + " on '" + current.slug()
+              + "': only " + or(rule.by().stream().map(Party::withArticle).toList()) + " may. "
               + whoMay(rule, authorsOfIt, people));
     }
     if (rule.needsComment() && (comment == null || comment.isBlank())) {

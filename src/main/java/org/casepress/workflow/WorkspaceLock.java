@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,17 +44,18 @@ public final class WorkspaceLock implements AutoCloseable {
    * Takes the workspace lock, waiting up to {@code wait} for another command to finish.
    *
    * @param what the command taking it, for the message another command gets meanwhile
+   * @param clock for the time the message gives; waiting itself uses the system's timer
    * @throws WorkflowException when another command still holds it after {@code wait}
    */
   public static WorkspaceLock acquire(Workspace workspace, String what, Duration wait, Clock clock) {
     Path file = workspace.stateDir().resolve(FILE_NAME);
-    Instant deadline = clock.instant().plus(wait);
+    long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       WorkspaceLock taken = tryAcquire(file, what, clock);
       if (taken != null) {
         return taken;
       }
-      if (!clock.instant().isBefore(deadline)) {
+      if (System.nanoTime() - deadline >= 0) {
         throw new WorkflowException(
             "Another casepress command is changing this workspace" + holder(file)
                 + ". Wait for it to finish and try again. (If none is running, something went badly"

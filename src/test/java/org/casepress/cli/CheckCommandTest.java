@@ -45,7 +45,7 @@ class CheckCommandTest {
     assertEquals(
         List.of(
             "case-studies/base-study/case-study.md",
-            "  13:1    error   language: 'english' is not an ISO 639-1 language code; use two lowercase letters, e.g. en, cy, fr or es.",
+            "  13:1    error   language: 'english' is not an ISO 639-1 language code; write 'en' instead.",
             "",
             "metadata/people.yaml",
             "  5:5     error   people[0].orcid: The ORCID iD '0000-0002-1825-0098' fails its checksum (the last character should be '7'): a digit was probably mistyped; copy it from the person's ORCID record.",

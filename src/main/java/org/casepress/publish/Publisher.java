@@ -50,6 +50,13 @@ public final class Publisher {
 
   static final Duration SEARCH_PAUSE = Duration.ofSeconds(2);
 
+  /**
+   * How long a create whose answer was lost may stay invisible to search before casepress
+   * concludes it never happened and creates again. Zenodo's search lag is seconds; a crash
+   * before the request left is the only other way to get here.
+   */
+  static final Duration LOST_WINDOW = Duration.ofMinutes(5);
+
   private final Workspace workspace;
   private final Metadata metadata;
   private final ZenodoClient client;
@@ -261,6 +268,15 @@ public final class Publisher {
       if (lost.isPresent()) {
         return adopt(cs, entry, lost.get(), previous.isPresent() ? null : wantedHash, step, "found again");
       }
+      java.time.Instant started = lastStart(entry, step);
+      if (clock.instant().isBefore(started.plus(LOST_WINDOW))) {
+        throw new PublishException(
+            cs.slug() + ": an earlier run asked Zenodo to " + step + " a deposition at " + started
+                + " and did not hear back; it is not visible yet. Run the command again in a few minutes: casepress"
+                + " will find it rather than make a second one.",
+            true, null);
+      }
+      entry = log(cs, entry, step, "not found after " + LOST_WINDOW.toMinutes() + " minutes: it never happened");
     }
     entry = log(cs, entry, step, "started");
     checkpoints.reached(step + " started");
@@ -296,6 +312,16 @@ public final class Publisher {
     Ledger.Entry adopted =
         entry.deposit(d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d), sentHash);
     return log(cs, adopted, step, how + ": deposition " + d.id());
+  }
+
+  private static java.time.Instant lastStart(Ledger.Entry entry, String step) {
+    java.time.Instant last = java.time.Instant.EPOCH;
+    for (Ledger.Event e : entry.events()) {
+      if (e.step().equals(step) && e.outcome().equals("started")) {
+        last = java.time.Instant.parse(e.time());
+      }
+    }
+    return last;
   }
 
   /**
@@ -470,7 +496,7 @@ public final class Publisher {
         try {
           d = client.publish(entry.depositId());
         } catch (OutcomeUnknownException e) {
-          log(cs, entry, "publish", "answer lost");
+          entry = log(cs, entry, "publish", "answer lost");
           d = client.get(entry.depositId());
           if (!d.published()) {
             // Zenodo did not publish it; now it is safe to ask once more.
@@ -508,7 +534,28 @@ public final class Publisher {
               + String.join("; ", wrong) + ". Check it on Zenodo.");
     }
     String community = record.communities().contains(metadata.community().community()) ? "accepted" : "pending";
-    return log(cs, entry.verified(community), "verify", "record matches; community " + community);
+    entry = log(cs, entry.verified(community), "verify", "record matches; community " + community);
+    boolean answerLost = entry.events().stream().anyMatch(e -> e.outcome().equals("answer lost") || e.outcome().startsWith("not found"));
+    int removed = answerLost ? removeOrphans(entry) : 0;
+    if (removed > 0) {
+      entry = log(cs, entry, "clean up", "deleted " + removed + " unpublished duplicate draft(s) carrying our identifier");
+    }
+    return entry;
+  }
+
+  /**
+   * Deletes drafts that carry this version's identifier but are not the one published: left by a
+   * create whose answer was lost for longer than {@link #LOST_WINDOW}.
+   */
+  int removeOrphans(Ledger.Entry entry) throws IOException {
+    int removed = 0;
+    for (Deposition d : client.list(DepositionQuery.of("\"" + entry.identifier() + "\"").page(1, 100))) {
+      if (d.id() != entry.depositId() && !d.published() && carries(d, entry.identifier())) {
+        client.delete(d.id());
+        removed++;
+      }
+    }
+    return removed;
   }
 
   Released released(CaseStudy cs, Ledger.Entry e) {

@@ -42,7 +42,29 @@ final class PublishingFixture implements AutoCloseable {
   final Workspace workspace;
   final LocalZenodo server;
   final List<Duration> sleeps = new ArrayList<>();
-  final Clock clock = Clock.fixed(Instant.parse("2026-12-10T10:00:00Z"), ZoneOffset.UTC);
+  private Instant now = Instant.parse("2026-12-10T10:00:00Z");
+  /** A clock the test moves on, as time passes between a user's runs. */
+  final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+
+  void advance(Duration d) {
+    now = now.plus(d);
+  }
 
   PublishingFixture(Path tmp, String... slugs) throws IOException {
     root = TestWorkspaces.copy(TestWorkspaces.BASE, tmp.resolve("ws"));
@@ -96,9 +118,16 @@ final class PublishingFixture implements AutoCloseable {
     return load().caseStudy(slug).orElseThrow();
   }
 
-  /** Every deposition on the server, drafts and published, all versions. */
+  /**
+   * Every deposition on the server, drafts and published, all versions. Asks several times, so
+   * that injected search lag has passed: the last answer is complete.
+   */
   List<Deposition> everything(ZenodoClient client) throws IOException {
-    return client.list(DepositionQuery.all().withAllVersions().page(1, 100));
+    List<Deposition> last = List.of();
+    for (int i = 0; i < 10; i++) {
+      last = client.list(DepositionQuery.all().withAllVersions().page(1, 100));
+    }
+    return last;
   }
 
   @Override

@@ -64,5 +64,9 @@ public record PublishedRecord(
     public String md5() {
       return Checksums.bareMd5(checksum);
     }
+
+    public Optional<String> link(String name) {
+      return Links.text(links, name);
+    }
   }
 }

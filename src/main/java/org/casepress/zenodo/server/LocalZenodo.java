@@ -286,6 +286,11 @@ public final class LocalZenodo implements AutoCloseable {
     h.set("X-RateLimit-Reset", Long.toString(rate.resetEpoch()));
     h.set("Retry-After", Long.toString(rate.retryAfter()));
     reply.headers().forEach(h::set);
+    if (!drained(ex)) {
+      // An early answer (403, 413, ...) to a large body: the connection cannot be reused, and a
+      // client that tried would see its next request reset.
+      h.set("Connection", "close");
+    }
     try (ex) {
       if (reply.file() != null) {
         ex.sendResponseHeaders(reply.status(), Files.size(reply.file()));
@@ -300,6 +305,25 @@ public final class LocalZenodo implements AutoCloseable {
           out.write(reply.body());
         }
       }
+    }
+  }
+
+  /** Reads what is left of the request body, up to a limit; true if it was all read. */
+  private static boolean drained(HttpExchange ex) {
+    byte[] sink = new byte[64 * 1024];
+    long budget = 8L * 1024 * 1024;
+    try {
+      InputStream in = ex.getRequestBody();
+      while (budget > 0) {
+        int n = in.read(sink, 0, (int) Math.min(sink.length, budget));
+        if (n < 0) {
+          return true;
+        }
+        budget -= n;
+      }
+      return in.read() < 0;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -299,7 +299,8 @@ public final class ZenodoClient implements AutoCloseable {
         id,
         Safety.SAFE,
         new Request.Builder().url(url("records", Long.toString(id))).get(),
-        r -> read(r, PublishedRecord.class));
+        r -> read(r, PublishedRecord.class),
+        false);
   }
 
   public RecordFiles recordFiles(long id) throws IOException {
@@ -308,7 +309,8 @@ public final class ZenodoClient implements AutoCloseable {
         id,
         Safety.SAFE,
         new Request.Builder().url(url("records", Long.toString(id), "files")).get(),
-        r -> read(r, RecordFiles.class));
+        r -> read(r, RecordFiles.class),
+        false);
   }
 
   public RecordSearch searchRecords(String q, int page, int size) throws IOException {
@@ -323,7 +325,8 @@ public final class ZenodoClient implements AutoCloseable {
         0,
         Safety.SAFE,
         new Request.Builder().url(u.build()).get(),
-        r -> RecordSearch.parse(Json.MAPPER.readTree(r.byteStream())));
+        r -> RecordSearch.parse(Json.MAPPER.readTree(r.byteStream())),
+        false);
   }
 
   public Community community(String slug) throws IOException {
@@ -332,7 +335,8 @@ public final class ZenodoClient implements AutoCloseable {
         0,
         Safety.SAFE,
         new Request.Builder().url(url("communities", slug)).get(),
-        r -> read(r, Community.class));
+        r -> read(r, Community.class),
+        false);
   }
 
   @Override
@@ -351,7 +355,19 @@ public final class ZenodoClient implements AutoCloseable {
   private <T> T send(
       String what, long id, Safety safety, Request.Builder builder, Reader<T> reader)
       throws IOException {
-    if (target.needsToken() && token.isEmpty()) {
+    return send(what, id, safety, builder, reader, true);
+  }
+
+  /** {@code needsToken} false for public reads (records, communities), which work without one. */
+  private <T> T send(
+      String what,
+      long id,
+      Safety safety,
+      Request.Builder builder,
+      Reader<T> reader,
+      boolean needsToken)
+      throws IOException {
+    if (needsToken && target.needsToken() && token.isEmpty()) {
       throw new ZenodoException(
           0,
           "",

@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.casepress.zenodo.Target;
 import org.casepress.zenodo.server.Faults.Rule;
@@ -53,6 +54,11 @@ public final class LocalZenodo implements AutoCloseable {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
+  private static final String LEGACY_401 =
+      "The server could not verify that you are authorized to access the URL requested. You"
+          + " either supplied the wrong credentials (e.g. a bad password), or your browser doesn't"
+          + " understand how to supply the credentials required.";
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final Store store;
@@ -62,6 +68,7 @@ public final class LocalZenodo implements AutoCloseable {
   private final String baseUrl;
   private final Map<Long, Integer> hiddenFromSearch = new HashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private long windowStart;
   private int used;
 
@@ -117,7 +124,15 @@ public final class LocalZenodo implements AutoCloseable {
       out.println("Storage: " + storageDir.toAbsolutePath());
       out.println("Stop with Ctrl-C.");
       out.flush();
-      stopped.await();
+      try {
+        stopped.await();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // The JVM is already shutting down; the hook is running.
+        }
+      }
     }
   }
 
@@ -150,8 +165,10 @@ public final class LocalZenodo implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   // ---- HTTP plumbing
@@ -189,7 +206,34 @@ public final class LocalZenodo implements AutoCloseable {
       body.put("error_id", UUID.randomUUID().toString().replace("-", ""));
       reply = Reply.json(500, body);
     }
-    send(ex, reply, rate);
+    send(ex, options.legacyErrors() ? legacy(reply) : reply, rate);
+  }
+
+  /** Rewrites a current-shape error body into the old one ({@code message} per field error). */
+  private static Reply legacy(Reply reply) {
+    if (reply.status() < 400 || !"application/json".equals(reply.contentType())) {
+      return reply;
+    }
+    try {
+      JsonNode body = Store.MAPPER.readTree(reply.body());
+      if (!body.has("errors")) {
+        return reply;
+      }
+      ObjectNode old = Store.MAPPER.createObjectNode();
+      old.put("status", reply.status());
+      old.put("message", "Validation error.");
+      ArrayNode errors = old.putArray("errors");
+      for (JsonNode e : body.path("errors")) {
+        List<String> messages = new ArrayList<>();
+        e.path("messages").forEach(m -> messages.add(m.asText()));
+        errors.addObject().put("field", e.path("field").asText()).put("message", String.join(" ", messages));
+      }
+      Reply rewritten = Reply.json(reply.status(), old);
+      rewritten.headers().putAll(reply.headers());
+      return rewritten;
+    } catch (IOException e) {
+      return reply;
+    }
   }
 
   private Reply answer(HttpExchange ex, Rate rate) throws IOException {
@@ -206,7 +250,7 @@ public final class LocalZenodo implements AutoCloseable {
     }
     String token = token(ex);
     if (options.requiredToken() != null && !options.requiredToken().equals(token)) {
-      throw ApiError.denied();
+      throw options.legacyErrors() ? ApiError.of(401, LEGACY_401) : ApiError.denied();
     }
     Reply reply = route(ex, match, token != null);
     Optional<Rule> after = faults.take(match.route(), When.AFTER_COMMIT);
@@ -415,7 +459,7 @@ public final class LocalZenodo implements AutoCloseable {
       case LIST:
         return list(ex);
       case GET:
-        return withEtag(Reply.json(200, view(deposit(p.get(0)))), deposit(p.get(0)));
+        return read(p.get(0));
       case UPDATE:
         return update(ex, p.get(0));
       case DELETE:
@@ -497,6 +541,13 @@ public final class LocalZenodo implements AutoCloseable {
       throw ApiError.validation(errors);
     }
     return Metadata.normalize(body.get("metadata"), today());
+  }
+
+  private Reply read(String idText) {
+    synchronized (store) {
+      Deposit d = deposit(idText);
+      return withEtag(Reply.json(200, view(d)), d);
+    }
   }
 
   private Reply update(HttpExchange ex, String idText) throws IOException {

@@ -36,7 +36,7 @@ final class ErrorBodies {
 
   static Parsed parse(String text, String contentType) {
     String trimmed = text.strip();
-    boolean json = contentType.toLowerCase().contains("json") || trimmed.startsWith("{");
+    boolean json = contentType.toLowerCase(java.util.Locale.ROOT).contains("json") || trimmed.startsWith("{");
     if (json) {
       try {
         JsonNode root = Json.MAPPER.readTree(trimmed);

@@ -28,7 +28,8 @@ import okio.BufferedSink;
  * Client of Zenodo's legacy deposit API (API.md). One shared {@link OkHttpClient} per instance.
  *
  * <p>Retries: GET, PUT (metadata and files), DELETE, edit and discard are retried with exponential
- * backoff and jitter on 5xx and transport failures. Create, publish and newversion are never
+ * backoff and jitter on 5xx and transport failures (a 404 on a retried DELETE or discard means an
+ * earlier attempt worked). Create, publish and newversion are never
  * retried after the request may have reached the server; they throw {@link
  * OutcomeUnknownException} instead. A 429 is retried for every call, since the server did nothing.
  * Rate-limit headers from every response pace the following requests.
@@ -38,7 +39,7 @@ public final class ZenodoClient implements AutoCloseable {
   static final MediaType JSON = MediaType.get("application/json");
 
   public static final String DEFAULT_USER_AGENT =
-      "casepress/0.1 (Zenodo deposit client; +https://github.com/casepress/casepress)";
+      "casepress/0.1 (Zenodo deposit client; java)";
 
   private enum Safety {
     /** Repeating it changes nothing. */

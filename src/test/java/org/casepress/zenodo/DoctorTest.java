@@ -68,6 +68,6 @@ class DoctorTest {
             .build();
     List<DoctorCheck> checks = Doctor.run(client, Options.DEFAULT_COMMUNITY);
     assertEquals(List.of(Status.SKIPPED, Status.FAILED, Status.SKIPPED, Status.SKIPPED), statuses(checks));
-    assertTrue(checks.get(1).line().startsWith("FAILED  API reachable: cannot reach"));
+    assertTrue(checks.get(1).line().startsWith("FAILED  API reachable: http://127.0.0.1:1/api cannot be reached"));
   }
 }

@@ -112,26 +112,26 @@ public final class LocalZenodo implements AutoCloseable {
   public static void runForeground(Path storageDir, int port, PrintStream out)
       throws IOException, InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    try (LocalZenodo zenodo = start(storageDir, port, Options.defaults())) {
-      Thread hook =
-          new Thread(
-              () -> {
-                zenodo.close();
-                stopped.countDown();
-              });
-      Runtime.getRuntime().addShutdownHook(hook);
+    LocalZenodo zenodo = start(storageDir, port, Options.defaults());
+    Thread hook =
+        new Thread(
+            () -> {
+              zenodo.close();
+              stopped.countDown();
+            });
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
       out.println("Local Zenodo listening on " + zenodo.apiUrl());
       out.println("Storage: " + storageDir.toAbsolutePath());
       out.println("Stop with Ctrl-C.");
       out.flush();
+      stopped.await();
+    } finally {
+      zenodo.close();
       try {
-        stopped.await();
-      } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // The JVM is already shutting down; the hook is running.
-        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down; the hook is running.
       }
     }
   }

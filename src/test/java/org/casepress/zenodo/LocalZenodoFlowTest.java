@@ -389,6 +389,33 @@ class LocalZenodoFlowTest {
     assertEquals(200, rawStatus(new Request.Builder().url(server.apiUrl() + "/deposit/depositions/" + id + "?access_token=right")));
   }
 
+  @Test
+  void imageFilesAddAThumbsObjectThatTheClientTolerates() throws Exception {
+    Deposition d = client.create(null);
+    client.upload(d, "figure.png", file("figure.png", 100, 11));
+    Deposition withImage = client.get(d.id());
+    assertTrue(withImage.links().get("thumbs").isObject());
+    assertTrue(withImage.link("thumbs").isEmpty(), "only textual links are returned as URLs");
+    assertTrue(withImage.link("thumb250").isPresent());
+  }
+
+  @Test
+  void recordsSearchAndLatestVersion() throws Exception {
+    Deposition p = publishable("Searchable record");
+    RecordSearch found = client.searchRecords("title:searchable", 1, 10);
+    assertEquals(1, found.total());
+    assertEquals(p.id(), found.hits().get(0).id());
+    assertEquals(0, client.searchRecords("title:absent", 1, 10).total());
+    assertEquals(400, rawStatus(new Request.Builder().url(server.apiUrl() + "/records?size=26")));
+    Deposition v2 = client.newVersion(p.id());
+    client.deleteFile(v2.id(), v2.files().get(0).id());
+    client.upload(client.get(v2.id()), "cs.pdf", file("v2.pdf", 10, 12));
+    client.publish(v2.id());
+    try (Response r = raw.newCall(new Request.Builder().url(p.link("latest").orElseThrow()).build()).execute()) {
+      assertEquals(v2.id(), Json.MAPPER.readTree(r.body().string()).path("id").asLong());
+    }
+  }
+
   private Deposition publishable(String title) throws Exception {
     Deposition d = client.create(metadata(title));
     client.upload(d, "cs.pdf", file(title.hashCode() + ".pdf", 100, title.hashCode()));

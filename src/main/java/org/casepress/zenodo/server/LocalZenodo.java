@@ -412,7 +412,7 @@ public final class LocalZenodo implements AutoCloseable {
       p = s.subList(1, n);
       if (n == 1) {
         r = pick(method, Map.of("GET", Route.RECORD_SEARCH));
-      } else if (n == 2) {
+      } else if (n == 2 || (n == 4 && s.get(2).equals("versions") && s.get(3).equals("latest"))) {
         r = pick(method, Map.of("GET", Route.RECORD_GET));
       } else if ((n == 3 && s.get(2).equals("files"))
           || (n == 5 && s.get(2).equals("files") && s.get(4).equals("content"))) {
@@ -487,7 +487,7 @@ public final class LocalZenodo implements AutoCloseable {
       case NEWVERSION:
         return newVersion(p.get(0));
       case RECORD_GET:
-        return recordGet(p.get(0));
+        return p.size() == 1 ? recordGet(p.get(0)) : latestRecord(p.get(0));
       case RECORD_FILES:
         return p.size() == 2 ? recordFiles(p.get(0)) : recordContent(p.get(0), p.get(2));
       case RECORD_SEARCH:
@@ -1061,6 +1061,15 @@ public final class LocalZenodo implements AutoCloseable {
     synchronized (store) {
       Deposit d = published(idText);
       return Reply.json(200, views.record(d, store.state.concepts.get(d.conceptrecid)));
+    }
+  }
+
+  /** {@code links.latest}: Zenodo redirects; answering with the latest version is enough here. */
+  private Reply latestRecord(String idText) {
+    synchronized (store) {
+      Deposit d = published(idText);
+      Deposit latest = store.state.deposits.get(latestVersion(d.conceptrecid));
+      return Reply.json(200, views.record(latest, store.state.concepts.get(d.conceptrecid)));
     }
   }
 

@@ -423,7 +423,26 @@ public final class ZenodoClient implements AutoCloseable {
         log(request.method() + " " + path(request) + " -> " + code + " ("
             + (System.nanoTime() - started) / 1_000_000 + " ms)");
         if (code >= 200 && code < 300) {
-          return code == 204 ? reader.read(null) : reader.read(response.body());
+          if (code == 204) {
+            return reader.read(null);
+          }
+          try {
+            return reader.read(response.body());
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The whole body arrived and is not what Zenodo sends: retrying will not help.
+            throw new IOException(what + ": unreadable answer from " + target.name(), e);
+          } catch (IOException e) {
+            // The connection broke while the body was being read. The action was done.
+            if (safety == Safety.UNSAFE) {
+              throw new OutcomeUnknownException(what, id, "answer cut off: " + e.getMessage(), e);
+            }
+            if (attempt >= maxAttempts) {
+              throw e;
+            }
+            mayHaveWorked = true;
+            sleeper.sleep(backoff(attempt));
+            continue;
+          }
         }
         if (code == 404 && safety == Safety.DELETE && mayHaveWorked) {
           // An earlier attempt did it and only the answer was lost.

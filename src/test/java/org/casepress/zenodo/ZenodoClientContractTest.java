@@ -445,6 +445,19 @@ class ZenodoClientContractTest {
   }
 
   @Test
+  void bodyCutOffIsRetriedForGetAndOutcomeUnknownForPublish() throws Exception {
+    String body = Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json");
+    server.enqueue(json(200, body).newBuilder().onResponseBody(new SocketEffect.CloseSocket()).build());
+    server.enqueue(json(200, body));
+    assertEquals(412011, client().get(412011).id());
+    assertEquals(2, server.getRequestCount());
+
+    server.enqueue(json(202, body).newBuilder().onResponseBody(new SocketEffect.CloseSocket()).build());
+    assertThrows(OutcomeUnknownException.class, () -> client().publish(412011));
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
   void droppedConnectionsExhaustRetriesAsPlainIoException() throws Exception {
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());

@@ -104,6 +104,16 @@ class ValuesTest {
   }
 
   @Test
+  void temporaryFailuresAreTellableFromUserProblems() {
+    assertTrue(ZenodoException.temporary(new java.net.SocketTimeoutException("read timed out")));
+    assertTrue(ZenodoException.temporary(new ZenodoException(503, "", java.util.List.of(), "x")));
+    assertTrue(ZenodoException.temporary(new ZenodoException(429, "", java.util.List.of(), "x")));
+    assertTrue(ZenodoException.temporary(new OutcomeUnknownException("publish", 1, "HTTP 504", null)));
+    assertFalse(ZenodoException.temporary(new ZenodoException(400, "", java.util.List.of(), "x")));
+    assertFalse(ZenodoException.temporary(new ZenodoException(403, "", java.util.List.of(), "x")));
+  }
+
+  @Test
   void retryAfterAcceptsSecondsAndDates() {
     java.time.Instant now = java.time.Instant.parse("2025-12-05T13:53:04Z");
     assertEquals(Duration.ofSeconds(58), RateLimit.retryAfter("58", now));

@@ -22,8 +22,7 @@ public final class Doctor {
           new DoctorCheck("token present", Status.SKIPPED, target.name() + " needs no token"));
       tokenOk = true;
     } else if (client.hasToken()) {
-      checks.add(
-          new DoctorCheck("token present", Status.OK, target.tokenVariable() + " is set"));
+      checks.add(new DoctorCheck("token present", Status.OK, target.tokenVariable() + " is set"));
       tokenOk = true;
     } else {
       checks.add(

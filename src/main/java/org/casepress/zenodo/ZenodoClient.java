@@ -29,17 +29,16 @@ import okio.BufferedSink;
  *
  * <p>Retries: GET, PUT (metadata and files), DELETE, edit and discard are retried with exponential
  * backoff and jitter on 5xx and transport failures (a 404 on a retried DELETE or discard means an
- * earlier attempt worked). Create, publish and newversion are never
- * retried after the request may have reached the server; they throw {@link
- * OutcomeUnknownException} instead. A 429 is retried for every call, since the server did nothing.
- * Rate-limit headers from every response pace the following requests.
+ * earlier attempt worked). Create, publish and newversion are never retried after the request may
+ * have reached the server; they throw {@link OutcomeUnknownException} instead. A 429 is retried for
+ * every call, since the server did nothing. Rate-limit headers from every response pace the
+ * following requests.
  */
 public final class ZenodoClient implements AutoCloseable {
   /** Exactly this, without {@code charset}: Zenodo answers 415 otherwise (API.md §2). */
   static final MediaType JSON = MediaType.get("application/json");
 
-  public static final String DEFAULT_USER_AGENT =
-      "casepress/0.1 (Zenodo deposit client; java)";
+  public static final String DEFAULT_USER_AGENT = "casepress/0.1 (Zenodo deposit client; java)";
 
   private enum Safety {
     /** Repeating it changes nothing. */
@@ -88,8 +87,7 @@ public final class ZenodoClient implements AutoCloseable {
             .followRedirects(false)
             .addInterceptor(
                 chain -> {
-                  Request.Builder r =
-                      chain.request().newBuilder().header("User-Agent", userAgent);
+                  Request.Builder r = chain.request().newBuilder().header("User-Agent", userAgent);
                   // Only to the target's own origin: a link from a response must never carry the
                   // token elsewhere.
                   HttpUrl url = chain.request().url();
@@ -353,8 +351,7 @@ public final class ZenodoClient implements AutoCloseable {
     T read(ResponseBody body) throws IOException;
   }
 
-  private <T> T send(
-      String what, long id, Safety safety, Request.Builder builder, Reader<T> reader)
+  private <T> T send(String what, long id, Safety safety, Request.Builder builder, Reader<T> reader)
       throws IOException {
     return send(what, id, safety, builder, reader, true);
   }
@@ -373,7 +370,12 @@ public final class ZenodoClient implements AutoCloseable {
           0,
           "",
           List.of(),
-          target.name() + ": " + what + " not attempted: " + target.tokenVariable() + " is not set. "
+          target.name()
+              + ": "
+              + what
+              + " not attempted: "
+              + target.tokenVariable()
+              + " is not set. "
               + ErrorBodies.tokenAdvice(target));
     }
     Request request = builder.header("Accept", "application/json").build();
@@ -410,8 +412,13 @@ public final class ZenodoClient implements AutoCloseable {
         if (attempt >= maxAttempts) {
           throw e;
         }
-        log(request.method() + " " + path(request) + " -> " + e.getClass().getSimpleName()
-            + "; retrying");
+        log(
+            request.method()
+                + " "
+                + path(request)
+                + " -> "
+                + e.getClass().getSimpleName()
+                + "; retrying");
         mayHaveWorked = true;
         sleeper.sleep(backoff(attempt));
         continue;
@@ -420,8 +427,15 @@ public final class ZenodoClient implements AutoCloseable {
         RateLimit limit = RateLimit.parse(response::header, clock.instant());
         pacer.observe(limit);
         int code = response.code();
-        log(request.method() + " " + path(request) + " -> " + code + " ("
-            + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        log(
+            request.method()
+                + " "
+                + path(request)
+                + " -> "
+                + code
+                + " ("
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms)");
         if (code >= 200 && code < 300) {
           if (code == 204) {
             return reader.read(null);
@@ -527,8 +541,7 @@ public final class ZenodoClient implements AutoCloseable {
   }
 
   private HttpUrl deposition(long id, String... more) {
-    HttpUrl.Builder b =
-        url("deposit", "depositions", Long.toString(id)).newBuilder();
+    HttpUrl.Builder b = url("deposit", "depositions", Long.toString(id)).newBuilder();
     for (String s : more) {
       b.addPathSegment(s);
     }

@@ -61,7 +61,8 @@ class CanaryTest {
       seen.add(d.toString());
       seen.add(client.upload(d, "case-study.pdf", pdf).toString());
       server.faults().failAfterCommit(Route.PUBLISH, 504, 1);
-      seen.add(assertThrows(OutcomeUnknownException.class, () -> client.publish(d.id())).toString());
+      seen.add(
+          assertThrows(OutcomeUnknownException.class, () -> client.publish(d.id())).toString());
       seen.add(client.get(d.id()).toString());
       seen.add(client.edit(d.id()).toString());
       seen.add(client.update(d.id(), LocalZenodoFlowTest.metadata("Canary 2")).toString());

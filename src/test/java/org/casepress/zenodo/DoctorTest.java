@@ -29,7 +29,11 @@ class DoctorTest {
           Doctor.run(ZenodoClient.builder(server.target()).build(), Options.DEFAULT_COMMUNITY);
       assertEquals(List.of(Status.SKIPPED, Status.OK, Status.OK, Status.OK), statuses(checks));
       assertEquals("skipped token present: local needs no token", checks.get(0).line());
-      assertTrue(checks.get(3).line().startsWith("ok      community exists: the-turing-way-practitioners"));
+      assertTrue(
+          checks
+              .get(3)
+              .line()
+              .startsWith("ok      community exists: the-turing-way-practitioners"));
     }
   }
 
@@ -39,7 +43,8 @@ class DoctorTest {
       ZenodoClient client =
           ZenodoClient.builder(Target.sandbox().withApiBase(server.apiUrl())).env(Map.of()).build();
       List<DoctorCheck> checks = Doctor.run(client, "no-such-community");
-      assertEquals(List.of(Status.FAILED, Status.OK, Status.SKIPPED, Status.FAILED), statuses(checks));
+      assertEquals(
+          List.of(Status.FAILED, Status.OK, Status.SKIPPED, Status.FAILED), statuses(checks));
       assertTrue(checks.get(0).detail().contains("ZENODO_SANDBOX_TOKEN is not set"));
       assertTrue(checks.get(3).detail().contains("no community 'no-such-community'"));
     }
@@ -47,7 +52,8 @@ class DoctorTest {
 
   @Test
   void rejectedTokenIsReported() throws Exception {
-    try (LocalZenodo server = LocalZenodo.start(dir, 0, Options.defaults().withRequiredToken("good"))) {
+    try (LocalZenodo server =
+        LocalZenodo.start(dir, 0, Options.defaults().withRequiredToken("good"))) {
       ZenodoClient client =
           ZenodoClient.builder(Target.production().withApiBase(server.apiUrl()))
               .env(Map.of("ZENODO_TOKEN", "bad"))
@@ -67,7 +73,12 @@ class DoctorTest {
             .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2))
             .build();
     List<DoctorCheck> checks = Doctor.run(client, Options.DEFAULT_COMMUNITY);
-    assertEquals(List.of(Status.SKIPPED, Status.FAILED, Status.SKIPPED, Status.SKIPPED), statuses(checks));
-    assertTrue(checks.get(1).line().startsWith("FAILED  API reachable: http://127.0.0.1:1/api cannot be reached"));
+    assertEquals(
+        List.of(Status.SKIPPED, Status.FAILED, Status.SKIPPED, Status.SKIPPED), statuses(checks));
+    assertTrue(
+        checks
+            .get(1)
+            .line()
+            .startsWith("FAILED  API reachable: http://127.0.0.1:1/api cannot be reached"));
   }
 }

@@ -84,14 +84,20 @@ class LocalZenodoFaultsTest {
     assertEquals(2, sleeper.sleeps.size());
     // Retry-After: 1, measured against the server's window on a real clock.
     sleeper.sleeps.forEach(
-        s -> assertTrue(s.compareTo(Duration.ZERO) > 0 && s.compareTo(Duration.ofSeconds(1)) <= 0, s.toString()));
+        s ->
+            assertTrue(
+                s.compareTo(Duration.ZERO) > 0 && s.compareTo(Duration.ofSeconds(1)) <= 0,
+                s.toString()));
   }
 
   @Test
   void rateLimitExhaustedAnswers429WithHeaders() throws Exception {
     server.close();
-    server = LocalZenodo.start(dir.resolve("zenodo"), 0, Options.defaults().withRateLimit(3, Duration.ofMinutes(1)));
-    ZenodoClient once = ZenodoClient.builder(server.target()).sleeper(sleeper).maxAttempts(1).lowWater(0).build();
+    server =
+        LocalZenodo.start(
+            dir.resolve("zenodo"), 0, Options.defaults().withRateLimit(3, Duration.ofMinutes(1)));
+    ZenodoClient once =
+        ZenodoClient.builder(server.target()).sleeper(sleeper).maxAttempts(1).lowWater(0).build();
     once.create(null);
     once.create(null);
     once.create(null);

@@ -142,7 +142,8 @@ class LocalZenodoFlowTest {
     assertTrue(
         client.get(created.id()).link("latest_draft").orElseThrow().endsWith("/" + created.id()));
 
-    ZenodoException again = assertThrows(ZenodoException.class, () -> client.newVersion(created.id()));
+    ZenodoException again =
+        assertThrows(ZenodoException.class, () -> client.newVersion(created.id()));
     assertEquals("files.enabled", again.fieldErrors().get(0).zenodoField());
 
     client.deleteFile(v2.id(), v2.files().get(0).id());
@@ -153,9 +154,13 @@ class LocalZenodoFlowTest {
     Deposition v2published = client.publish(v2.id());
     assertEquals("10.5072/zenodo." + v2.id(), v2published.doi());
     assertEquals(published.conceptdoi(), v2published.conceptdoi());
-    assertEquals(v2.id(), client.record(Long.parseLong(created.conceptrecid())).id(), "concept id resolves to latest");
+    assertEquals(
+        v2.id(),
+        client.record(Long.parseLong(created.conceptrecid())).id(),
+        "concept id resolves to latest");
     // The first version's blob is still served after the second replaced the file.
-    assertArrayEquals(Files.readAllBytes(pdf), get(record.files().get(0).link("self").orElseThrow()));
+    assertArrayEquals(
+        Files.readAllBytes(pdf), get(record.files().get(0).link("self").orElseThrow()));
   }
 
   @Test
@@ -256,10 +261,13 @@ class LocalZenodoFlowTest {
     assertEquals(2, client.list(DepositionQuery.all()).size());
     List<Deposition> alpha = client.list(DepositionQuery.of("title:alpha"));
     assertEquals(List.of(a.id()), alpha.stream().map(Deposition::id).toList());
-    List<Deposition> byConcept = client.list(DepositionQuery.of("conceptrecid:" + b.conceptrecid()));
+    List<Deposition> byConcept =
+        client.list(DepositionQuery.of("conceptrecid:" + b.conceptrecid()));
     assertEquals(List.of(b.id()), byConcept.stream().map(Deposition::id).toList());
     assertEquals(1, client.list(DepositionQuery.all().page(2, 1)).size());
-    assertEquals(400, rawStatus(new Request.Builder().url(server.apiUrl() + "/deposit/depositions?size=101")));
+    assertEquals(
+        400,
+        rawStatus(new Request.Builder().url(server.apiUrl() + "/deposit/depositions?size=101")));
   }
 
   @Test
@@ -267,7 +275,9 @@ class LocalZenodoFlowTest {
     server.close();
     server =
         LocalZenodo.start(
-            dir.resolve("zenodo"), 0, Options.defaults().withCommunity("curated", ReviewPolicy.PENDING));
+            dir.resolve("zenodo"),
+            0,
+            Options.defaults().withCommunity("curated", ReviewPolicy.PENDING));
     client = clientFor(server);
     ObjectNode m = metadata("Communities");
     m.withArray("communities").addObject().put("identifier", "curated");
@@ -279,7 +289,8 @@ class LocalZenodoFlowTest {
     // Only the accepted community is listed; the pending one disappears (API.md §7b).
     assertEquals(1, p.metadata().path("communities").size());
     assertEquals(List.of(Options.DEFAULT_COMMUNITY), client.record(d.id()).communities());
-    assertEquals("the turing way practitioners", client.community(Options.DEFAULT_COMMUNITY).title());
+    assertEquals(
+        "the turing way practitioners", client.community(Options.DEFAULT_COMMUNITY).title());
     assertEquals(404, statusOf(() -> client.community("no-such-community")));
   }
 
@@ -297,19 +308,40 @@ class LocalZenodoFlowTest {
       assertEquals(415, r.code());
       assertTrue(r.body().string().contains("Expected one of: application/json"));
     }
-    assertEquals(201, rawStatus(new Request.Builder().url(api + "/deposit/depositions")
-        .post(RequestBody.create(json, MediaType.get("application/json")))));
+    assertEquals(
+        201,
+        rawStatus(
+            new Request.Builder()
+                .url(api + "/deposit/depositions")
+                .post(RequestBody.create(json, MediaType.get("application/json")))));
     assertEquals(404, rawStatus(new Request.Builder().url(api + "/deposit/depositions/")));
     assertEquals(404, rawStatus(new Request.Builder().url(api + "/no/such/route")));
-    assertEquals(400, rawStatus(new Request.Builder().url(api + "/deposit/depositions")
-        .post(RequestBody.create("{\"unknownkey\": 1, \"metadata\": {}}".getBytes(), MediaType.get("application/json")))));
-    assertEquals(400, rawStatus(new Request.Builder().url(api + "/deposit/depositions")
-        .post(RequestBody.create("{not json".getBytes(), MediaType.get("application/json")))));
+    assertEquals(
+        400,
+        rawStatus(
+            new Request.Builder()
+                .url(api + "/deposit/depositions")
+                .post(
+                    RequestBody.create(
+                        "{\"unknownkey\": 1, \"metadata\": {}}".getBytes(),
+                        MediaType.get("application/json")))));
+    assertEquals(
+        400,
+        rawStatus(
+            new Request.Builder()
+                .url(api + "/deposit/depositions")
+                .post(
+                    RequestBody.create(
+                        "{not json".getBytes(), MediaType.get("application/json")))));
 
     Deposition d = client.create(null);
     String bucket = d.bucketUrl().orElseThrow();
-    assertEquals(415, rawStatus(new Request.Builder().url(bucket + "/a.txt")
-        .put(RequestBody.create("x".getBytes(), MediaType.get("text/plain")))));
+    assertEquals(
+        415,
+        rawStatus(
+            new Request.Builder()
+                .url(bucket + "/a.txt")
+                .put(RequestBody.create("x".getBytes(), MediaType.get("text/plain")))));
     RequestBody chunked =
         new RequestBody() {
           @Override
@@ -323,19 +355,31 @@ class LocalZenodoFlowTest {
           }
         };
     assertEquals(411, rawStatus(new Request.Builder().url(bucket + "/a.txt").put(chunked)));
-    assertEquals(405, rawStatus(new Request.Builder().url(api + "/deposit/depositions/" + d.id() + "/files")
-        .put(RequestBody.create(json, MediaType.get("application/json")))));
+    assertEquals(
+        405,
+        rawStatus(
+            new Request.Builder()
+                .url(api + "/deposit/depositions/" + d.id() + "/files")
+                .put(RequestBody.create(json, MediaType.get("application/json")))));
 
-    try (Response r = raw.newCall(new Request.Builder().url(api + "/deposit/depositions/" + d.id()).build()).execute()) {
+    try (Response r =
+        raw.newCall(new Request.Builder().url(api + "/deposit/depositions/" + d.id()).build())
+            .execute()) {
       assertEquals("application/json", r.header("Content-Type"));
       assertEquals("1000", r.header("X-RateLimit-Limit"));
-      assertTrue(r.header("X-RateLimit-Remaining") != null && r.header("X-RateLimit-Reset") != null);
+      assertTrue(
+          r.header("X-RateLimit-Remaining") != null && r.header("X-RateLimit-Reset") != null);
       assertTrue(r.header("Retry-After") != null);
       String etag = r.header("ETag");
       assertTrue(etag.matches("\"\\d+\""), etag);
-      Request stale = new Request.Builder().url(api + "/deposit/depositions/" + d.id())
-          .header("If-Match", "\"999\"")
-          .put(RequestBody.create("{\"metadata\":{}}".getBytes(), MediaType.get("application/json"))).build();
+      Request stale =
+          new Request.Builder()
+              .url(api + "/deposit/depositions/" + d.id())
+              .header("If-Match", "\"999\"")
+              .put(
+                  RequestBody.create(
+                      "{\"metadata\":{}}".getBytes(), MediaType.get("application/json")))
+              .build();
       assertEquals(412, rawStatus(stale.newBuilder()));
     }
   }
@@ -347,9 +391,16 @@ class LocalZenodoFlowTest {
         new MultipartBody.Builder()
             .setType(MultipartBody.FORM)
             .addFormDataPart("name", "my file (1).csv")
-            .addFormDataPart("file", "ignored.csv", RequestBody.create("a,b\n".getBytes(), MediaType.get("text/csv")))
+            .addFormDataPart(
+                "file",
+                "ignored.csv",
+                RequestBody.create("a,b\n".getBytes(), MediaType.get("text/csv")))
             .build();
-    Request r = new Request.Builder().url(server.apiUrl() + "/deposit/depositions/" + d.id() + "/files").post(body).build();
+    Request r =
+        new Request.Builder()
+            .url(server.apiUrl() + "/deposit/depositions/" + d.id() + "/files")
+            .post(body)
+            .build();
     try (Response response = raw.newCall(r).execute()) {
       assertEquals(201, response.code());
       DepositFile f = Json.MAPPER.readValue(response.body().string(), DepositFile.class);
@@ -361,17 +412,21 @@ class LocalZenodoFlowTest {
   @Test
   void limitsGive413And400() throws Exception {
     server.close();
-    server = LocalZenodo.start(dir.resolve("zenodo"), 0, Options.defaults().withMaxFileSize(1000).withMaxFiles(1));
+    server =
+        LocalZenodo.start(
+            dir.resolve("zenodo"), 0, Options.defaults().withMaxFileSize(1000).withMaxFiles(1));
     client = clientFor(server);
     Deposition d = client.create(null);
     ZenodoException big =
-        assertThrows(ZenodoException.class, () -> client.upload(d, "big.bin", file("big.bin", 5000, 5)));
+        assertThrows(
+            ZenodoException.class, () -> client.upload(d, "big.bin", file("big.bin", 5000, 5)));
     assertEquals(ZenodoException.Kind.TOO_LARGE, big.kind());
     client.upload(d, "one.bin", file("one.bin", 10, 6));
     client.upload(d, "one.bin", file("one.bin", 20, 7));
     assertEquals(1, client.files(d.id()).size(), "same key replaces");
     ZenodoException many =
-        assertThrows(ZenodoException.class, () -> client.upload(d, "two.bin", file("two.bin", 10, 8)));
+        assertThrows(
+            ZenodoException.class, () -> client.upload(d, "two.bin", file("two.bin", 10, 8)));
     assertEquals(400, many.status());
     assertTrue(many.serverMessage().contains("max amount per record"));
   }
@@ -379,14 +434,21 @@ class LocalZenodoFlowTest {
   @Test
   void requiredTokenAnswers403OtherwiseAndAcceptsQueryToken() throws Exception {
     server.close();
-    server = LocalZenodo.start(dir.resolve("zenodo"), 0, Options.defaults().withRequiredToken("right"));
-    ZenodoClient wrong = ZenodoClient.builder(server.target()).token(Token.of("wrong")).sleeper(sleeper).build();
+    server =
+        LocalZenodo.start(dir.resolve("zenodo"), 0, Options.defaults().withRequiredToken("right"));
+    ZenodoClient wrong =
+        ZenodoClient.builder(server.target()).token(Token.of("wrong")).sleeper(sleeper).build();
     ZenodoException e = assertThrows(ZenodoException.class, () -> wrong.create(null));
     assertEquals(ZenodoException.Kind.AUTH, e.kind());
     assertEquals("Permission denied.", e.serverMessage());
-    ZenodoClient right = ZenodoClient.builder(server.target()).token(Token.of("right")).sleeper(sleeper).build();
+    ZenodoClient right =
+        ZenodoClient.builder(server.target()).token(Token.of("right")).sleeper(sleeper).build();
     long id = right.create(null).id();
-    assertEquals(200, rawStatus(new Request.Builder().url(server.apiUrl() + "/deposit/depositions/" + id + "?access_token=right")));
+    assertEquals(
+        200,
+        rawStatus(
+            new Request.Builder()
+                .url(server.apiUrl() + "/deposit/depositions/" + id + "?access_token=right")));
   }
 
   @Test
@@ -411,7 +473,8 @@ class LocalZenodoFlowTest {
     client.deleteFile(v2.id(), v2.files().get(0).id());
     client.upload(client.get(v2.id()), "cs.pdf", file("v2.pdf", 10, 12));
     client.publish(v2.id());
-    try (Response r = raw.newCall(new Request.Builder().url(p.link("latest").orElseThrow()).build()).execute()) {
+    try (Response r =
+        raw.newCall(new Request.Builder().url(p.link("latest").orElseThrow()).build()).execute()) {
       assertEquals(v2.id(), Json.MAPPER.readTree(r.body().string()).path("id").asLong());
     }
   }

@@ -27,7 +27,8 @@ class LocalZenodoModesTest {
   @Test
   void legacyErrorShapeIsParsedToo() throws Exception {
     try (LocalZenodo server =
-        LocalZenodo.start(dir, 0, Options.defaults().withLegacyErrors().withRequiredToken("good"))) {
+        LocalZenodo.start(
+            dir, 0, Options.defaults().withLegacyErrors().withRequiredToken("good"))) {
       ZenodoClient good =
           ZenodoClient.builder(server.target()).token(Token.of("good")).sleeper(sleeper).build();
       ObjectNode m = LocalZenodoFlowTest.metadata("Legacy");
@@ -56,7 +57,8 @@ class LocalZenodoModesTest {
         f.setLength(64L * 1024 * 1024);
       }
       int before = server.requestCount();
-      ZenodoException e = assertThrows(ZenodoException.class, () -> client.upload(d, "big.bin", big));
+      ZenodoException e =
+          assertThrows(ZenodoException.class, () -> client.upload(d, "big.bin", big));
       assertEquals(413, e.status());
       assertEquals(ZenodoException.Kind.TOO_LARGE, e.kind());
       assertEquals(1, server.requestCount() - before);

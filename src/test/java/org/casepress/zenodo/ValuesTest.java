@@ -19,13 +19,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Targets, tokens, field paths, progress and backoff. */
 class ValuesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:8080/api", "http://127.3.4.5/api", "http://localhost:1/api", "http://[::1]:9/api"})
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1:8080/api",
+        "http://127.3.4.5/api",
+        "http://localhost:1/api",
+        "http://[::1]:9/api"
+      })
   void plainHttpIsAllowedOnLoopback(String url) {
     assertEquals("http", Target.local(url).apiBase().scheme());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://zenodo.org/api", "http://127.0.0.1.evil.example/api", "http://10.0.0.1/api", "http://localhost.example/api"})
+  @ValueSource(
+      strings = {
+        "http://zenodo.org/api",
+        "http://127.0.0.1.evil.example/api",
+        "http://10.0.0.1/api",
+        "http://localhost.example/api"
+      })
   void plainHttpElsewhereIsRefused(String url) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Target.sandbox().withApiBase(url));
@@ -39,7 +51,9 @@ class ValuesTest {
     assertEquals("https://zenodo.org/api", Target.named("production").apiBase().toString());
     assertEquals("ZENODO_TOKEN", Target.production().tokenVariable());
     assertFalse(Target.local("http://127.0.0.1:5/api").needsToken());
-    assertEquals("https://example.org/api", Target.production().withApiBase("https://example.org/api/").apiBase().toString());
+    assertEquals(
+        "https://example.org/api",
+        Target.production().withApiBase("https://example.org/api/").apiBase().toString());
     assertThrows(IllegalArgumentException.class, () -> Target.named("local"));
     assertThrows(IllegalArgumentException.class, () -> Target.named("staging"));
   }
@@ -47,9 +61,14 @@ class ValuesTest {
   @Test
   void tokenIsRedactedAndReadFromTheGivenEnvironment() {
     assertEquals("Token[redacted]", Token.of("abc").toString());
-    assertEquals("abc", Token.fromEnv(Target.production(), Map.of("ZENODO_TOKEN", " abc\n")::get).orElseThrow().reveal());
+    assertEquals(
+        "abc",
+        Token.fromEnv(Target.production(), Map.of("ZENODO_TOKEN", " abc\n")::get)
+            .orElseThrow()
+            .reveal());
     assertTrue(Token.fromEnv(Target.production(), Map.of("ZENODO_TOKEN", "  ")::get).isEmpty());
-    assertTrue(Token.fromEnv(Target.production(), Map.of("ZENODO_SANDBOX_TOKEN", "x")::get).isEmpty());
+    assertTrue(
+        Token.fromEnv(Target.production(), Map.of("ZENODO_SANDBOX_TOKEN", "x")::get).isEmpty());
     assertTrue(Token.fromEnv(Target.local("http://127.0.0.1:1/api"), k -> "x").isEmpty());
   }
 
@@ -108,7 +127,8 @@ class ValuesTest {
     assertTrue(ZenodoException.temporary(new java.net.SocketTimeoutException("read timed out")));
     assertTrue(ZenodoException.temporary(new ZenodoException(503, "", java.util.List.of(), "x")));
     assertTrue(ZenodoException.temporary(new ZenodoException(429, "", java.util.List.of(), "x")));
-    assertTrue(ZenodoException.temporary(new OutcomeUnknownException("publish", 1, "HTTP 504", null)));
+    assertTrue(
+        ZenodoException.temporary(new OutcomeUnknownException("publish", 1, "HTTP 504", null)));
     assertFalse(ZenodoException.temporary(new ZenodoException(400, "", java.util.List.of(), "x")));
     assertFalse(ZenodoException.temporary(new ZenodoException(403, "", java.util.List.of(), "x")));
   }
@@ -117,7 +137,8 @@ class ValuesTest {
   void retryAfterAcceptsSecondsAndDates() {
     java.time.Instant now = java.time.Instant.parse("2025-12-05T13:53:04Z");
     assertEquals(Duration.ofSeconds(58), RateLimit.retryAfter("58", now));
-    assertEquals(Duration.ofSeconds(10), RateLimit.retryAfter("Fri, 05 Dec 2025 13:53:14 GMT", now));
+    assertEquals(
+        Duration.ofSeconds(10), RateLimit.retryAfter("Fri, 05 Dec 2025 13:53:14 GMT", now));
     assertEquals(null, RateLimit.retryAfter("soon", now));
   }
 }

@@ -226,7 +226,10 @@ public final class LocalZenodo implements AutoCloseable {
       for (JsonNode e : body.path("errors")) {
         List<String> messages = new ArrayList<>();
         e.path("messages").forEach(m -> messages.add(m.asText()));
-        errors.addObject().put("field", e.path("field").asText()).put("message", String.join(" ", messages));
+        errors
+            .addObject()
+            .put("field", e.path("field").asText())
+            .put("message", String.join(" ", messages));
       }
       Reply rewritten = Reply.json(reply.status(), old);
       rewritten.headers().putAll(reply.headers());
@@ -289,7 +292,8 @@ public final class LocalZenodo implements AutoCloseable {
   private Reply tooMany(long retryAfter) {
     ObjectNode body = Store.MAPPER.createObjectNode();
     body.put("status", 429);
-    body.put("message", options.rateLimit() + " per " + options.rateWindow().toSeconds() + " second");
+    body.put(
+        "message", options.rateLimit() + " per " + options.rateWindow().toSeconds() + " second");
     return Reply.json(429, body).header("Retry-After", Long.toString(retryAfter));
   }
 
@@ -406,7 +410,8 @@ public final class LocalZenodo implements AutoCloseable {
         r =
             pick(
                 method,
-                Map.of("PUT", Route.UPLOAD, "GET", Route.BUCKET_GET, "DELETE", Route.BUCKET_DELETE));
+                Map.of(
+                    "PUT", Route.UPLOAD, "GET", Route.BUCKET_GET, "DELETE", Route.BUCKET_DELETE));
       }
     } else if (s.get(0).equals("records")) {
       p = s.subList(1, n);
@@ -558,7 +563,8 @@ public final class LocalZenodo implements AutoCloseable {
         throw ApiError.notFound();
       }
       String ifMatch = ex.getRequestHeaders().getFirst("If-Match");
-      if (ifMatch != null && !ifMatch.replace("\"", "").strip().equals(Integer.toString(d.revision))) {
+      if (ifMatch != null
+          && !ifMatch.replace("\"", "").strip().equals(Integer.toString(d.revision))) {
         throw ApiError.of(412, "The provided revision ID doesn't match the latest one.");
       }
       d.draft = checkTopLevel(body);
@@ -666,8 +672,10 @@ public final class LocalZenodo implements AutoCloseable {
           Concept c = store.state.concepts.get(d.conceptrecid);
           return c != null && value.equals(c.conceptdoi);
         case "title":
-          return m.path("title").asText("").toLowerCase(Locale.ROOT).contains(
-              value.toLowerCase(Locale.ROOT));
+          return m.path("title")
+              .asText("")
+              .toLowerCase(Locale.ROOT)
+              .contains(value.toLowerCase(Locale.ROOT));
         default:
           return false;
       }
@@ -1259,7 +1267,8 @@ public final class LocalZenodo implements AutoCloseable {
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
       m.put(
-          URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return m;
   }

@@ -54,34 +54,82 @@ public record Options(
   /** Only this bearer token is accepted; anything else gets 403 like Zenodo. */
   public Options withRequiredToken(String token) {
     return new Options(
-        token, maxFileSize, maxFiles, rateLimit, rateWindow, communities, doiPrefix, legacyErrors, clock);
+        token,
+        maxFileSize,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withMaxFileSize(long bytes) {
     return new Options(
-        requiredToken, bytes, maxFiles, rateLimit, rateWindow, communities, doiPrefix, legacyErrors, clock);
+        requiredToken,
+        bytes,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withMaxFiles(int files) {
     return new Options(
-        requiredToken, maxFileSize, files, rateLimit, rateWindow, communities, doiPrefix, legacyErrors, clock);
+        requiredToken,
+        maxFileSize,
+        files,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withRateLimit(int requests, Duration window) {
     return new Options(
-        requiredToken, maxFileSize, maxFiles, requests, window, communities, doiPrefix, legacyErrors, clock);
+        requiredToken,
+        maxFileSize,
+        maxFiles,
+        requests,
+        window,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withCommunity(String slug, ReviewPolicy policy) {
     Map<String, ReviewPolicy> m = new LinkedHashMap<>(communities);
     m.put(slug, policy);
     return new Options(
-        requiredToken, maxFileSize, maxFiles, rateLimit, rateWindow, m, doiPrefix, legacyErrors, clock);
+        requiredToken,
+        maxFileSize,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        m,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withClock(Clock clock) {
     return new Options(
-        requiredToken, maxFileSize, maxFiles, rateLimit, rateWindow, communities, doiPrefix, legacyErrors, clock);
+        requiredToken,
+        maxFileSize,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   /**
@@ -90,7 +138,14 @@ public record Options(
    */
   public Options withLegacyErrors() {
     return new Options(
-        requiredToken, maxFileSize, maxFiles, rateLimit, rateWindow, communities, doiPrefix, true,
+        requiredToken,
+        maxFileSize,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        true,
         clock);
   }
 

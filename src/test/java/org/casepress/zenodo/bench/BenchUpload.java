@@ -17,7 +17,7 @@ public final class BenchUpload {
   private BenchUpload() {}
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args[0].equals("-") ? args[1] : args[1]);
+    Path file = Path.of(args[1]);
     try (ZenodoClient client =
         ZenodoClient.builder(Target.local(args[0]))
             .progress(TerminalProgress.forConsole(System.err))

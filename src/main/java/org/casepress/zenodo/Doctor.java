@@ -22,8 +22,7 @@ public final class Doctor {
           new DoctorCheck("token present", Status.SKIPPED, target.name() + " needs no token"));
       tokenOk = true;
     } else if (client.hasToken()) {
-      checks.add(
-          new DoctorCheck("token present", Status.OK, target.tokenVariable() + " is set"));
+      checks.add(new DoctorCheck("token present", Status.OK, target.tokenVariable() + " is set"));
       tokenOk = true;
     } else {
       checks.add(
@@ -38,29 +37,32 @@ public final class Doctor {
       tokenOk = false;
     }
 
-    // Reachable: any HTTP answer will do, so ask something that needs no token.
-    boolean reachable;
+    // Reachable: any HTTP answer will do, so ask for the community, which needs no token; the
+    // same answer then tells whether the community exists.
+    Community found = null;
+    IOException communityError;
     try {
-      client.community(community);
+      found = client.community(community);
+      communityError = null;
+    } catch (IOException e) {
+      communityError = e;
+    }
+    boolean reachable;
+    if (communityError == null) {
       reachable = true;
       checks.add(new DoctorCheck("API reachable", Status.OK, target.apiBase().toString()));
-    } catch (ZenodoException e) {
-      reachable = !e.temporary() || e.status() == 429;
-      checks.add(
-          reachable
-              ? new DoctorCheck(
-                  "API reachable", Status.OK, target.apiBase() + " answered HTTP " + e.status())
-              : new DoctorCheck(
-                  "API reachable",
-                  Status.FAILED,
-                  target.apiBase() + " answered HTTP " + e.status() + ": try again later"));
-    } catch (IOException e) {
-      reachable = false;
+    } else if (communityError instanceof ZenodoException z && !z.temporary()) {
+      reachable = true;
       checks.add(
           new DoctorCheck(
-              "API reachable",
-              Status.FAILED,
-              "cannot reach " + target.apiBase() + ": " + e.getMessage()));
+              "API reachable", Status.OK, target.apiBase() + " answered HTTP " + z.status()));
+    } else {
+      reachable = false;
+      String why =
+          communityError instanceof ZenodoException z
+              ? "answered HTTP " + z.status() + "; try again later"
+              : "cannot be reached: " + communityError.getMessage();
+      checks.add(new DoctorCheck("API reachable", Status.FAILED, target.apiBase() + " " + why));
     }
 
     if (!reachable || !tokenOk) {
@@ -70,11 +72,7 @@ public final class Doctor {
     } else {
       try {
         client.list(DepositionQuery.all().page(1, 1));
-        checks.add(
-            new DoctorCheck(
-                "token accepted",
-                Status.OK,
-                target.needsToken() ? "listing depositions works" : "listing depositions works"));
+        checks.add(new DoctorCheck("token accepted", Status.OK, "listing depositions works"));
       } catch (ZenodoException e) {
         checks.add(
             new DoctorCheck(
@@ -90,25 +88,21 @@ public final class Doctor {
 
     if (!reachable) {
       checks.add(new DoctorCheck("community exists", Status.SKIPPED, "API not reachable"));
+    } else if (found != null) {
+      checks.add(
+          new DoctorCheck(
+              "community exists",
+              Status.OK,
+              community + (found.title().isEmpty() ? "" : " (" + found.title() + ")")));
     } else {
-      try {
-        Community c = client.community(community);
-        checks.add(
-            new DoctorCheck(
-                "community exists",
-                Status.OK,
-                community + (c.title().isEmpty() ? "" : " (" + c.title() + ")")));
-      } catch (ZenodoException e) {
-        checks.add(
-            new DoctorCheck(
-                "community exists",
-                Status.FAILED,
-                e.kind() == ZenodoException.Kind.NOT_FOUND
-                    ? "no community '" + community + "' on " + target.name()
-                    : "HTTP " + e.status() + " " + e.serverMessage()));
-      } catch (IOException e) {
-        checks.add(new DoctorCheck("community exists", Status.FAILED, e.getMessage()));
-      }
+      ZenodoException z = (ZenodoException) communityError;
+      checks.add(
+          new DoctorCheck(
+              "community exists",
+              Status.FAILED,
+              z.kind() == ZenodoException.Kind.NOT_FOUND
+                  ? "no community '" + community + "' on " + target.name()
+                  : "HTTP " + z.status() + " " + z.serverMessage()));
     }
     return checks;
   }

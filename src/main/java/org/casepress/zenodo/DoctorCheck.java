@@ -13,7 +13,7 @@ public record DoctorCheck(String name, Status status, String detail) {
     return status == Status.FAILED;
   }
 
-  /** For example {@code "ok      token present: ZENODO_TOKEN is set"}. */
+  /** For example {@code "ok token present: ZENODO_TOKEN is set"}. */
   public String line() {
     String mark =
         switch (status) {

@@ -12,8 +12,8 @@ import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
 /**
- * Turns a non-2xx answer into a {@link ZenodoException}. Accepts both JSON shapes ({@code
- * messages} lists now, a {@code message} string before 2023) and the HTML pages the proxy sends.
+ * Turns a non-2xx answer into a {@link ZenodoException}. Accepts both JSON shapes ({@code messages}
+ * lists now, a {@code message} string before 2023) and the HTML pages the proxy sends.
  */
 final class ErrorBodies {
   private static final long MAX_BODY = 64 * 1024;
@@ -36,7 +36,8 @@ final class ErrorBodies {
 
   static Parsed parse(String text, String contentType) {
     String trimmed = text.strip();
-    boolean json = contentType.toLowerCase().contains("json") || trimmed.startsWith("{");
+    boolean json =
+        contentType.toLowerCase(java.util.Locale.ROOT).contains("json") || trimmed.startsWith("{");
     if (json) {
       try {
         JsonNode root = Json.MAPPER.readTree(trimmed);

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.OptionalLong;
 
 /**
- * A non-idempotent action (create, publish, newversion, discard) got no clear answer: a 5xx, a
- * gateway timeout, a read timeout or a dropped connection. Zenodo may have done it anyway (API.md
- * §10 item 1), so the client does not retry; the caller reads the state and decides.
+ * A non-idempotent action (create, publish, newversion) got no clear answer: a 5xx, a gateway
+ * timeout, a read timeout or a dropped connection. Zenodo may have done it anyway (API.md §10 item
+ * 1), so the client does not retry; the caller reads the state and decides.
  */
 public final class OutcomeUnknownException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -28,7 +28,7 @@ public final class OutcomeUnknownException extends IOException {
     this.depositionId = depositionId;
   }
 
-  /** {@code create}, {@code publish}, {@code newversion} or {@code discard}. */
+  /** {@code create}, {@code publish} or {@code newversion}. */
   public String action() {
     return action;
   }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A published record from {@code GET /api/records/{id}} ("Zenodo JSON", not the deposition
- * format): {@code recid} is a string, files have {@code key}/{@code size} and {@code md5:}
- * checksums, and {@code metadata.license} and {@code resource_type} are objects.
+ * A published record from {@code GET /api/records/{id}} ("Zenodo JSON", not the deposition format):
+ * {@code recid} is a string, files have {@code key}/{@code size} and {@code md5:} checksums, and
+ * {@code metadata.license} and {@code resource_type} are objects.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PublishedRecord(
@@ -56,13 +56,18 @@ public record PublishedRecord(
 
   /** A file of a published record; {@code links.self} is its content URL. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record File(String id, String key, long size, String checksum, Map<String, JsonNode> links) {
+  public record File(
+      String id, String key, long size, String checksum, Map<String, JsonNode> links) {
     public File {
       links = Links.orEmpty(links);
     }
 
     public String md5() {
       return Checksums.bareMd5(checksum);
+    }
+
+    public Optional<String> link(String name) {
+      return Links.text(links, name);
     }
   }
 }

@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
- * Zenodo's rate-limit headers, which it sends on every response: {@code X-RateLimit-Limit},
- * {@code -Remaining}, {@code -Reset} (epoch seconds) and {@code Retry-After} (seconds to reset).
+ * Zenodo's rate-limit headers, which it sends on every response: {@code X-RateLimit-Limit}, {@code
+ * -Remaining}, {@code -Reset} (epoch seconds) and {@code Retry-After} (seconds to reset).
  */
 public record RateLimit(
     Integer limit, Integer remaining, Long resetEpochSecond, Duration retryAfter, Instant seenAt) {
@@ -74,7 +74,8 @@ public record RateLimit(
       return Duration.ofSeconds(Math.max(0, seconds));
     }
     try {
-      Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Instant at =
+          ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       Duration d = Duration.between(now, at);
       return d.isNegative() ? Duration.ZERO : d;
     } catch (DateTimeParseException e) {

@@ -93,7 +93,9 @@ public record Target(String name, HttpUrl apiBase, String tokenVariable) {
     }
   }
 
-  /** Decided on the literal, without DNS: a name that merely resolves to 127.0.0.1 is not enough. */
+  /**
+   * Decided on the literal, without DNS: a name that merely resolves to 127.0.0.1 is not enough.
+   */
   static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.equals("localhost") || h.equals("::1") || h.equals("[::1]")) {

@@ -28,17 +28,17 @@ import okio.BufferedSink;
  * Client of Zenodo's legacy deposit API (API.md). One shared {@link OkHttpClient} per instance.
  *
  * <p>Retries: GET, PUT (metadata and files), DELETE, edit and discard are retried with exponential
- * backoff and jitter on 5xx and transport failures. Create, publish and newversion are never
- * retried after the request may have reached the server; they throw {@link
- * OutcomeUnknownException} instead. A 429 is retried for every call, since the server did nothing.
- * Rate-limit headers from every response pace the following requests.
+ * backoff and jitter on 5xx and transport failures (a 404 on a retried DELETE or discard means an
+ * earlier attempt worked). Create, publish and newversion are never retried after the request may
+ * have reached the server; they throw {@link OutcomeUnknownException} instead. A 429 is retried for
+ * every call, since the server did nothing. Rate-limit headers from every response pace the
+ * following requests.
  */
 public final class ZenodoClient implements AutoCloseable {
   /** Exactly this, without {@code charset}: Zenodo answers 415 otherwise (API.md §2). */
   static final MediaType JSON = MediaType.get("application/json");
 
-  public static final String DEFAULT_USER_AGENT =
-      "casepress/0.1 (Zenodo deposit client; +https://github.com/casepress/casepress)";
+  public static final String DEFAULT_USER_AGENT = "casepress/0.1 (Zenodo deposit client; java)";
 
   private enum Safety {
     /** Repeating it changes nothing. */
@@ -87,8 +87,7 @@ public final class ZenodoClient implements AutoCloseable {
             .followRedirects(false)
             .addInterceptor(
                 chain -> {
-                  Request.Builder r =
-                      chain.request().newBuilder().header("User-Agent", userAgent);
+                  Request.Builder r = chain.request().newBuilder().header("User-Agent", userAgent);
                   // Only to the target's own origin: a link from a response must never carry the
                   // token elsewhere.
                   HttpUrl url = chain.request().url();
@@ -299,7 +298,8 @@ public final class ZenodoClient implements AutoCloseable {
         id,
         Safety.SAFE,
         new Request.Builder().url(url("records", Long.toString(id))).get(),
-        r -> read(r, PublishedRecord.class));
+        r -> read(r, PublishedRecord.class),
+        false);
   }
 
   public RecordFiles recordFiles(long id) throws IOException {
@@ -308,7 +308,8 @@ public final class ZenodoClient implements AutoCloseable {
         id,
         Safety.SAFE,
         new Request.Builder().url(url("records", Long.toString(id), "files")).get(),
-        r -> read(r, RecordFiles.class));
+        r -> read(r, RecordFiles.class),
+        false);
   }
 
   public RecordSearch searchRecords(String q, int page, int size) throws IOException {
@@ -323,7 +324,8 @@ public final class ZenodoClient implements AutoCloseable {
         0,
         Safety.SAFE,
         new Request.Builder().url(u.build()).get(),
-        r -> RecordSearch.parse(Json.MAPPER.readTree(r.byteStream())));
+        r -> RecordSearch.parse(Json.MAPPER.readTree(r.byteStream())),
+        false);
   }
 
   public Community community(String slug) throws IOException {
@@ -332,7 +334,8 @@ public final class ZenodoClient implements AutoCloseable {
         0,
         Safety.SAFE,
         new Request.Builder().url(url("communities", slug)).get(),
-        r -> read(r, Community.class));
+        r -> read(r, Community.class),
+        false);
   }
 
   @Override
@@ -348,15 +351,31 @@ public final class ZenodoClient implements AutoCloseable {
     T read(ResponseBody body) throws IOException;
   }
 
-  private <T> T send(
-      String what, long id, Safety safety, Request.Builder builder, Reader<T> reader)
+  private <T> T send(String what, long id, Safety safety, Request.Builder builder, Reader<T> reader)
       throws IOException {
-    if (target.needsToken() && token.isEmpty()) {
+    return send(what, id, safety, builder, reader, true);
+  }
+
+  /** {@code needsToken} false for public reads (records, communities), which work without one. */
+  private <T> T send(
+      String what,
+      long id,
+      Safety safety,
+      Request.Builder builder,
+      Reader<T> reader,
+      boolean needsToken)
+      throws IOException {
+    if (needsToken && target.needsToken() && token.isEmpty()) {
       throw new ZenodoException(
           0,
           "",
           List.of(),
-          target.name() + ": " + what + " not attempted: " + target.tokenVariable() + " is not set. "
+          target.name()
+              + ": "
+              + what
+              + " not attempted: "
+              + target.tokenVariable()
+              + " is not set. "
               + ErrorBodies.tokenAdvice(target));
     }
     Request request = builder.header("Accept", "application/json").build();
@@ -393,8 +412,13 @@ public final class ZenodoClient implements AutoCloseable {
         if (attempt >= maxAttempts) {
           throw e;
         }
-        log(request.method() + " " + path(request) + " -> " + e.getClass().getSimpleName()
-            + "; retrying");
+        log(
+            request.method()
+                + " "
+                + path(request)
+                + " -> "
+                + e.getClass().getSimpleName()
+                + "; retrying");
         mayHaveWorked = true;
         sleeper.sleep(backoff(attempt));
         continue;
@@ -403,10 +427,36 @@ public final class ZenodoClient implements AutoCloseable {
         RateLimit limit = RateLimit.parse(response::header, clock.instant());
         pacer.observe(limit);
         int code = response.code();
-        log(request.method() + " " + path(request) + " -> " + code + " ("
-            + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        log(
+            request.method()
+                + " "
+                + path(request)
+                + " -> "
+                + code
+                + " ("
+                + (System.nanoTime() - started) / 1_000_000
+                + " ms)");
         if (code >= 200 && code < 300) {
-          return code == 204 ? reader.read(null) : reader.read(response.body());
+          if (code == 204) {
+            return reader.read(null);
+          }
+          try {
+            return reader.read(response.body());
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The whole body arrived and is not what Zenodo sends: retrying will not help.
+            throw new IOException(what + ": unreadable answer from " + target.name(), e);
+          } catch (IOException e) {
+            // The connection broke while the body was being read. The action was done.
+            if (safety == Safety.UNSAFE) {
+              throw new OutcomeUnknownException(what, id, "answer cut off: " + e.getMessage(), e);
+            }
+            if (attempt >= maxAttempts) {
+              throw e;
+            }
+            mayHaveWorked = true;
+            sleeper.sleep(backoff(attempt));
+            continue;
+          }
         }
         if (code == 404 && safety == Safety.DELETE && mayHaveWorked) {
           // An earlier attempt did it and only the answer was lost.
@@ -491,8 +541,7 @@ public final class ZenodoClient implements AutoCloseable {
   }
 
   private HttpUrl deposition(long id, String... more) {
-    HttpUrl.Builder b =
-        url("deposit", "depositions", Long.toString(id)).newBuilder();
+    HttpUrl.Builder b = url("deposit", "depositions", Long.toString(id)).newBuilder();
     for (String s : more) {
       b.addPathSegment(s);
     }

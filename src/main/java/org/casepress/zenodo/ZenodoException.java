@@ -80,6 +80,18 @@ public class ZenodoException extends IOException {
     return status == 429 || status >= 500;
   }
 
+  /**
+   * Whether trying again later may help with {@code failure}, thrown by any client call: true for
+   * 429, 5xx, an unknown outcome, a corrupted upload and transport failures (exit code 3); false
+   * for answers the user must act on (exit code 1).
+   */
+  public static boolean temporary(IOException failure) {
+    if (failure instanceof ZenodoException z) {
+      return z.temporary();
+    }
+    return true;
+  }
+
   static Kind kindOf(int status) {
     if (status == 0 || status == 401 || status == 403) {
       return Kind.AUTH;

@@ -38,7 +38,10 @@ class FixturesTest {
       JsonNode headers = tree.path("headers");
       RateLimit limit =
           RateLimit.parse(
-              h -> headers.path(h.toLowerCase()).isTextual() ? headers.path(h.toLowerCase()).asText() : null,
+              h ->
+                  headers.path(h.toLowerCase()).isTextual()
+                      ? headers.path(h.toLowerCase()).asText()
+                      : null,
               Instant.EPOCH);
       assertEquals(1000, limit.limit());
       assertNotNull(limit.remaining());

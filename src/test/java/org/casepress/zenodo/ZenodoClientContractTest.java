@@ -70,7 +70,12 @@ class ZenodoClientContractTest {
     return new MockResponse.Builder()
         .code(code)
         .addHeader("Content-Type", "text/html")
-        .body("<html><head><title>" + title + "</title></head><body><h1>" + title + "</h1></body></html>")
+        .body(
+            "<html><head><title>"
+                + title
+                + "</title></head><body><h1>"
+                + title
+                + "</h1></body></html>")
         .build();
   }
 
@@ -103,7 +108,8 @@ class ZenodoClientContractTest {
 
   @Test
   void createSendsExactJsonContentTypeAndParsesDeposition() throws Exception {
-    server.enqueue(json(201, Fixtures.read("rdm-sandbox-2025-12_deposit-create-with-metadata_201.json")));
+    server.enqueue(
+        json(201, Fixtures.read("rdm-sandbox-2025-12_deposit-create-with-metadata_201.json")));
     Deposition d = client().create(metadata());
 
     RecordedRequest r = take();
@@ -185,8 +191,11 @@ class ZenodoClientContractTest {
   @Test
   void recordAndFilesParseTheirOwnFormats() throws Exception {
     server.enqueue(json(200, Fixtures.read("rdm-sandbox-2024-09_records-get-zenodojson_200.json")));
-    server.enqueue(json(200, Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json")
-        .replaceAll("(?s)^.*\"files\": (\\[.*?\\]),\\s*\"state\".*$", "$1")));
+    server.enqueue(
+        json(
+            200,
+            Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json")
+                .replaceAll("(?s)^.*\"files\": (\\[.*?\\]),\\s*\"state\".*$", "$1")));
     ZenodoClient client = client();
     PublishedRecord record = client.record(107873);
     assertEquals("/api/records/107873", take().getUrl().encodedPath());
@@ -206,7 +215,8 @@ class ZenodoClientContractTest {
     new Random(1).nextBytes(content);
     Files.write(file, content);
     String md5 = java.util.HexFormat.of().formatHex(FileBody.md5Digest().digest(content));
-    ObjectNode answer = (ObjectNode) Json.MAPPER.readTree(Fixtures.read("rdm-sandbox-2025-12_bucket-put_201.json"));
+    ObjectNode answer =
+        (ObjectNode) Json.MAPPER.readTree(Fixtures.read("rdm-sandbox-2025-12_bucket-put_201.json"));
     answer.put("checksum", "md5:" + md5).put("size", content.length).put("key", "case-study.pdf");
     server.enqueue(json(201, answer.toString()));
     List<long[]> progress = new java.util.ArrayList<>();
@@ -233,7 +243,8 @@ class ZenodoClientContractTest {
   void uploadWithWrongChecksumFromServerFails() throws Exception {
     Path file = tmp.resolve("data.csv");
     Files.writeString(file, "a,b\n1,2\n");
-    ObjectNode answer = (ObjectNode) Json.MAPPER.readTree(Fixtures.read("rdm-sandbox-2025-12_bucket-put_201.json"));
+    ObjectNode answer =
+        (ObjectNode) Json.MAPPER.readTree(Fixtures.read("rdm-sandbox-2025-12_bucket-put_201.json"));
     answer.put("size", Files.size(file));
     server.enqueue(json(201, answer.toString()));
 
@@ -249,7 +260,10 @@ class ZenodoClientContractTest {
   void tokenIsNotSentToAnotherOrigin() throws Exception {
     Path file = tmp.resolve("x.txt");
     Files.writeString(file, "x");
-    server.enqueue(json(201, "{\"key\":\"x.txt\",\"size\":1,\"checksum\":\"md5:9dd4e461268c8034f5c8564e155c67a6\"}"));
+    server.enqueue(
+        json(
+            201,
+            "{\"key\":\"x.txt\",\"size\":1,\"checksum\":\"md5:9dd4e461268c8034f5c8564e155c67a6\"}"));
     // Same server, other host name: a link pointing elsewhere must not receive the token.
     String other = server.url("/api/files/b").toString().replace("localhost", "127.0.0.1");
     if (other.equals(server.url("/api/files/b").toString())) {
@@ -263,7 +277,8 @@ class ZenodoClientContractTest {
 
   @Test
   void validation400CurrentShapeCarriesFieldErrors() throws Exception {
-    server.enqueue(json(400, Fixtures.read("error-rdm-prod-2026-04_newversion-draft-has-files_400.json")));
+    server.enqueue(
+        json(400, Fixtures.read("error-rdm-prod-2026-04_newversion-draft-has-files_400.json")));
     ZenodoException e = assertThrows(ZenodoException.class, () -> client().newVersion(5));
     assertEquals(1, server.getRequestCount(), "a 400 is not retried");
     assertEquals(ZenodoException.Kind.VALIDATION, e.kind());
@@ -309,7 +324,8 @@ class ZenodoClientContractTest {
 
   @Test
   void notFound404() throws Exception {
-    server.enqueue(json(404, "{\"status\": 404, \"message\": \"The persistent identifier does not exist.\"}"));
+    server.enqueue(
+        json(404, "{\"status\": 404, \"message\": \"The persistent identifier does not exist.\"}"));
     ZenodoException e = assertThrows(ZenodoException.class, () -> client().get(999));
     assertEquals(ZenodoException.Kind.NOT_FOUND, e.kind());
     assertEquals(1, server.getRequestCount());
@@ -319,7 +335,8 @@ class ZenodoClientContractTest {
   void tooLarge413MentionsTheLimit() throws Exception {
     Path file = tmp.resolve("big.bin");
     Files.write(file, new byte[1000]);
-    server.enqueue(json(413, Fixtures.read("error-rdm-prod-2025-02_bucket-put-too-large_413.json")));
+    server.enqueue(
+        json(413, Fixtures.read("error-rdm-prod-2025-02_bucket-put-too-large_413.json")));
     ZenodoException e =
         assertThrows(
             ZenodoException.class,
@@ -331,7 +348,11 @@ class ZenodoClientContractTest {
 
   @Test
   void unsupportedMediaType415IsARequestProblem() throws Exception {
-    server.enqueue(json(415, "{\"status\": 415, \"message\": \"Invalid 'Content-Type' header. Expected one of: application/json\"}"));
+    server.enqueue(
+        json(
+            415,
+            "{\"status\": 415, \"message\": \"Invalid 'Content-Type' header. Expected one of:"
+                + " application/json\"}"));
     ZenodoException e = assertThrows(ZenodoException.class, () -> client().update(1, metadata()));
     assertEquals(ZenodoException.Kind.REQUEST, e.kind());
     assertFalse(e.temporary());
@@ -359,8 +380,13 @@ class ZenodoClientContractTest {
   @Test
   void rateLimited429GivesUpAfterMaxAttemptsAsTemporary() throws Exception {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1")
-          .addHeader("Content-Type", "application/json").body("{\"status\":429,\"message\":\"slow down\"}").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(429)
+              .addHeader("Retry-After", "1")
+              .addHeader("Content-Type", "application/json")
+              .body("{\"status\":429,\"message\":\"slow down\"}")
+              .build());
     }
     ZenodoException e = assertThrows(ZenodoException.class, () -> client().get(1));
     assertEquals(ZenodoException.Kind.RATE_LIMITED, e.kind());
@@ -372,7 +398,11 @@ class ZenodoClientContractTest {
   @Test
   void server500JsonOnGetIsRetriedWithGrowingBackoff() throws Exception {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(json(500, Fixtures.read("error-rdm-prod-2026-02_publish-internal-error-with-error-id_500.json")));
+      server.enqueue(
+          json(
+              500,
+              Fixtures.read(
+                  "error-rdm-prod-2026-02_publish-internal-error-with-error-id_500.json")));
     }
     ZenodoException e = assertThrows(ZenodoException.class, () -> client().get(1));
     assertEquals(ZenodoException.Kind.SERVER, e.kind());
@@ -388,7 +418,8 @@ class ZenodoClientContractTest {
   @Test
   void server500HtmlThenSuccessOnGet() throws Exception {
     server.enqueue(html(500, "500 Internal Server Error"));
-    server.enqueue(json(200, Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json")));
+    server.enqueue(
+        json(200, Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json")));
     assertEquals(412011, client().get(412011).id());
     assertEquals(2, server.getRequestCount());
   }
@@ -428,15 +459,18 @@ class ZenodoClientContractTest {
 
   @Test
   void droppedConnectionOnGetIsRetried() throws Exception {
-    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
-    server.enqueue(json(200, Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json")));
+    server.enqueue(
+        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        json(200, Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json")));
     assertEquals(412011, client().get(412011).id());
     assertEquals(1, sleeper.sleeps.size());
   }
 
   @Test
   void droppedConnectionOnNewVersionIsOutcomeUnknown() throws Exception {
-    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(
+        new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(json(201, Fixtures.read("rdm-sandbox-2024-01_zenodraft-mock-151.json")));
     OutcomeUnknownException e =
         assertThrows(OutcomeUnknownException.class, () -> client().newVersion(131));
@@ -445,9 +479,25 @@ class ZenodoClientContractTest {
   }
 
   @Test
+  void bodyCutOffIsRetriedForGetAndOutcomeUnknownForPublish() throws Exception {
+    String body = Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json");
+    server.enqueue(
+        json(200, body).newBuilder().onResponseBody(new SocketEffect.CloseSocket()).build());
+    server.enqueue(json(200, body));
+    assertEquals(412011, client().get(412011).id());
+    assertEquals(2, server.getRequestCount());
+
+    server.enqueue(
+        json(202, body).newBuilder().onResponseBody(new SocketEffect.CloseSocket()).build());
+    assertThrows(OutcomeUnknownException.class, () -> client().publish(412011));
+    assertEquals(3, server.getRequestCount());
+  }
+
+  @Test
   void droppedConnectionsExhaustRetriesAsPlainIoException() throws Exception {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+      server.enqueue(
+          new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     }
     IOException e = assertThrows(IOException.class, () -> client().get(1));
     assertFalse(e instanceof ZenodoException);
@@ -478,7 +528,8 @@ class ZenodoClientContractTest {
             .addHeader("X-RateLimit-Remaining", "1")
             .addHeader("Retry-After", "10")
             .build());
-    server.enqueue(json(200, Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json")));
+    server.enqueue(
+        json(200, Fixtures.read("rdm-sandbox-2025-12_deposit-get-draft-with-files_200.json")));
     ZenodoClient client = client();
     client.get(412011);
     assertTrue(sleeper.sleeps.isEmpty());

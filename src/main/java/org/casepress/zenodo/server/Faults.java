@@ -28,8 +28,9 @@ public final class Faults {
    * 502/503/504, JSON otherwise): "publish timed out, yet it was published".
    */
   public synchronized Faults failAfterCommit(Route route, int status, int times) {
-    return add(new Rule(route, status, status == 502 || status == 503 || status == 504,
-        When.AFTER_COMMIT), times);
+    return add(
+        new Rule(route, status, status == 502 || status == 503 || status == 504, When.AFTER_COMMIT),
+        times);
   }
 
   /** {@code status} with Zenodo's JSON error body, before anything is done. */
@@ -55,8 +56,8 @@ public final class Faults {
   }
 
   /**
-   * Depositions created from now on stay missing from {@code GET /deposit/depositions} for the
-   * next {@code listCalls} list requests (search is eventually consistent).
+   * Depositions created from now on stay missing from {@code GET /deposit/depositions} for the next
+   * {@code listCalls} list requests (search is eventually consistent).
    */
   public synchronized Faults searchLag(int listCalls) {
     searchLagCalls = listCalls;

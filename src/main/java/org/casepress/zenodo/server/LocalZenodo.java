@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.casepress.zenodo.Target;
 import org.casepress.zenodo.server.Faults.Rule;
@@ -53,6 +54,11 @@ public final class LocalZenodo implements AutoCloseable {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
 
+  private static final String LEGACY_401 =
+      "The server could not verify that you are authorized to access the URL requested. You"
+          + " either supplied the wrong credentials (e.g. a bad password), or your browser doesn't"
+          + " understand how to supply the credentials required.";
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final Store store;
@@ -62,6 +68,7 @@ public final class LocalZenodo implements AutoCloseable {
   private final String baseUrl;
   private final Map<Long, Integer> hiddenFromSearch = new HashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private long windowStart;
   private int used;
 
@@ -105,19 +112,27 @@ public final class LocalZenodo implements AutoCloseable {
   public static void runForeground(Path storageDir, int port, PrintStream out)
       throws IOException, InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    try (LocalZenodo zenodo = start(storageDir, port, Options.defaults())) {
-      Thread hook =
-          new Thread(
-              () -> {
-                zenodo.close();
-                stopped.countDown();
-              });
-      Runtime.getRuntime().addShutdownHook(hook);
+    LocalZenodo zenodo = start(storageDir, port, Options.defaults());
+    Thread hook =
+        new Thread(
+            () -> {
+              zenodo.close();
+              stopped.countDown();
+            });
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
       out.println("Local Zenodo listening on " + zenodo.apiUrl());
       out.println("Storage: " + storageDir.toAbsolutePath());
       out.println("Stop with Ctrl-C.");
       out.flush();
       stopped.await();
+    } finally {
+      zenodo.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down; the hook is running.
+      }
     }
   }
 
@@ -150,8 +165,10 @@ public final class LocalZenodo implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   // ---- HTTP plumbing
@@ -189,7 +206,37 @@ public final class LocalZenodo implements AutoCloseable {
       body.put("error_id", UUID.randomUUID().toString().replace("-", ""));
       reply = Reply.json(500, body);
     }
-    send(ex, reply, rate);
+    send(ex, options.legacyErrors() ? legacy(reply) : reply, rate);
+  }
+
+  /** Rewrites a current-shape error body into the old one ({@code message} per field error). */
+  private static Reply legacy(Reply reply) {
+    if (reply.status() < 400 || !"application/json".equals(reply.contentType())) {
+      return reply;
+    }
+    try {
+      JsonNode body = Store.MAPPER.readTree(reply.body());
+      if (!body.has("errors")) {
+        return reply;
+      }
+      ObjectNode old = Store.MAPPER.createObjectNode();
+      old.put("status", reply.status());
+      old.put("message", "Validation error.");
+      ArrayNode errors = old.putArray("errors");
+      for (JsonNode e : body.path("errors")) {
+        List<String> messages = new ArrayList<>();
+        e.path("messages").forEach(m -> messages.add(m.asText()));
+        errors
+            .addObject()
+            .put("field", e.path("field").asText())
+            .put("message", String.join(" ", messages));
+      }
+      Reply rewritten = Reply.json(reply.status(), old);
+      rewritten.headers().putAll(reply.headers());
+      return rewritten;
+    } catch (IOException e) {
+      return reply;
+    }
   }
 
   private Reply answer(HttpExchange ex, Rate rate) throws IOException {
@@ -206,7 +253,7 @@ public final class LocalZenodo implements AutoCloseable {
     }
     String token = token(ex);
     if (options.requiredToken() != null && !options.requiredToken().equals(token)) {
-      throw ApiError.denied();
+      throw options.legacyErrors() ? ApiError.of(401, LEGACY_401) : ApiError.denied();
     }
     Reply reply = route(ex, match, token != null);
     Optional<Rule> after = faults.take(match.route(), When.AFTER_COMMIT);
@@ -245,7 +292,8 @@ public final class LocalZenodo implements AutoCloseable {
   private Reply tooMany(long retryAfter) {
     ObjectNode body = Store.MAPPER.createObjectNode();
     body.put("status", 429);
-    body.put("message", options.rateLimit() + " per " + options.rateWindow().toSeconds() + " second");
+    body.put(
+        "message", options.rateLimit() + " per " + options.rateWindow().toSeconds() + " second");
     return Reply.json(429, body).header("Retry-After", Long.toString(retryAfter));
   }
 
@@ -286,6 +334,11 @@ public final class LocalZenodo implements AutoCloseable {
     h.set("X-RateLimit-Reset", Long.toString(rate.resetEpoch()));
     h.set("Retry-After", Long.toString(rate.retryAfter()));
     reply.headers().forEach(h::set);
+    if (!drained(ex)) {
+      // An early answer (403, 413, ...) to a large body: the connection cannot be reused, and a
+      // client that tried would see its next request reset.
+      h.set("Connection", "close");
+    }
     try (ex) {
       if (reply.file() != null) {
         ex.sendResponseHeaders(reply.status(), Files.size(reply.file()));
@@ -300,6 +353,25 @@ public final class LocalZenodo implements AutoCloseable {
           out.write(reply.body());
         }
       }
+    }
+  }
+
+  /** Reads what is left of the request body, up to a limit; true if it was all read. */
+  private static boolean drained(HttpExchange ex) {
+    byte[] sink = new byte[64 * 1024];
+    long budget = 8L * 1024 * 1024;
+    try {
+      InputStream in = ex.getRequestBody();
+      while (budget > 0) {
+        int n = in.read(sink, 0, (int) Math.min(sink.length, budget));
+        if (n < 0) {
+          return true;
+        }
+        budget -= n;
+      }
+      return in.read() < 0;
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -338,13 +410,14 @@ public final class LocalZenodo implements AutoCloseable {
         r =
             pick(
                 method,
-                Map.of("PUT", Route.UPLOAD, "GET", Route.BUCKET_GET, "DELETE", Route.BUCKET_DELETE));
+                Map.of(
+                    "PUT", Route.UPLOAD, "GET", Route.BUCKET_GET, "DELETE", Route.BUCKET_DELETE));
       }
     } else if (s.get(0).equals("records")) {
       p = s.subList(1, n);
       if (n == 1) {
         r = pick(method, Map.of("GET", Route.RECORD_SEARCH));
-      } else if (n == 2) {
+      } else if (n == 2 || (n == 4 && s.get(2).equals("versions") && s.get(3).equals("latest"))) {
         r = pick(method, Map.of("GET", Route.RECORD_GET));
       } else if ((n == 3 && s.get(2).equals("files"))
           || (n == 5 && s.get(2).equals("files") && s.get(4).equals("content"))) {
@@ -391,7 +464,7 @@ public final class LocalZenodo implements AutoCloseable {
       case LIST:
         return list(ex);
       case GET:
-        return withEtag(Reply.json(200, view(deposit(p.get(0)))), deposit(p.get(0)));
+        return read(p.get(0));
       case UPDATE:
         return update(ex, p.get(0));
       case DELETE:
@@ -419,7 +492,7 @@ public final class LocalZenodo implements AutoCloseable {
       case NEWVERSION:
         return newVersion(p.get(0));
       case RECORD_GET:
-        return recordGet(p.get(0));
+        return p.size() == 1 ? recordGet(p.get(0)) : latestRecord(p.get(0));
       case RECORD_FILES:
         return p.size() == 2 ? recordFiles(p.get(0)) : recordContent(p.get(0), p.get(2));
       case RECORD_SEARCH:
@@ -475,6 +548,13 @@ public final class LocalZenodo implements AutoCloseable {
     return Metadata.normalize(body.get("metadata"), today());
   }
 
+  private Reply read(String idText) {
+    synchronized (store) {
+      Deposit d = deposit(idText);
+      return withEtag(Reply.json(200, view(d)), d);
+    }
+  }
+
   private Reply update(HttpExchange ex, String idText) throws IOException {
     JsonNode body = jsonBody(ex);
     synchronized (store) {
@@ -483,7 +563,8 @@ public final class LocalZenodo implements AutoCloseable {
         throw ApiError.notFound();
       }
       String ifMatch = ex.getRequestHeaders().getFirst("If-Match");
-      if (ifMatch != null && !ifMatch.replace("\"", "").strip().equals(Integer.toString(d.revision))) {
+      if (ifMatch != null
+          && !ifMatch.replace("\"", "").strip().equals(Integer.toString(d.revision))) {
         throw ApiError.of(412, "The provided revision ID doesn't match the latest one.");
       }
       d.draft = checkTopLevel(body);
@@ -596,8 +677,10 @@ public final class LocalZenodo implements AutoCloseable {
           Concept c = store.state.concepts.get(d.conceptrecid);
           return c != null && value.equals(c.conceptdoi);
         case "title":
-          return m.path("title").asText("").toLowerCase(Locale.ROOT).contains(
-              value.toLowerCase(Locale.ROOT));
+          return m.path("title")
+              .asText("")
+              .toLowerCase(Locale.ROOT)
+              .contains(value.toLowerCase(Locale.ROOT));
         default:
           return false;
       }
@@ -994,6 +1077,15 @@ public final class LocalZenodo implements AutoCloseable {
     }
   }
 
+  /** {@code links.latest}: Zenodo redirects; answering with the latest version is enough here. */
+  private Reply latestRecord(String idText) {
+    synchronized (store) {
+      Deposit d = published(idText);
+      Deposit latest = store.state.deposits.get(latestVersion(d.conceptrecid));
+      return Reply.json(200, views.record(latest, store.state.concepts.get(d.conceptrecid)));
+    }
+  }
+
   private Reply recordFiles(String idText) {
     synchronized (store) {
       return Reply.json(200, views.recordFiles(published(idText)));
@@ -1180,7 +1272,8 @@ public final class LocalZenodo implements AutoCloseable {
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
       m.put(
-          URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return m;
   }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,18 +21,49 @@ final class Metadata {
 
   private static final Set<String> STRING_FIELDS =
       Set.of(
-          "upload_type", "publication_type", "image_type", "publication_date", "title",
-          "description", "embargo_date", "doi", "notes", "method", "thesis_university", "version",
-          "journal_title", "journal_volume", "journal_issue", "journal_pages", "conference_title",
-          "conference_acronym", "conference_dates", "conference_place", "conference_url",
-          "conference_session", "conference_session_part", "imprint_publisher", "imprint_isbn",
-          "imprint_place", "partof_title", "partof_pages");
+          "upload_type",
+          "publication_type",
+          "image_type",
+          "publication_date",
+          "title",
+          "description",
+          "embargo_date",
+          "doi",
+          "notes",
+          "method",
+          "thesis_university",
+          "version",
+          "journal_title",
+          "journal_volume",
+          "journal_issue",
+          "journal_pages",
+          "conference_title",
+          "conference_acronym",
+          "conference_dates",
+          "conference_place",
+          "conference_url",
+          "conference_session",
+          "conference_session_part",
+          "imprint_publisher",
+          "imprint_isbn",
+          "imprint_place",
+          "partof_title",
+          "partof_pages");
   private static final Set<String> PASS_THROUGH =
       Set.of("keywords", "subjects", "references", "grants", "locations", "custom");
   private static final Set<String> UPLOAD_TYPES =
       Set.of(
-          "publication", "poster", "presentation", "dataset", "image", "video", "software",
-          "lesson", "physicalobject", "other", "workflow");
+          "publication",
+          "poster",
+          "presentation",
+          "dataset",
+          "image",
+          "video",
+          "software",
+          "lesson",
+          "physicalobject",
+          "other",
+          "workflow");
   private static final Set<String> ACCESS = Set.of("open", "embargoed", "restricted", "closed");
 
   /** Accepted license ids (lower case) and how the legacy serializer writes them back. */
@@ -41,13 +71,26 @@ final class Metadata {
 
   private static final Map<String, String> LANGUAGES =
       Map.ofEntries(
-          Map.entry("en", "eng"), Map.entry("de", "deu"), Map.entry("fr", "fra"),
-          Map.entry("es", "spa"), Map.entry("it", "ita"), Map.entry("nl", "nld"),
-          Map.entry("pt", "por"), Map.entry("sv", "swe"), Map.entry("da", "dan"),
-          Map.entry("fi", "fin"), Map.entry("no", "nor"), Map.entry("pl", "pol"),
-          Map.entry("cs", "ces"), Map.entry("el", "ell"), Map.entry("ja", "jpn"),
-          Map.entry("zh", "zho"), Map.entry("ar", "ara"), Map.entry("ru", "rus"),
-          Map.entry("cy", "cym"), Map.entry("ga", "gle"));
+          Map.entry("en", "eng"),
+          Map.entry("de", "deu"),
+          Map.entry("fr", "fra"),
+          Map.entry("es", "spa"),
+          Map.entry("it", "ita"),
+          Map.entry("nl", "nld"),
+          Map.entry("pt", "por"),
+          Map.entry("sv", "swe"),
+          Map.entry("da", "dan"),
+          Map.entry("fi", "fin"),
+          Map.entry("no", "nor"),
+          Map.entry("pl", "pol"),
+          Map.entry("cs", "ces"),
+          Map.entry("el", "ell"),
+          Map.entry("ja", "jpn"),
+          Map.entry("zh", "zho"),
+          Map.entry("ar", "ara"),
+          Map.entry("ru", "rus"),
+          Map.entry("cy", "cym"),
+          Map.entry("ga", "gle"));
 
   /**
    * Turns request metadata into what the server stores and returns. Throws a 400 {@link ApiError}
@@ -64,8 +107,7 @@ final class Metadata {
       throw ApiError.validation(errors);
     }
     boolean nonEmpty = in.size() > 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : in.properties()) {
       String key = e.getKey();
       JsonNode v = e.getValue();
       if (STRING_FIELDS.contains(key)) {
@@ -119,7 +161,9 @@ final class Metadata {
     JsonNode supervisors = in.get("thesis_supervisors");
     if (supervisors != null && supervisors.isArray()) {
       ArrayNode contributors =
-          out.has("contributors") ? (ArrayNode) out.get("contributors") : out.putArray("contributors");
+          out.has("contributors")
+              ? (ArrayNode) out.get("contributors")
+              : out.putArray("contributors");
       for (JsonNode s : supervisors) {
         ObjectNode p = person(s);
         p.put("type", "Supervisor");
@@ -176,7 +220,11 @@ final class Metadata {
   }
 
   private static void persons(
-      JsonNode list, String field, boolean typed, ObjectNode out, Map<String, List<String>> errors) {
+      JsonNode list,
+      String field,
+      boolean typed,
+      ObjectNode out,
+      Map<String, List<String>> errors) {
     if (list == null || list.isNull()) {
       return;
     }
@@ -188,7 +236,8 @@ final class Metadata {
     for (int i = 0; i < list.size(); i++) {
       JsonNode p = list.get(i);
       if (!p.isObject() || !p.path("name").isTextual()) {
-        errors.put("metadata." + field + "." + i + ".name", List.of("Missing data for required field."));
+        errors.put(
+            "metadata." + field + "." + i + ".name", List.of("Missing data for required field."));
         continue;
       }
       ObjectNode person = person(p);
@@ -289,8 +338,7 @@ final class Metadata {
   }
 
   /** The checks of API.md §6.3, with the field paths the current server uses. */
-  static Map<String, List<String>> publishErrors(
-      ObjectNode metadata, int files, String doiPrefix) {
+  static Map<String, List<String>> publishErrors(ObjectNode metadata, int files, String doiPrefix) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     if (files == 0) {
       errors.put(
@@ -332,8 +380,7 @@ final class Metadata {
     String doi = metadata.path("doi").asText("");
     if (doi.startsWith("10.5281/") && !doiPrefix.equals("10.5281")) {
       errors.put(
-          "pids.doi",
-          List.of("Wrong DOI 10.5281 prefix provided, it should be " + doiPrefix));
+          "pids.doi", List.of("Wrong DOI 10.5281 prefix provided, it should be " + doiPrefix));
     }
     return errors;
   }
@@ -342,10 +389,30 @@ final class Metadata {
     Map<String, String> m = new LinkedHashMap<>();
     for (String id :
         List.of(
-            "cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-4.0", "cc-by-nd-4.0", "cc-by-nc-sa-4.0",
-            "cc-by-nc-nd-4.0", "cc-by-3.0", "cc-by-sa-3.0", "mit", "bsd-2-clause", "bsd-3-clause",
-            "gpl-2.0", "gpl-3.0", "lgpl-3.0", "agpl-3.0", "mpl-2.0", "eupl-1.2", "odc-by-1.0",
-            "odbl-1.0", "other-open", "other-at", "other-nc", "other-closed", "other-pd")) {
+            "cc-by-4.0",
+            "cc-by-sa-4.0",
+            "cc-by-nc-4.0",
+            "cc-by-nd-4.0",
+            "cc-by-nc-sa-4.0",
+            "cc-by-nc-nd-4.0",
+            "cc-by-3.0",
+            "cc-by-sa-3.0",
+            "mit",
+            "bsd-2-clause",
+            "bsd-3-clause",
+            "gpl-2.0",
+            "gpl-3.0",
+            "lgpl-3.0",
+            "agpl-3.0",
+            "mpl-2.0",
+            "eupl-1.2",
+            "odc-by-1.0",
+            "odbl-1.0",
+            "other-open",
+            "other-at",
+            "other-nc",
+            "other-closed",
+            "other-pd")) {
       m.put(id, id);
     }
     m.put("cc-by", "cc-by-4.0");

@@ -17,6 +17,7 @@ public record Options(
     Duration rateWindow,
     Map<String, ReviewPolicy> communities,
     String doiPrefix,
+    boolean legacyErrors,
     Clock clock) {
 
   /** What happens to a community named in {@code metadata.communities} on publish. */
@@ -46,40 +47,106 @@ public record Options(
         Duration.ofMinutes(1),
         Map.of(DEFAULT_COMMUNITY, ReviewPolicy.AUTO_ACCEPT),
         "10.5072",
+        false,
         Clock.systemUTC());
   }
 
   /** Only this bearer token is accepted; anything else gets 403 like Zenodo. */
   public Options withRequiredToken(String token) {
     return new Options(
-        token, maxFileSize, maxFiles, rateLimit, rateWindow, communities, doiPrefix, clock);
+        token,
+        maxFileSize,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withMaxFileSize(long bytes) {
     return new Options(
-        requiredToken, bytes, maxFiles, rateLimit, rateWindow, communities, doiPrefix, clock);
+        requiredToken,
+        bytes,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withMaxFiles(int files) {
     return new Options(
-        requiredToken, maxFileSize, files, rateLimit, rateWindow, communities, doiPrefix, clock);
+        requiredToken,
+        maxFileSize,
+        files,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withRateLimit(int requests, Duration window) {
     return new Options(
-        requiredToken, maxFileSize, maxFiles, requests, window, communities, doiPrefix, clock);
+        requiredToken,
+        maxFileSize,
+        maxFiles,
+        requests,
+        window,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withCommunity(String slug, ReviewPolicy policy) {
     Map<String, ReviewPolicy> m = new LinkedHashMap<>(communities);
     m.put(slug, policy);
     return new Options(
-        requiredToken, maxFileSize, maxFiles, rateLimit, rateWindow, m, doiPrefix, clock);
+        requiredToken,
+        maxFileSize,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        m,
+        doiPrefix,
+        legacyErrors,
+        clock);
   }
 
   public Options withClock(Clock clock) {
     return new Options(
-        requiredToken, maxFileSize, maxFiles, rateLimit, rateWindow, communities, doiPrefix, clock);
+        requiredToken,
+        maxFileSize,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        legacyErrors,
+        clock);
+  }
+
+  /**
+   * Errors as the pre-2023 server wrote them and the docs still show: {@code message} (a string)
+   * instead of {@code messages} in field errors, and 401 instead of 403 for a bad token.
+   */
+  public Options withLegacyErrors() {
+    return new Options(
+        requiredToken,
+        maxFileSize,
+        maxFiles,
+        rateLimit,
+        rateWindow,
+        communities,
+        doiPrefix,
+        true,
+        clock);
   }
 
   @Override
@@ -98,6 +165,7 @@ public record Options(
         + communities
         + ", doiPrefix="
         + doiPrefix
+        + (legacyErrors ? ", legacyErrors" : "")
         + "]";
   }
 }

@@ -18,8 +18,15 @@ record Reply(int status, String contentType, byte[] body, Path file, Map<String,
 
   static Reply html(int status, String reason) {
     String page =
-        "<html><head><title>" + status + " " + reason + "</title></head><body><center><h1>"
-            + status + " " + reason + "</h1></center><hr><center>nginx</center></body></html>\n";
+        "<html><head><title>"
+            + status
+            + " "
+            + reason
+            + "</title></head><body><center><h1>"
+            + status
+            + " "
+            + reason
+            + "</h1></center><hr><center>nginx</center></body></html>\n";
     return new Reply(
         status, "text/html", page.getBytes(StandardCharsets.UTF_8), null, new LinkedHashMap<>());
   }

@@ -110,7 +110,8 @@ final class Views {
     List<FileEntry> files = d.draft != null ? d.draftFiles : d.publishedFiles;
     FileEntry image = files.stream().filter(f -> isImage(f.key)).findFirst().orElse(null);
     if (image != null) {
-      String thumb = base + "/api/iiif/record:" + d.id + ":" + encode(image.key) + "/full/^250,/0/default.png";
+      String thumb =
+          base + "/api/iiif/record:" + d.id + ":" + encode(image.key) + "/full/^250,/0/default.png";
       l.putObject("thumbs").put("250", thumb);
       l.put("thumb250", thumb);
     }
@@ -126,7 +127,9 @@ final class Views {
     ObjectNode l = o.putObject("links");
     l.put(
         "self",
-        (done ? api + "/records/" + d.id : api + "/deposit/depositions/" + d.id) + "/files/" + f.id);
+        (done ? api + "/records/" + d.id : api + "/deposit/depositions/" + d.id)
+            + "/files/"
+            + f.id);
     // Broken for published records on the real server too (API.md §4.3).
     l.put("download", api + "/records/" + d.id + "/draft/files/" + encode(f.key) + "/content");
     return o;

@@ -38,7 +38,10 @@ public final class Cli {
           new PublishCommands.PlanCommand(),
           new PublishCommands.StageCommand(),
           new PublishCommands.ReleaseCommand(),
-          new PublishCommands.UnstageCommand());
+          new PublishCommands.UnstageCommand(),
+          new ZenodoCommands.VerifyCommand(),
+          new ZenodoCommands.DoctorCommand(),
+          new ZenodoCommands.LocalZenodoCommand());
 
   private Cli() {}
 

@@ -558,6 +558,34 @@ public final class Publisher {
     return removed;
   }
 
+  /**
+   * Compares every version the ledger says is published with the record on Zenodo, and looks
+   * for drafts carrying our identifiers that the ledger does not know. Changes nothing.
+   *
+   * @return one line per discrepancy; empty when all is as recorded
+   */
+  public List<String> audit(CaseStudy cs) throws IOException {
+    List<String> found = new ArrayList<>();
+    for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
+      if (e.phase().isPublished()) {
+        PublishedRecord record = client.record(e.depositId());
+        if (record.files().size() != 1 || !record.files().get(0).md5().equals(e.pdfMd5())) {
+          found.add(cs.slug() + " v" + e.version() + ": the file of record " + e.depositId() + " is not the PDF that was staged.");
+        }
+        if (e.doi() != null && !e.doi().equals(record.doi())) {
+          found.add(cs.slug() + " v" + e.version() + ": record " + e.depositId() + " has DOI " + record.doi() + ", the ledger " + e.doi() + ".");
+        }
+      }
+      for (Deposition d : client.list(DepositionQuery.of("\"" + e.identifier() + "\"").page(1, 100))) {
+        if (carries(d, e.identifier()) && (e.depositId() == null || d.id() != e.depositId())) {
+          found.add(cs.slug() + " v" + e.version() + ": deposition " + d.id() + " carries our identifier but is not in the"
+              + " ledger (" + (d.published() ? "published" : "an orphan draft: delete it on Zenodo") + ").");
+        }
+      }
+    }
+    return found;
+  }
+
   Released released(CaseStudy cs, Ledger.Entry e) {
     Released.CommunityInclusion inclusion =
         "accepted".equals(e.community()) ? Released.CommunityInclusion.ACCEPTED

@@ -20,7 +20,7 @@ import org.apache.commons.cli.ParseException;
  * and where a stack trace may be printed (with --verbose).
  */
 public final class Cli {
-  private static final List<Command> COMMANDS = List.of(new CheckCommand());
+  private static final List<Command> COMMANDS = List.of(new CheckCommand(), new RenderCommand());
 
   private Cli() {}
 

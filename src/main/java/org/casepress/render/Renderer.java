@@ -45,6 +45,10 @@ public final class Renderer {
   private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   static {
+    // PDFBox writes a font cache to the home folder on first use unless told otherwise.
+    if (System.getProperty("pdfbox.fontcache") == null) {
+      System.setProperty("pdfbox.fontcache", Path.of(System.getProperty("java.io.tmpdir"), "casepress-pdfbox").toString());
+    }
     // The renderer logs to the console by default; we report through diagnostics instead.
     XRLog.setLoggerImpl(new SilentLogger());
     XRLog.setLoggingEnabled(true);

@@ -54,6 +54,8 @@ public final class Renderer {
     XRLog.setLoggingEnabled(true);
   }
 
+  private static final RightToLeft RIGHT_TO_LEFT = new RightToLeft();
+
   private final Fonts fonts;
   private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
 
@@ -116,6 +118,8 @@ public final class Renderer {
     builder.useExternalResourceAccessControl(assets.accessControl(), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
     builder.useExternalResourceAccessControl(assets.accessControl(), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
     builder.useProtocolsStreamImplementation(assets.noNetwork(), "http", "https", "ftp", "jar", "jrt", "mailto", "news", "gopher", "ldap");
+    builder.useUnicodeBidiSplitter(RIGHT_TO_LEFT);
+    builder.useUnicodeBidiReorderer(RIGHT_TO_LEFT);
     builder.withDiagnosticConsumer(d -> record(d, diagnostics));
     builder.withW3cDocument(W3CDom.convert(html), assets.folder().toUri().toString());
     PdfBoxRenderer renderer = builder.buildPdfRenderer();
@@ -154,6 +158,10 @@ public final class Renderer {
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
     try {
       Files.write(temp, bytes);
+      // A temporary file is private to its owner; a PDF is for readers.
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {

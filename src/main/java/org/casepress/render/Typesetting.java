@@ -40,6 +40,8 @@ final class Typesetting {
   /** Long studies get a table of contents: five or more sections. */
   static final int TOC_MIN_SECTIONS = 5;
 
+  private static final Set<String> RIGHT_TO_LEFT_LANGUAGES = Set.of("ar", "fa", "he", "ps", "ur", "yi");
+
   static final String HOUSE_STYLE = readResource("house-style.css");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -88,7 +90,8 @@ final class Typesetting {
     Community community = metadata.community();
     String series = community == null || community.series() == null ? "" : community.series();
     StringBuilder h = new StringBuilder(8192);
-    h.append("<!DOCTYPE html><html lang=\"").append(esc(cs.language())).append("\"><head><meta charset=\"utf-8\"/>");
+    h.append("<!DOCTYPE html><html lang=\"").append(esc(cs.language())).append("\"")
+        .append(RIGHT_TO_LEFT_LANGUAGES.contains(cs.language()) ? " dir=\"rtl\"" : "").append("><head><meta charset=\"utf-8\"/>");
     h.append("<title>").append(esc(Citation.fullTitle(cs))).append("</title>");
     h.append(meta("author", cs.authors().stream().map(Person::fullName).collect(Collectors.joining(", "))));
     h.append(meta("subject", plain(cs.description())));

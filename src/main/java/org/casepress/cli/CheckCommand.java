@@ -51,17 +51,22 @@ final class CheckCommand implements Command {
     r.put("case_studies", loaded.caseStudies().stream().map(CaseStudy::slug).toList());
     List<Map<String, Object>> problems = new ArrayList<>();
     for (Problem p : loaded.problems()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("file", p.file());
-      m.put("line", p.line());
-      m.put("column", p.column());
-      m.put("field", p.field());
-      m.put("severity", p.severity().label());
-      m.put("message", p.message());
-      problems.add(m);
+      problems.add(json(p));
     }
     r.put("problems", problems);
     return r;
+  }
+
+  /** One problem in the stable --json shape. */
+  static Map<String, Object> json(Problem p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("file", p.file());
+    m.put("line", p.line());
+    m.put("column", p.column());
+    m.put("field", p.field());
+    m.put("severity", p.severity().label());
+    m.put("message", p.message());
+    return m;
   }
 
   static void printHuman(Invocation in, Loaded loaded) {

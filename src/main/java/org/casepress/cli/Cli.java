@@ -25,6 +25,7 @@ public final class Cli {
       List.of(
           new CheckCommand(),
           new MetadataCommand(),
+          new RenderCommand(),
           new NewCommand(),
           new StatusCommand(),
           new HistoryCommand(),

@@ -1,14 +1,25 @@
 package org.casepress.cli;
 
+import java.util.stream.Collectors;
 import org.casepress.publish.FinalPdf;
+import org.casepress.publish.PublishException;
+import org.casepress.render.Publication;
+import org.casepress.render.RenderException;
+import org.casepress.render.RenderMode;
 
-/** The final-PDF makers the publishing commands can use. */
+/** The final PDF of a staged case study: the renderer in final mode, with the reserved DOI. */
 final class FinalPdfs {
   private FinalPdfs() {}
 
-  /** Until the renderer lands, staging cannot make the final PDF. */
   static final FinalPdf RENDERER =
       (cs, metadata, version, date, doi, output) -> {
-        throw new CommandException(ExitCode.PROBLEM, "Rendering final PDFs is not available in this build.");
+        try {
+          RenderCommand.renderer()
+              .render(cs, metadata, new Publication(version, date, "published", doi, null), RenderMode.FINAL, output);
+        } catch (RenderException e) {
+          throw PublishException.problem(
+              cs.slug() + ": the final PDF cannot be made, so nothing was uploaded:\n  "
+                  + e.problems().stream().map(p -> p.where() + " " + p.message()).collect(Collectors.joining("\n  ")));
+        }
       };
 }

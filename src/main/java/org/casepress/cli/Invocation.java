@@ -100,6 +100,11 @@ final class Invocation {
                         + ". Run the command inside the repository, or pass --workspace DIR."));
   }
 
+  /** A path given on the command line, relative to the folder the command was run in. */
+  Path cwdPath(String given) {
+    return cwd.resolve(given).toAbsolutePath().normalize();
+  }
+
   /** Prints {@code value} as indented JSON with a final newline. */
   void printJson(Object value) {
     try {

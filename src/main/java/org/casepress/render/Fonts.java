@@ -1,0 +1,114 @@
+package org.casepress.render;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+
+/**
+ * The fonts bundled in the jar (see fonts/README.md), read once and shared by every render. The
+ * house style names these families; PDF/A mode has no built-in fonts, so every face used must be
+ * registered here, also under the renderer's internal names for the generic CSS families.
+ */
+final class Fonts {
+  static final String SERIF = "DejaVu Serif";
+  static final String SANS = "DejaVu Sans";
+  static final String MONO = "DejaVu Sans Mono";
+  static final String ARABIC = "Noto Sans Arabic";
+  static final String CJK = "Droid Sans Fallback";
+
+  private record Face(String file, String family, int weight, FontStyle style) {}
+
+  private static final List<Face> FACES =
+      List.of(
+          new Face("DejaVuSerif.ttf", SERIF, 400, FontStyle.NORMAL),
+          new Face("DejaVuSerif-Bold.ttf", SERIF, 700, FontStyle.NORMAL),
+          new Face("DejaVuSerif-Italic.ttf", SERIF, 400, FontStyle.ITALIC),
+          new Face("DejaVuSerif-BoldItalic.ttf", SERIF, 700, FontStyle.ITALIC),
+          new Face("DejaVuSans.ttf", SANS, 400, FontStyle.NORMAL),
+          new Face("DejaVuSans-Bold.ttf", SANS, 700, FontStyle.NORMAL),
+          new Face("DejaVuSansMono.ttf", MONO, 400, FontStyle.NORMAL),
+          new Face("DejaVuSansMono-Bold.ttf", MONO, 700, FontStyle.NORMAL),
+          new Face("NotoSansArabic-Regular.ttf", ARABIC, 400, FontStyle.NORMAL),
+          new Face("DroidSansFallbackFull.ttf", CJK, 400, FontStyle.NORMAL));
+
+  /** The renderer's own names for CSS serif, sans-serif and monospace. */
+  private static final Map<String, String> GENERIC = Map.of("Serif", SERIF, "SansSerif", SANS, "Monospaced", MONO);
+
+  private final Map<String, byte[]> bytes = new LinkedHashMap<>();
+  private final BitSet coverage = new BitSet();
+
+  private Fonts() {}
+
+  static Fonts load() {
+    Fonts fonts = new Fonts();
+    for (Face face : FACES) {
+      fonts.bytes.put(face.file(), read(face.file()));
+    }
+    // Regular faces decide coverage: bold and italic faces of a family cover the same scripts.
+    for (Face face : FACES) {
+      if (face.weight() == 400 && face.style() == FontStyle.NORMAL) {
+        fonts.addCoverage(fonts.bytes.get(face.file()));
+      }
+    }
+    return fonts;
+  }
+
+  /** Registers every face with a builder; the font bytes are shared, never copied. */
+  void register(PdfRendererBuilder builder) {
+    for (Face face : FACES) {
+      byte[] data = bytes.get(face.file());
+      builder.useFont(() -> new ByteArrayInputStream(data), face.family(), face.weight(), face.style(), true);
+      for (Map.Entry<String, String> generic : GENERIC.entrySet()) {
+        if (generic.getValue().equals(face.family())) {
+          builder.useFont(() -> new ByteArrayInputStream(data), generic.getKey(), face.weight(), face.style(), true);
+        }
+      }
+    }
+  }
+
+  /** The bytes of the bold sans face, for text drawn straight onto pages (the watermark). */
+  byte[] sansBold() {
+    return bytes.get("DejaVuSans-Bold.ttf");
+  }
+
+  /** Whether some bundled font has a glyph for the code point. */
+  boolean covers(int codePoint) {
+    return coverage.get(codePoint);
+  }
+
+  private void addCoverage(byte[] font) {
+    try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
+      CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
+      // Planes 0 to 2 hold every script we care about; emoji (plane 1) are looked up as well.
+      for (int cp = 0; cp < 0x30000; cp++) {
+        if (cmap.getGlyphId(cp) > 0) {
+          coverage.set(cp);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read a bundled font", e);
+    }
+  }
+
+  private static byte[] read(String file) {
+    try (InputStream in = Fonts.class.getResourceAsStream("fonts/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("the bundled font fonts/" + file + " is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package org.casepress.render;
+
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
+import com.openhtmltopdf.util.XRLogger;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Metadata;
+import org.casepress.model.Problem;
+import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+
+/**
+ * Renders case studies to tagged PDF/UA-1 and PDF/A-2a files. Build one with {@link #create()}
+ * and share it: it holds the bundled fonts and the font metrics cache, and is thread-safe (each
+ * render uses its own PDF builder).
+ *
+ * <p>Rendering never opens a network connection and reads no file outside the case study's
+ * folder and the tool's own resources. The same inputs give the same bytes: dates come from the
+ * {@link Publication}, the document id from the content.
+ */
+public final class Renderer {
+  /** PDF/A level 2, conformance "a" (accessible: tagged, Unicode text). */
+  static final PdfRendererBuilder.PdfAConformance PDF_A = PdfRendererBuilder.PdfAConformance.PDFA_2_A;
+
+  static final String PRODUCER = "casepress";
+
+  private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+  static {
+    // PDFBox writes a font cache to the home folder on first use unless told otherwise.
+    if (System.getProperty("pdfbox.fontcache") == null) {
+      System.setProperty("pdfbox.fontcache", Path.of(System.getProperty("java.io.tmpdir"), "casepress-pdfbox").toString());
+    }
+    // The renderer logs to the console by default; we report through diagnostics instead.
+    XRLog.setLoggerImpl(new SilentLogger());
+    XRLog.setLoggingEnabled(true);
+  }
+
+  private static final RightToLeft RIGHT_TO_LEFT = new RightToLeft();
+
+  private final Fonts fonts;
+  private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
+
+  private Renderer(Fonts fonts) {
+    this.fonts = fonts;
+  }
+
+  /** Loads the bundled fonts (a few megabytes, read once). */
+  public static Renderer create() {
+    return new Renderer(Fonts.load());
+  }
+
+  /**
+   * Renders one case study to {@code output}, atomically: the file appears complete or not at
+   * all. In {@link RenderMode#FINAL} anything missing or refused fails the render.
+   *
+   * @throws RenderException in a final render, with every reason and its location
+   * @throws IOException when the output cannot be written
+   */
+  public RenderResult render(CaseStudy cs, Metadata metadata, Publication pub, RenderMode mode, Path output)
+      throws RenderException, IOException {
+    Findings findings = new Findings(cs.source(), cs.bodyLine(), mode);
+    Assets assets = new Assets(cs.folder());
+    Document html = new Typesetting(cs, metadata, pub, findings, assets, fonts).build();
+    if (mode == RenderMode.FINAL && findings.hasErrors()) {
+      throw new RenderException(findings.problems());
+    }
+    byte[] pdf;
+    int pages;
+    List<String> diagnostics = new ArrayList<>();
+    try (PDDocument document = typeset(html, assets, diagnostics)) {
+      pages = document.getNumberOfPages();
+      Archival.finish(document, html.outerHtml(), cs, pub, mode, fonts);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+      document.save(out);
+      pdf = out.toByteArray();
+    }
+    for (String refused : assets.refusedAtRender()) {
+      findings.missing(-1, "", "The PDF renderer was refused the resource " + refused + "; it is left out of the PDF.");
+    }
+    for (String d : diagnostics) {
+      findings.warnOnce("diagnostic:" + d, -1, "The PDF renderer reported: " + d);
+    }
+    if (mode == RenderMode.FINAL && findings.hasErrors()) {
+      throw new RenderException(findings.problems());
+    }
+    writeAtomically(output, pdf);
+    return new RenderResult(output, pages, findings.problems());
+  }
+
+  private PDDocument typeset(Document html, Assets assets, List<String> diagnostics) throws IOException {
+    PdfRendererBuilder builder = new PdfRendererBuilder();
+    builder.useFastMode();
+    builder.usePdfUaAccessibility(true);
+    builder.usePdfAConformance(PDF_A);
+    builder.useColorProfile(SRGB);
+    builder.withProducer(PRODUCER);
+    builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
+    fonts.register(builder);
+    builder.useExternalResourceAccessControl(assets.accessControl(), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+    builder.useExternalResourceAccessControl(assets.accessControl(), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+    builder.useProtocolsStreamImplementation(assets.noNetwork(), "http", "https", "ftp", "jar", "jrt", "mailto", "news", "gopher", "ldap");
+    builder.useUnicodeBidiSplitter(RIGHT_TO_LEFT);
+    builder.useUnicodeBidiReorderer(RIGHT_TO_LEFT);
+    builder.withDiagnosticConsumer(d -> record(d, diagnostics));
+    builder.withW3cDocument(W3CDom.convert(html), assets.folder().toUri().toString());
+    PdfBoxRenderer renderer = builder.buildPdfRenderer();
+    try {
+      renderer.layout();
+      renderer.createPDFWithoutClosing();
+      return renderer.getPdfDocument();
+    } catch (RuntimeException | IOException e) {
+      PDDocument partial = renderer.getPdfDocument();
+      if (partial != null) {
+        partial.close();
+      }
+      throw e;
+    } finally {
+      renderer.close();
+    }
+  }
+
+  /** Keeps what an author can act on: problems with resources and with accessibility. */
+  private static void record(Diagnostic d, List<String> diagnostics) {
+    if (d.getLevel().intValue() < Level.WARNING.intValue()) {
+      return;
+    }
+    String id = String.valueOf(d.getLogMessageId());
+    if (id.contains("ACCESSIBILITY") || id.startsWith("LOAD_")) {
+      synchronized (diagnostics) {
+        diagnostics.add(d.getFormattedMessage());
+      }
+    }
+  }
+
+  static void writeAtomically(Path output, byte[] bytes) throws IOException {
+    Path target = output.toAbsolutePath().normalize();
+    Path dir = target.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+    try {
+      Files.write(temp, bytes);
+      // A temporary file is private to its owner; a PDF is for readers.
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Diagnostics still reach the consumer; nothing is printed. */
+  private static final class SilentLogger implements XRLogger {
+    @Override
+    public void log(String where, Level level, String msg) {}
+
+    @Override
+    public void log(String where, Level level, String msg, Throwable th) {}
+
+    @Override
+    public void setLevel(String logger, Level level) {}
+
+    @Override
+    public boolean isLogLevelEnabled(Diagnostic diagnostic) {
+      return false;
+    }
+  }
+}

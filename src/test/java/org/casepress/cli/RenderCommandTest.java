@@ -1,0 +1,128 @@
+package org.casepress.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+  @TempDir Path ws;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void copyWorkspace() throws IOException {
+    Path from = Path.of("src", "test", "resources", "render", "workspace");
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.sorted(Comparator.naturalOrder()).toList()) {
+        Path target = ws.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    out.reset();
+    err.reset();
+    return Cli.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env, ws, args);
+  }
+
+  private int run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void rendersADraftToTheBuildFolder() throws Exception {
+    assertEquals(0, run("render", "river-sensors", "--date", "2026-12-10"), err());
+    Path pdf = ws.resolve("build/pdf/river-sensors.pdf");
+    assertTrue(out().contains("Wrote build/pdf/river-sensors.pdf (4 pages, draft, 1 warning)."), out());
+    assertTrue(out().contains("{cite}"), "warnings are printed with their location: " + out());
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      assertEquals(2026, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
+      assertEquals(10, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.DAY_OF_MONTH));
+    }
+  }
+
+  @Test
+  void twoRunsWithoutADateGiveTheSameBytes() throws Exception {
+    assertEquals(0, run("render", "river-sensors", "--output", "one.pdf"), err());
+    assertEquals(0, run("render", "river-sensors", "--output", "two.pdf"), err());
+    assertArrayEquals(Files.readAllBytes(ws.resolve("one.pdf")), Files.readAllBytes(ws.resolve("two.pdf")));
+  }
+
+  @Test
+  void sourceDateEpochSetsTheDate() throws Exception {
+    assertEquals(0, run(Map.of("SOURCE_DATE_EPOCH", "1767225600"), "render", "river-sensors", "--final"), err());
+    try (PDDocument doc = Loader.loadPDF(ws.resolve("build/pdf/river-sensors.pdf").toFile())) {
+      assertEquals(2026, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
+      assertEquals(0, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.MONTH));
+    }
+  }
+
+  @Test
+  void refusesACaseStudyWithErrors() throws Exception {
+    Path md = ws.resolve("case-studies/river-sensors/case-study.md");
+    Files.writeString(md, Files.readString(md).replace("(figures/sensor-map.png)", "(figures/nowhere.png)"));
+    assertEquals(1, run("render", "river-sensors"));
+    assertTrue(err().contains("case-studies/river-sensors/case-study.md"), err());
+    assertTrue(err().contains("does not exist"), err());
+    assertTrue(err().contains("Not rendering river-sensors"), err());
+    assertFalse(Files.exists(ws.resolve("build/pdf/river-sensors.pdf")));
+  }
+
+  @Test
+  void unknownCaseStudyIsAProblem() {
+    assertEquals(1, run("render", "no-such-study"));
+    assertTrue(err().contains("There is no case study 'no-such-study'"), err());
+  }
+
+  @Test
+  void usageErrors() {
+    assertEquals(2, run("render"));
+    assertEquals(2, run("render", "--all", "river-sensors"));
+    assertEquals(2, run("render", "river-sensors", "--date", "10/12/2026"));
+    assertTrue(err().contains("YYYY-MM-DD"), err());
+  }
+
+  @Test
+  void allWithJson() throws Exception {
+    assertEquals(0, run("render", "--all", "--json"), err());
+    JsonNode json = new ObjectMapper().readTree(out());
+    assertTrue(json.get("ok").asBoolean());
+    assertEquals("draft", json.get("mode").asText());
+    assertEquals("river-sensors", json.get("pdfs").get(0).get("slug").asText());
+    assertEquals("build/pdf/river-sensors.pdf", json.get("pdfs").get(0).get("output").asText());
+    assertEquals("warning", json.get("pdfs").get(0).get("problems").get(0).get("severity").asText());
+    assertTrue(Files.isRegularFile(ws.resolve("build/pdf/river-sensors.pdf")));
+  }
+}

@@ -1,0 +1,133 @@
+package org.casepress.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Person;
+import org.casepress.model.Problem;
+import org.casepress.model.Role;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the Markdown dialect and the MyST subset become HTML, and what is reported where. */
+class MarkdownFeaturesTest {
+  @TempDir Path folder;
+
+  private static Findings findings() {
+    return new Findings("case-studies/x/case-study.md", 10, RenderMode.DRAFT);
+  }
+
+  private static Document html(String markdown, Findings f) {
+    return AuthorHtml.clean(BodyHtml.render(markdown, f));
+  }
+
+  @Test
+  void admonitionsBecomeTitledBoxesWithMarkdownInside() {
+    Document d = html("```{tip}\nUse **bold** here.\n```\n\n```{admonition} Read this\nCustom title.\n```\n", findings());
+    assertEquals("Tip", d.selectFirst("div.admonition.tip > p.admonition-title").text());
+    assertEquals("bold", d.selectFirst("div.admonition.tip strong").text());
+    assertEquals("Read this", d.select("div.admonition > p.admonition-title").get(1).text());
+  }
+
+  @Test
+  void colonFencesAreDirectivesToo() {
+    Document d = html("::::{note}\nOuter.\n\n:::{warning}\nInner.\n:::\n::::\n\nAfter.\n", findings());
+    assertEquals("Note", d.selectFirst("div.note > p.admonition-title").text());
+    assertEquals("Inner.", d.selectFirst("div.note div.warning p:not(.admonition-title)").text());
+    assertEquals("After.", d.select("body > p").last().text());
+  }
+
+  @Test
+  void figuresHaveAltTextCaptionAndId() {
+    Document d = html("```{figure} figures/a.png\n:alt: A chart.\n:name: fig-a\n:width: 50%\n\nThe *caption*.\n```\n", findings());
+    assertEquals("fig-a", d.selectFirst("figure").id());
+    assertEquals("A chart.", d.selectFirst("figure img").attr("alt"));
+    assertEquals("50%", d.selectFirst("figure img").attr("data-width"));
+    assertEquals("The caption.", d.selectFirst("figcaption").text());
+  }
+
+  @Test
+  void labelsAndRefsLinkToHeadings() {
+    Document d = html("(intro)=\n## Introduction\n\nSee {ref}`intro` and {ref}`the start <intro>`.\n", findings());
+    assertEquals("intro", d.selectFirst("h2").id());
+    assertEquals(List.of("Introduction", "the start"), d.select("a[href=#intro]").eachText());
+    assertFalse(d.text().contains("(intro)="));
+  }
+
+  @Test
+  void unknownRolesAndDirectivesWarnOnceWithTheirLine() {
+    Findings f = findings();
+    Document d = html("Text {cite}`a` and {cite}`b`.\n\n```{glossary}\nterm\n: meaning\n```\n\n{ref}`nowhere`\n", f);
+    assertTrue(d.text().contains("Text a and b."), d.text());
+    assertTrue(d.selectFirst("div.directive") != null, "unknown directive in a plain box");
+    List<Problem> problems = f.problems();
+    assertEquals(3, problems.size(), problems.toString());
+    assertEquals(10, problems.get(0).line());
+    assertTrue(problems.get(0).message().contains("{cite}"));
+    assertEquals(12, problems.get(1).line());
+    assertTrue(problems.get(1).message().contains("{glossary}"));
+    assertEquals(17, problems.get(2).line());
+    assertTrue(problems.get(2).message().contains("'nowhere'"));
+  }
+
+  @Test
+  void rawHtmlIsCleanedAndReported() {
+    Findings f = findings();
+    Document d =
+        html("<script>alert(1)</script>\n\nText <span style=\"color:red\" onclick=\"x()\">kept</span>.\n\n<iframe src=\"x\"></iframe>\n", f);
+    assertTrue(d.select("script, iframe, [style], [onclick]").isEmpty(), d.html());
+    assertTrue(d.text().contains("Text kept."));
+    assertEquals(List.of(10, 14), f.problems().stream().map(Problem::line).toList());
+  }
+
+  @Test
+  void codeBlocksTablesAndFootnotes() {
+    Document d = html("```java\nint x;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote.[^1]\n\n[^1]: The note.\n", findings());
+    assertEquals("language-java", d.selectFirst("pre code").className());
+    assertEquals(1, d.select("table thead th").size() / 2);
+    assertEquals("The note.", d.selectFirst("div.footnotes li p").ownText().strip());
+  }
+
+  @Test
+  void charactersNoFontHasFailAFinalRenderAndShowAsCodesInADraft() throws Exception {
+    Person author = new Person(null, "Ada", "Lovelace", null, List.of(), Set.of(Role.AUTHOR));
+    String body = "## Scripts\n\nArabic: مرحبا بالعالم. Chinese: 你好，世界. Japanese: こんにちは.\n\nThinking \uD83E\uDD14 here.\n";
+    CaseStudy cs = new CaseStudy("scripts", folder, "case-studies/scripts/case-study.md", "Scripts", null, List.of(author), null,
+        "Many scripts.", List.of(), "CC-BY-4.0", "en", List.of(), List.of(), body, 8);
+    RenderException e = assertThrows(RenderException.class,
+        () -> Fixtures.renderer().render(cs, Fixtures.load().metadata(), Fixtures.published(), RenderMode.FINAL, folder.resolve("f.pdf")));
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    Problem p = e.problems().get(0);
+    assertEquals(12, p.line());
+    assertTrue(p.message().contains("U+1F914 thinking face"), p.message());
+    assertFalse(Files.exists(folder.resolve("f.pdf")));
+
+    Path draft = folder.resolve("d.pdf");
+    RenderResult r = Fixtures.renderer().render(cs, Fixtures.load().metadata(), Fixtures.draft(), RenderMode.DRAFT, draft);
+    assertEquals(12, r.warnings().get(0).line());
+    try (PDDocument doc = Loader.loadPDF(draft.toFile())) {
+      String text = new PDFTextStripper().getText(doc);
+      assertTrue(text.contains("[U+1F914]"), text);
+      assertTrue(text.contains("你好"), "CJK from the bundled fallback font");
+      assertTrue(text.contains("こんにちは"), "kana");
+      assertTrue(text.contains("مرحبا") || text.contains("ابحرم"), "Arabic letters: " + text);
+    }
+  }
+
+  @Test
+  void descriptionHtmlIsPlainTextInTheSubject() {
+    assertEquals("A b.", Jsoup.parse(BodyHtml.renderFragment("A *b*.", findings(), 0)).text());
+  }
+}

@@ -188,8 +188,13 @@ public final class LaunchAnnouncement {
 
   private String intro() {
     return items.size() + " case " + (items.size() == 1 ? "study" : "studies") + " from "
-        + (metadata.community().series().isBlank() ? "our community" : "the " + metadata.community().series())
+        + (metadata.community().series().isBlank() ? "our community" : withArticle(metadata.community().series()))
         + (items.size() == 1 ? " is" : " are") + " now published on Zenodo, each with its own DOI.";
+  }
+
+  /** "the Practitioners Hub series", but "The Turing Way ... Series" as it is. */
+  private static String withArticle(String name) {
+    return name.startsWith("The ") || name.startsWith("the ") ? name : "the " + name;
   }
 
   private String publisher() {

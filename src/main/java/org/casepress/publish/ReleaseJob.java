@@ -98,7 +98,13 @@ public final class ReleaseJob {
 
   /** Stages every ready case study of the selection. Named but unready ones stop the run first. */
   public List<Staged> stage(Selection selection) throws IOException {
-    List<CaseStudy> ready = ready(selection);
+    List<CaseStudy> ready = new ArrayList<>();
+    for (CaseStudy cs : ready(selection)) {
+      Optional<Ledger.Entry> entry = ledgers.read(cs.slug()).version(statuses.read(cs.slug()).version());
+      if (entry.isEmpty() || !entry.get().phase().atLeast(Ledger.Phase.PUBLISHING)) {
+        ready.add(cs);
+      }
+    }
     List<Staged> result = new ArrayList<>();
     int i = 0;
     for (CaseStudy cs : ready) {

@@ -1,5 +1,8 @@
 package org.casepress.cli;
 
+import org.casepress.publish.LedgerStores;
+import org.casepress.source.Workspace;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +41,9 @@ final class StatusCommand implements Command {
       throw ReviewCommands.refused(in, e);
     }
     if (in.json()) {
-      in.printJson(json(overview));
+      in.printJson(json(overview, in.workspace()));
     } else {
-      printTable(in, overview);
+      printTable(in, overview, in.workspace());
     }
     for (StateFileException e : overview.unreadable()) {
       in.err().println(e.getMessage());
@@ -48,9 +51,9 @@ final class StatusCommand implements Command {
     return overview.unreadable().isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
   }
 
-  private static void printTable(Invocation in, Overview overview) {
+  private static void printTable(Invocation in, Overview overview, Workspace workspace) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"SLUG", "TITLE", "STATE", "VERSION", "AUTHORS", "LAST CHANGE"});
+    rows.add(new String[] {"SLUG", "TITLE", "STATE", "VERSION", "AUTHORS", "LAST CHANGE", "ZENODO"});
     for (Overview.Row r : overview.rows()) {
       HistoryEntry last = r.status().lastChange().orElse(null);
       rows.add(
@@ -60,7 +63,8 @@ final class StatusCommand implements Command {
             r.status().state().id() + (r.changedSince() ? ", changed since" : ""),
             String.valueOf(r.status().version()),
             truncate(String.join(", ", r.authors()), AUTHORS_WIDTH),
-            last == null ? "-" : last.time().toString().substring(0, 10) + " " + last.actor()
+            last == null ? "-" : last.time().toString().substring(0, 10) + " " + last.actor(),
+            deposits(workspace, r.slug(), r.status().version())
           });
     }
     if (rows.size() == 1 && overview.unreadable().isEmpty()) {
@@ -70,20 +74,38 @@ final class StatusCommand implements Command {
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
+        widths[i] = Math.max(widths[i], width(row[i]));
       }
     }
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
-        line.append(String.format("%-" + widths[i] + "s", row[i])).append("  ");
+        line.append(row[i]).append(" ".repeat(widths[i] - width(row[i]) + 2));
       }
       in.out().println(line.toString().stripTrailing());
     }
   }
 
+  private static final List<String> TARGETS = List.of("local", "sandbox", "production");
+
+  /** Where the current version stands on each target, e.g. "local: published 10.5072/zenodo.2". */
+  static String deposits(Workspace workspace, String slug, int version) {
+    List<String> parts = new ArrayList<>();
+    for (String target : TARGETS) {
+      LedgerStores.forTarget(workspace, target).read(slug).version(version).ifPresent(e ->
+          parts.add(target + ": " + (e.phase().isPublished() ? "published" : e.phase().label())
+              + (e.doi() != null ? " " + e.doi() : e.reservedDoi() != null ? " (DOI " + e.reservedDoi() + ")" : "")));
+    }
+    return parts.isEmpty() ? "-" : String.join("; ", parts);
+  }
+
+  /** Columns as a terminal shows them: combining accents take no room. */
+  static int width(String s) {
+    return (int) s.codePoints().filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).count();
+  }
+
   /** The --json shape, documented in docs/status-json.md. */
-  private static Map<String, Object> json(Overview overview) {
+  private static Map<String, Object> json(Overview overview, Workspace workspace) {
     List<Map<String, Object>> studies = new ArrayList<>();
     for (Overview.Row r : overview.rows()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -95,7 +117,12 @@ final class StatusCommand implements Command {
       m.put("authors", r.authors());
       m.put("approved_digest", r.status().approvedDigest());
       m.put("last_change", r.status().lastChange().orElse(null));
-      m.put("targets", r.status().targets());
+      Map<String, Object> deposits = new LinkedHashMap<>();
+      for (String target : TARGETS) {
+        LedgerStores.forTarget(workspace, target).read(r.slug()).version(r.status().version())
+            .ifPresent(e -> deposits.put(target, LedgerStores.toJson(e)));
+      }
+      m.put("deposits", deposits);
       studies.add(m);
     }
     List<Map<String, Object>> unreadable = new ArrayList<>();

@@ -79,6 +79,11 @@ public final class LedgerStores {
     };
   }
 
+  /** A ledger entry as it is stored (snake_case keys), for JSON output. */
+  public static JsonNode toJson(Ledger.Entry entry) {
+    return JSON.valueToTree(entry);
+  }
+
   static Ledger fromJson(JsonNode node) {
     try {
       return JSON.treeToValue(node, Ledger.class);

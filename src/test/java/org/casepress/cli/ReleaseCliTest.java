@@ -56,6 +56,9 @@ class ReleaseCliTest {
     assertTrue(again.out().startsWith("Nothing new to publish on local"), again.out());
     assertTrue(again.err().isEmpty(), "nothing to stage, so no progress lines: " + again.err());
 
+    CliRun status = CliRun.in(tmp, "status");
+    assertTrue(status.out().contains("local: published " + doi), status.out());
+
     CliRun verify = CliRun.in(tmp, "verify");
     assertEquals(0, verify.exitCode(), verify.out());
   }

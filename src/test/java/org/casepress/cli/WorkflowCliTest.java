@@ -88,9 +88,9 @@ class WorkflowCliTest {
         stable(ok("history", SLUG).out()));
     assertEquals(
         """
-        SLUG                   TITLE                            STATE     VERSION  AUTHORS     LAST CHANGE
-        fernbank-flood-models  How we opened our flood models   approved  1        Nandakumar  DATE sam-okoro
-        river-sensors          Cheap sensors on the river Fern  draft     1        Price       -
+        SLUG                   TITLE                            STATE     VERSION  AUTHORS     LAST CHANGE           ZENODO
+        fernbank-flood-models  How we opened our flood models   approved  1        Nandakumar  DATE sam-okoro  -
+        river-sensors          Cheap sensors on the river Fern  draft     1        Price       -                     -
         """,
         stable(ok("status").out()));
   }

@@ -5,23 +5,41 @@ import java.util.List;
 
 /**
  * How a case study is cited, built from its metadata so that nobody types a citation by hand.
- * One place for the rule, used on the PDF's "Cite this publication" block and in the launch
- * announcement.
+ * The one rule for it: the PDF's "Cite this publication" block, the launch announcement and the
+ * BibTeX and CFF files all start from here.
  *
  * @param year the publication year
  * @param version the version number, shown from the second version on
+ * @param publisher who publishes the series (the community's publisher), or Zenodo
  * @param doi the version's DOI, or null before one is reserved
  */
 public record Citation(
-    List<Person> authors, int year, String title, String series, int version, String doi) {
+    List<Person> authors,
+    int year,
+    String title,
+    String subtitle,
+    String series,
+    String publisher,
+    int version,
+    String doi) {
+
+  public static final String DOI_PENDING = "DOI to be assigned on publication";
 
   public Citation {
     authors = List.copyOf(authors);
   }
 
+  /** The citation of a case study; {@code series} may be null. */
+  public static Citation of(CaseStudy cs, Community series, int year, int version, String doi) {
+    String publisher = series == null || series.publisher().isBlank() ? "Zenodo" : series.publisher();
+    return new Citation(cs.authors(), year, cs.title(), cs.subtitle(), series == null ? null : series.series(), publisher,
+        version, doi);
+  }
+
   /**
-   * The citation in the style of the 2023 Practitioners Hub case studies (APA-like): "Family,
-   * G., Family, G., & Family, G. (2026). Title. Series. Zenodo. https://doi.org/10.5281/...".
+   * In the style of the 2023 Practitioners Hub case studies: "Family, G., Family, G. (2026).
+   * Title: Subtitle. Series. Publisher. https://doi.org/10.5281/...", with "(Version N)" after the
+   * title from the second version on.
    */
   public String text() {
     StringBuilder s = new StringBuilder();
@@ -29,21 +47,24 @@ public record Citation(
     for (Person p : authors) {
       names.add(p.given().isEmpty() ? p.family() : p.family() + ", " + initials(p.given()));
     }
-    for (int i = 0; i < names.size(); i++) {
-      if (i > 0) {
-        s.append(i == names.size() - 1 ? ", & " : ", ");
-      }
-      s.append(names.get(i));
-    }
-    String titled = version > 1 ? title + " (Version " + version + ")" : title;
-    s.append(" (").append(year).append("). ").append(titled);
-    s.append(endsWithPunctuation(titled) ? " " : ". ");
+    s.append(String.join(", ", names));
+    String titled = fullTitle(title, subtitle) + (version > 1 ? " (Version " + version + ")" : "");
+    s.append(" (").append(year).append("). ").append(sentence(titled)).append(' ');
     if (series != null && !series.isBlank()) {
-      s.append(series).append(". ");
+      s.append(sentence(series)).append(' ');
     }
-    s.append("Zenodo.");
-    s.append(doi == null ? " DOI to be assigned on publication." : " " + doiUrl(doi));
+    s.append(sentence(publisher == null || publisher.isBlank() ? "Zenodo" : publisher)).append(' ');
+    s.append(doi == null ? DOI_PENDING + "." : doiUrl(doi));
     return s.toString();
+  }
+
+  /** "Title: Subtitle", or the title alone. */
+  public static String fullTitle(String title, String subtitle) {
+    String t = title.strip();
+    if (subtitle == null || subtitle.isBlank()) {
+      return t;
+    }
+    return (t.endsWith("?") || t.endsWith("!") || t.endsWith(":") ? t + " " : t + ": ") + subtitle.strip();
   }
 
   public static String doiUrl(String doi) {
@@ -51,9 +72,12 @@ public record Citation(
   }
 
   /** "Łukasz" → "Ł.", "Jean-Paul" → "J.-P.", "Mary Ann" → "M. A.". */
-  static String initials(String given) {
+  public static String initials(String given) {
     StringBuilder s = new StringBuilder();
     for (String word : given.strip().split("\\s+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
       if (s.length() > 0) {
         s.append(' ');
       }
@@ -80,7 +104,9 @@ public record Citation(
     return word.substring(0, end);
   }
 
-  private static boolean endsWithPunctuation(String title) {
-    return title.endsWith("?") || title.endsWith("!") || title.endsWith(".");
+  /** Ends the text with a full stop unless it already ends with punctuation. */
+  private static String sentence(String text) {
+    String t = text.strip();
+    return t.endsWith(".") || t.endsWith("?") || t.endsWith("!") ? t : t + ".";
   }
 }

@@ -36,6 +36,6 @@ public record Released(
   }
 
   public Citation citation(Community series) {
-    return new Citation(caseStudy.authors(), date.getYear(), caseStudy.title(), series.series(), version, doi);
+    return Citation.of(caseStudy, series, date.getYear(), version, doi);
   }
 }

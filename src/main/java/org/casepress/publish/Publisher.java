@@ -427,8 +427,13 @@ public final class Publisher {
         problems.add(cs.slug() + ": not staged on " + target + " (run ./casepress stage " + cs.slug() + " --target " + target + ").");
         continue;
       }
-      if (entry.phase().isPublished()) {
+      if (entry.phase() == Ledger.Phase.VERIFIED) {
         ready.add(new Ready(cs, entry, true, null));
+        continue;
+      }
+      if (entry.phase() == Ledger.Phase.PUBLISHED) {
+        // Published, but the run stopped before the record was read back: verify it now.
+        ready.add(new Ready(cs, entry, false, null));
         continue;
       }
       String digest = ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug()));

@@ -89,8 +89,7 @@ final class PublishCommands {
   }
 
   static Options selectionOptions() {
-    Options o = new Options();
-    ZenodoSession.addOptions(o);
+    Options o = ZenodoSession.options();
     o.addOption(Option.builder().longOpt("launch").hasArg().argName("NAME")
         .desc("the case studies of a launch in metadata/launches.yaml, dated with the launch").get());
     return o;
@@ -392,9 +391,7 @@ final class PublishCommands {
 
     @Override
     public Options options() {
-      Options o = new Options();
-      ZenodoSession.addOptions(o);
-      return o;
+      return ZenodoSession.options();
     }
 
     @Override

@@ -41,9 +41,7 @@ final class ZenodoCommands {
 
     @Override
     public Options options() {
-      Options o = new Options();
-      ZenodoSession.addOptions(o);
-      return o;
+      return ZenodoSession.options();
     }
 
     @Override
@@ -88,9 +86,7 @@ final class ZenodoCommands {
 
     @Override
     public Options options() {
-      Options o = new Options();
-      ZenodoSession.addOptions(o);
-      return o;
+      return ZenodoSession.options();
     }
 
     @Override

@@ -27,13 +27,16 @@ final class ZenodoSession implements AutoCloseable {
     this.client = client;
   }
 
-  static void addOptions(Options options) {
+  /** --target and --zenodo-url, which every command that talks to Zenodo takes. */
+  static Options options() {
+    Options options = new Options();
     options.addOption(
         Option.builder().longOpt("target").hasArg().argName("T")
             .desc("local (default: the embedded server), sandbox or production").get());
     options.addOption(
         Option.builder().longOpt("zenodo-url").hasArg().argName("URL")
             .desc("override the target's API base URL (plain http only on loopback)").get());
+    return options;
   }
 
   static String targetName(Invocation in) {

@@ -1010,16 +1010,9 @@ public final class LocalZenodo implements AutoCloseable {
     }
   }
 
+  /** Zenodo routes discard to the same draft deletion as DELETE (API.md section 3.3). */
   private Reply discard(String idText) {
-    synchronized (store) {
-      Deposit d = deposit(idText);
-      if (d.draft == null) {
-        throw ApiError.notFound();
-      }
-      dropDraft(d);
-      store.save();
-      return Reply.empty(204);
-    }
+    return delete(idText);
   }
 
   private Reply newVersion(String idText) {

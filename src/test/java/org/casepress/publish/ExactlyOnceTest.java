@@ -60,27 +60,11 @@ class ExactlyOnceTest {
     try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study")) {
       f.approve("base-study");
       f.approve("second-study");
-      int faults = injectFaults(f, random);
+      int faults = injectFaults(f, random, ROUTES);
       int crashAt = random.nextInt(14); // 0: no crash; else the n-th checkpoint of the first run
-      int runs = 0;
-      boolean done = false;
-      while (!done && runs < 12) {
-        runs++;
-        int[] reached = {0};
-        int crashHere = runs == 1 ? crashAt : 0;
-        Publisher.Checkpoints checkpoints = point -> {
-          if (++reached[0] == crashHere) {
-            throw new SimulatedCrash(point);
-          }
-        };
-        try (ZenodoClient client = f.client()) {
-          f.job(f.publisher(client, checkpoints)).release(f.all(), b -> true, null);
-          done = true;
-        } catch (SimulatedCrash | PublishException | IOException | UncheckedIOException e) {
-          // A crash or a failure the user would see: they run the command again a little later.
-          f.advance(Duration.ofMinutes(3));
-        }
-      }
+      int runs = runUntilDone(f, crashAt);
+      boolean done = runs > 0;
+      runs = Math.abs(runs);
       assertTrue(done, "seed " + seed + ": not finished after " + runs + " runs");
       f.server.faults().clear();
       int duplicates = assertExactlyOnce(f, seed);
@@ -94,8 +78,41 @@ class ExactlyOnceTest {
     }
   }
 
-  private static int injectFaults(PublishingFixture f, Random random) {
-    Route[] routes = {Route.CREATE, Route.UPLOAD, Route.UPDATE, Route.GET, Route.PUBLISH, Route.RECORD_GET, Route.LIST};
+  static final Route[] ROUTES = {
+    Route.CREATE, Route.UPLOAD, Route.UPDATE, Route.GET, Route.PUBLISH, Route.RECORD_GET, Route.LIST
+  };
+  static final Route[] NEW_VERSION_ROUTES = {
+    Route.NEWVERSION, Route.FILE_LIST, Route.FILE_DELETE, Route.UPLOAD, Route.UPDATE, Route.GET, Route.PUBLISH,
+    Route.RECORD_GET, Route.LIST
+  };
+
+  /**
+   * Runs the release as a user would until it finishes: after a crash or a failure, again, a few
+   * minutes later. Returns the number of runs, negative when it never finished.
+   */
+  static int runUntilDone(PublishingFixture f, int crashAt) {
+    int runs = 0;
+    while (runs < 12) {
+      runs++;
+      int[] reached = {0};
+      int crashHere = runs == 1 ? crashAt : 0;
+      Publisher.Checkpoints checkpoints = point -> {
+        if (++reached[0] == crashHere) {
+          throw new SimulatedCrash(point);
+        }
+      };
+      try (ZenodoClient client = f.client()) {
+        f.job(f.publisher(client, checkpoints)).release(f.all(), b -> true, null);
+        return runs;
+      } catch (SimulatedCrash | PublishException | IOException | UncheckedIOException e) {
+        // A crash or a failure the user would see: they run the command again a little later.
+        f.advance(Duration.ofMinutes(3));
+      }
+    }
+    return -runs;
+  }
+
+  private static int injectFaults(PublishingFixture f, Random random, Route[] routes) {
     int count = 1 + random.nextInt(4);
     for (int i = 0; i < count; i++) {
       switch (random.nextInt(5)) {
@@ -141,6 +158,47 @@ class ExactlyOnceTest {
     lines.add(String.format("%d seeds, %d runs, %d faults injected, %d simulated crashes, 0 duplicates", REPORT.size(),
         totalRuns, totalFaults, totalCrashes));
     Files.write(out, lines);
+  }
+
+  static Stream<Long> newVersionSeeds() {
+    return IntStream.rangeClosed(1, Math.max(1, SEEDS / 2)).mapToObj(i -> 1000L + i);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("newVersionSeeds")
+  void everySeedOfANewVersionEndsWithOnePublicationPerVersion(long seed, @TempDir Path tmp) throws Exception {
+    Random random = new Random(seed);
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study")) {
+      f.approve("base-study");
+      assertTrue(runUntilDone(f, 0) > 0);
+      PublisherTest.reopenAndApproveAgain(f);
+      int faults = injectFaults(f, random, NEW_VERSION_ROUTES);
+      int crashAt = random.nextInt(16);
+      int runs = runUntilDone(f, crashAt);
+      assertTrue(runs > 0, "seed " + seed + ": not finished after " + -runs + " runs");
+      f.server.faults().clear();
+      try (ZenodoClient client = f.client()) {
+        List<Deposition> all = f.everything(client);
+        assertEquals(2, all.size(), "seed " + seed + ": one deposition per version, no orphans: " + all);
+        assertTrue(all.stream().allMatch(Deposition::published), "seed " + seed + ": " + all);
+        assertEquals(1, all.stream().map(Deposition::conceptrecid).distinct().count(), "seed " + seed + ": one concept");
+        for (int v = 1; v <= 2; v++) {
+          String id = "urn:casepress:the-turing-way-practitioners:base-study:v" + v;
+          Ledger.Entry entry = f.ledgers().read("base-study").version(v).orElseThrow();
+          Deposition d = all.stream().filter(x -> Publisher.carries(x, id)).findFirst().orElseThrow();
+          assertEquals(d.id(), entry.depositId(), "seed " + seed + " v" + v);
+          assertEquals(Ledger.Phase.VERIFIED, entry.phase(), "seed " + seed + " v" + v);
+          assertEquals(1, client.get(d.id()).files().size(), "seed " + seed + " v" + v + ": one PDF");
+        }
+      }
+      synchronized (REPORT) {
+        totalRuns += runs;
+        totalFaults += faults;
+        totalCrashes += crashAt > 0 ? 1 : 0;
+        REPORT.add("new-version seed " + seed + ": " + faults + " faults, crash at checkpoint " + crashAt + ", " + runs
+            + " runs, 0 duplicates");
+      }
+    }
   }
 
   @Test

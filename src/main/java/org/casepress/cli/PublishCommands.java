@@ -16,7 +16,6 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.casepress.model.Person;
 import org.casepress.model.Role;
-import org.casepress.publish.FinalPdf;
 import org.casepress.publish.LedgerStore;
 import org.casepress.publish.LedgerStores;
 import org.casepress.publish.PlanRow;
@@ -38,9 +37,6 @@ import org.casepress.zenodo.ZenodoException;
 final class PublishCommands {
   private PublishCommands() {}
 
-  /** How the final PDF is made; the renderer is plugged in here. */
-  static FinalPdf finalPdf = FinalPdfs.RENDERER;
-
   static List<Command> all() {
     return List.of(new PlanCommand(), new StageCommand(), new ReleaseCommand(), new UnstageCommand());
   }
@@ -56,7 +52,7 @@ final class PublishCommands {
         Loaded loaded = WorkspaceLoader.load(workspace);
         ZenodoSession session = ZenodoSession.open(in, workspace, true);
         LedgerStore ledgers = LedgerStores.forTarget(workspace, ZenodoSession.targetName(in));
-        Publisher publisher = new Publisher(workspace, loaded.metadata(), session.client(), ledgers, finalPdf,
+        Publisher publisher = new Publisher(workspace, loaded.metadata(), session.client(), ledgers, FinalPdfs.RENDERER,
             Clock.systemUTC(), Sleeper.REAL, Publisher.Checkpoints.NONE);
         ReleaseJob job = new ReleaseJob(workspace, loaded, publisher, ledgers, progress(in));
         return new Run(workspace, loaded, session, job, publisher, lock);

@@ -95,7 +95,7 @@ final class ZenodoCommands {
       Loaded loaded = WorkspaceLoader.load(workspace);
       try (ZenodoSession session = ZenodoSession.open(in, workspace, true)) {
         Publisher publisher = new Publisher(workspace, loaded.metadata(), session.client(),
-            LedgerStores.forTarget(workspace, ZenodoSession.targetName(in)), PublishCommands.finalPdf, Clock.systemUTC(),
+            LedgerStores.forTarget(workspace, ZenodoSession.targetName(in)), FinalPdfs.RENDERER, Clock.systemUTC(),
             Sleeper.REAL, Publisher.Checkpoints.NONE);
         return PublishCommands.guarded(in, () -> {
           List<String> found = new ArrayList<>();

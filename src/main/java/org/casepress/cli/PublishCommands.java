@@ -37,10 +37,6 @@ import org.casepress.zenodo.ZenodoException;
 final class PublishCommands {
   private PublishCommands() {}
 
-  static List<Command> all() {
-    return List.of(new PlanCommand(), new StageCommand(), new ReleaseCommand(), new UnstageCommand());
-  }
-
   /** Everything a publishing command needs, opened together and closed together. */
   private record Run(Workspace workspace, Loaded loaded, ZenodoSession session, ReleaseJob job, Publisher publisher,
       WorkspaceLock lock) implements AutoCloseable {

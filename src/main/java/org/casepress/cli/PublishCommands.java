@@ -232,6 +232,18 @@ final class PublishCommands {
         }
         return guarded(in, () -> {
           List<ReleaseJob.Staged> staged = run.job().stage(run.selection(in));
+          if (in.json()) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (ReleaseJob.Staged s : staged) {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("slug", s.slug());
+              m.put("outcome", s.outcome().name().toLowerCase(java.util.Locale.ROOT));
+              m.put("reserved_doi", s.reservedDoi());
+              out.add(m);
+            }
+            in.printJson(out);
+            return ExitCode.OK;
+          }
           if (staged.isEmpty()) {
             in.out().println("Nothing to stage: no case study is approved (see ./casepress status).");
           }

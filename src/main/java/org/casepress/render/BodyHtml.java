@@ -99,6 +99,8 @@ final class BodyHtml {
   static final class Labels {
     final Map<Node, String> nodeLabels = new HashMap<>();
     final Map<String, String> titles = new HashMap<>();
+    /** Figures rendered so far, for their numbers; the same order as the labels were counted. */
+    int figures;
   }
 
   /** The render of one Markdown text: where its line 0 is in the body, and what was found. */
@@ -367,9 +369,11 @@ final class BodyHtml {
         html.attr("data-width", width);
       }
       html.withAttr().tagVoid("img");
-      if (d.name().equals("figure") && !d.content().isEmpty()) {
+      if (d.name().equals("figure")) {
+        String number = "<span class=\"figure-number\">Figure " + (++c.labels.figures) + ".</span> ";
+        String caption = render(d.content(), contentLine, c.findings, c.labels, false).strip();
         html.tag("figcaption");
-        html.raw(render(d.content(), contentLine, c.findings, c.labels, false));
+        html.raw(caption.startsWith("<p>") ? "<p>" + number + caption.substring(3) : "<p>" + number + "</p>" + caption);
         html.tag("/figcaption");
       }
       html.tag("/figure");

@@ -55,7 +55,7 @@ class MarkdownFeaturesTest {
     assertEquals("fig-a", d.selectFirst("figure").id());
     assertEquals("A chart.", d.selectFirst("figure img").attr("alt"));
     assertEquals("50%", d.selectFirst("figure img").attr("data-width"));
-    assertEquals("The caption.", d.selectFirst("figcaption").text());
+    assertEquals("Figure 1. The caption.", d.selectFirst("figcaption").text());
   }
 
   @Test

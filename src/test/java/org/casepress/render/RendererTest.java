@@ -135,7 +135,7 @@ class RendererTest {
   void bodyFiguresTablesNotesAndAdmonitionsArePrinted() throws Exception {
     try (PDDocument doc = Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
       String text = text(doc);
-      assertTrue(text.contains("Readings processed per stage in October 2026"), "figure caption");
+      assertTrue(text.contains("Figure 1. Readings processed per stage in October 2026"), "numbered figure caption");
       assertTrue(text.contains("shown in Figure 1"), "{ref} to a figure");
       assertTrue(text.contains("See The pipeline for how gaps"), "{ref} to a labelled heading");
       assertTrue(text.contains("Note All code is published"), "note admonition");

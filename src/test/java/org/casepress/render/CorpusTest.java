@@ -111,7 +111,7 @@ class CorpusTest {
     String name = file.getFileName().toString();
     return new CaseStudy(
         name.replace(".md", "").toLowerCase(java.util.Locale.ROOT), file.getParent().toAbsolutePath().normalize(),
-        CORPUS.relativize(file).toString().replace('\\', '/'), name, null, List.of(author), null,
+        (file.startsWith(CORPUS) ? CORPUS.relativize(file) : file).toString().replace('\\', '/'), name, null, List.of(author), null,
         "A corpus file rendered as a case study.", List.of(), "CC-BY-4.0", "en", List.of(), List.of(), text, bodyLine);
   }
 }

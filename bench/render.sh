@@ -42,7 +42,7 @@ mkdir -p "$cold_ws"
 cp -r src/test/resources/render/workspace/. "$cold_ws/"
 slug=river-sensors
 cold_md="$cold_ws/case-studies/$slug/case-study.md"
-ms() { date +%s%N | awk '{printf "%d", $1/1000000}'; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
 cold_runs() { # label, java options...
   local label=$1; shift
   for i in 1 2 3 4 5; do

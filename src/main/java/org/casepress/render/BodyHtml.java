@@ -129,6 +129,7 @@ final class BodyHtml {
       collectLabels(doc, context);
     }
     rewriteRoles(doc);
+    reportTemplates(doc, context);
     doc.set(CONTEXT, context);
     return RENDERER.render(doc);
   }
@@ -189,6 +190,28 @@ final class BodyHtml {
       }
     }
     targets.forEach(Node::unlink);
+  }
+
+  /** Site-generator syntax (Liquid tags, TeX math) has no meaning in a PDF; say so once. */
+  private static void reportTemplates(Document doc, Context context) {
+    for (Node node : doc.getDescendants()) {
+      if (!(node instanceof Text text)) {
+        continue;
+      }
+      String s = text.getChars().toString();
+      if (s.contains("{%") || s.contains("{{")) {
+        context.findings.warnOnce(
+            "liquid", context.line(node),
+            "Template tags such as '{% ... %}' or '{{ ... }}' are printed as they are: PDFs are not built by a"
+                + " website generator (reported once per case study).");
+      }
+      if (s.contains("$$")) {
+        context.findings.warnOnce(
+            "math", context.line(node),
+            "Mathematics written as $$...$$ is printed as its source text; formulas are not supported in PDFs yet"
+                + " (reported once per case study).");
+      }
+    }
   }
 
   /** {@code {role}`text`} arrives as text ending in "{role}" and a code span; join them. */

@@ -68,6 +68,10 @@ class RendererTest {
       assertTrue(xmp.contains("2026-11-25T00:00:00"), xmp);
       assertTrue(xmp.contains("Counting rivers"), "title in XMP");
       assertTrue(xmp.contains("pdfuaid"), "PDF/UA identification in XMP");
+      assertTrue(xmp.contains("<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>"), "language in XMP");
+      assertTrue(xmp.contains("<rdf:li>hydrology</rdf:li>"), "keywords as dc:subject");
+      assertTrue(xmp.contains("<pdf:Keywords>hydrology, open data, sensors, open science, case study</pdf:Keywords>"), xmp);
+      assertTrue(xmp.contains("José Ángel Müller-Øberg"), "authors in XMP");
     }
   }
 

@@ -58,6 +58,15 @@ final class Archival {
       Matcher m = XMP_CREATE_DATE.matcher(xmp);
       xmp = m.find() ? m.replaceAll("$1" + stamp + "$2") : xmp;
       xmp = xmp.replace("<xmp:CreateDate>", "<xmp:CreatorTool>" + PRODUCER_TOOL + "</xmp:CreatorTool><xmp:CreateDate>");
+      // The renderer writes no language and no subject terms; archives index both.
+      StringBuilder dc = new StringBuilder("<dc:format>application/pdf</dc:format>");
+      dc.append("<dc:language><rdf:Bag><rdf:li>").append(xml(cs.language())).append("</rdf:li></rdf:Bag></dc:language>");
+      if (!cs.keywords().isEmpty()) {
+        dc.append("<dc:subject><rdf:Bag>");
+        cs.keywords().forEach(k -> dc.append("<rdf:li>").append(xml(k)).append("</rdf:li>"));
+        dc.append("</rdf:Bag></dc:subject>");
+      }
+      xmp = xmp.replace("<dc:format>application/pdf</dc:format>", dc.toString());
       metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -75,14 +84,16 @@ final class Archival {
 
   static final String PRODUCER_TOOL = "casepress";
 
-  /** "DRAFT - not for citation", with the state and version, across every page. */
-  static String watermarkText(Publication pub) {
-    return "DRAFT - not for citation";
+  private static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
+
+  /** The watermark's first line; the second gives the state, version and date. */
+  static final String WATERMARK = "DRAFT - not for citation";
 
   private static void watermark(PDDocument doc, Publication pub, Fonts fonts) throws IOException {
     PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(fonts.sansBold()), true);
-    String line1 = watermarkText(pub);
+    String line1 = WATERMARK;
     String line2 = pub.state() + ", version " + pub.version() + ", " + pub.date();
     PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
     faint.setNonStrokingAlphaConstant(0.18f);

@@ -99,6 +99,8 @@ final class BodyHtml {
   static final class Labels {
     final Map<Node, String> nodeLabels = new HashMap<>();
     final Map<String, String> titles = new HashMap<>();
+    /** Figures rendered so far, for their numbers; the same order as the labels were counted. */
+    int figures;
   }
 
   /** The render of one Markdown text: where its line 0 is in the body, and what was found. */
@@ -127,6 +129,7 @@ final class BodyHtml {
       collectLabels(doc, context);
     }
     rewriteRoles(doc);
+    reportTemplates(doc, context);
     doc.set(CONTEXT, context);
     return RENDERER.render(doc);
   }
@@ -187,6 +190,28 @@ final class BodyHtml {
       }
     }
     targets.forEach(Node::unlink);
+  }
+
+  /** Site-generator syntax (Liquid tags, TeX math) has no meaning in a PDF; say so once. */
+  private static void reportTemplates(Document doc, Context context) {
+    for (Node node : doc.getDescendants()) {
+      if (!(node instanceof Text text)) {
+        continue;
+      }
+      String s = text.getChars().toString();
+      if (s.contains("{%") || s.contains("{{")) {
+        context.findings.warnOnce(
+            "liquid", context.line(node),
+            "Template tags such as '{% ... %}' or '{{ ... }}' are printed as they are: PDFs are not built by a"
+                + " website generator (reported once per case study).");
+      }
+      if (s.contains("$$")) {
+        context.findings.warnOnce(
+            "math", context.line(node),
+            "Mathematics written as $$...$$ is printed as its source text; formulas are not supported in PDFs yet"
+                + " (reported once per case study).");
+      }
+    }
   }
 
   /** {@code {role}`text`} arrives as text ending in "{role}" and a code span; join them. */
@@ -367,9 +392,11 @@ final class BodyHtml {
         html.attr("data-width", width);
       }
       html.withAttr().tagVoid("img");
-      if (d.name().equals("figure") && !d.content().isEmpty()) {
+      if (d.name().equals("figure")) {
+        String number = "<span class=\"figure-number\">Figure " + (++c.labels.figures) + ".</span> ";
+        String caption = render(d.content(), contentLine, c.findings, c.labels, false).strip();
         html.tag("figcaption");
-        html.raw(render(d.content(), contentLine, c.findings, c.labels, false));
+        html.raw(caption.startsWith("<p>") ? "<p>" + number + caption.substring(3) : "<p>" + number + "</p>" + caption);
         html.tag("/figcaption");
       }
       html.tag("/figure");

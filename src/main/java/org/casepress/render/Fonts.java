@@ -6,10 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -45,33 +44,28 @@ final class Fonts {
   /** The renderer's own names for CSS serif, sans-serif and monospace. */
   private static final Map<String, String> GENERIC = Map.of("Serif", SERIF, "SansSerif", SANS, "Monospaced", MONO);
 
-  private final Map<String, byte[]> bytes = new LinkedHashMap<>();
-  private final BitSet coverage = new BitSet();
+  /** Font files, read from the jar when first needed: a Latin-only render never reads the CJK font. */
+  private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
+  /** The cmaps of the regular faces in fallback order, parsed when first needed. */
+  private final CmapLookup[] cmaps = new CmapLookup[COVERAGE_ORDER.size()];
+
+  /** Regular faces decide coverage: bold and italic faces of a family cover the same scripts. */
+  private static final List<String> COVERAGE_ORDER =
+      List.of("DejaVuSerif.ttf", "DejaVuSans.ttf", "DejaVuSansMono.ttf", "NotoSansArabic-Regular.ttf", "DroidSansFallbackFull.ttf");
 
   private Fonts() {}
 
   static Fonts load() {
-    Fonts fonts = new Fonts();
-    for (Face face : FACES) {
-      fonts.bytes.put(face.file(), read(face.file()));
-    }
-    // Regular faces decide coverage: bold and italic faces of a family cover the same scripts.
-    for (Face face : FACES) {
-      if (face.weight() == 400 && face.style() == FontStyle.NORMAL) {
-        fonts.addCoverage(fonts.bytes.get(face.file()));
-      }
-    }
-    return fonts;
+    return new Fonts();
   }
 
   /** Registers every face with a builder; the font bytes are shared, never copied. */
   void register(PdfRendererBuilder builder) {
     for (Face face : FACES) {
-      byte[] data = bytes.get(face.file());
-      builder.useFont(() -> new ByteArrayInputStream(data), face.family(), face.weight(), face.style(), true);
+      builder.useFont(() -> new ByteArrayInputStream(bytes(face.file())), face.family(), face.weight(), face.style(), true);
       for (Map.Entry<String, String> generic : GENERIC.entrySet()) {
         if (generic.getValue().equals(face.family())) {
-          builder.useFont(() -> new ByteArrayInputStream(data), generic.getKey(), face.weight(), face.style(), true);
+          builder.useFont(() -> new ByteArrayInputStream(bytes(face.file())), generic.getKey(), face.weight(), face.style(), true);
         }
       }
     }
@@ -79,26 +73,38 @@ final class Fonts {
 
   /** The bytes of the bold sans face, for text drawn straight onto pages (the watermark). */
   byte[] sansBold() {
-    return bytes.get("DejaVuSans-Bold.ttf");
+    return bytes("DejaVuSans-Bold.ttf");
   }
 
   /** Whether some bundled font has a glyph for the code point. */
   boolean covers(int codePoint) {
-    return coverage.get(codePoint);
+    for (int i = 0; i < cmaps.length; i++) {
+      if (cmap(i).getGlyphId(codePoint) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private void addCoverage(byte[] font) {
-    try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
-      CmapLookup cmap = ttf.getUnicodeCmapLookup(false);
-      // Planes 0 to 2 hold every script we care about; emoji (plane 1) are looked up as well.
-      for (int cp = 0; cp < 0x30000; cp++) {
-        if (cmap.getGlyphId(cp) > 0) {
-          coverage.set(cp);
+  private CmapLookup cmap(int i) {
+    CmapLookup cmap = cmaps[i];
+    if (cmap == null) {
+      synchronized (cmaps) {
+        if (cmaps[i] == null) {
+          try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(COVERAGE_ORDER.get(i))))) {
+            cmaps[i] = ttf.getUnicodeCmapLookup(false);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a bundled font", e);
+          }
         }
+        cmap = cmaps[i];
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read a bundled font", e);
     }
+    return cmap;
+  }
+
+  private byte[] bytes(String file) {
+    return bytes.computeIfAbsent(file, Fonts::read);
   }
 
   private static byte[] read(String file) {

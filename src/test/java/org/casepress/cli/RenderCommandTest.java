@@ -13,11 +13,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.casepress.render.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,17 +29,7 @@ class RenderCommandTest {
 
   @BeforeEach
   void copyWorkspace() throws IOException {
-    Path from = Path.of("src", "test", "resources", "render", "workspace");
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = ws.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    Fixtures.copy(Fixtures.WORKSPACE, ws);
   }
 
   private int run(Map<String, String> env, String... args) {

@@ -13,8 +13,8 @@ import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
 
 /** The test workspace under src/test/resources/render/workspace and one shared renderer. */
-final class Fixtures {
-  static final Path WORKSPACE = Path.of("src", "test", "resources", "render", "workspace");
+public final class Fixtures {
+  public static final Path WORKSPACE = Path.of("src", "test", "resources", "render", "workspace");
   static final LocalDate DATE = LocalDate.of(2026, 11, 25);
 
   private static Renderer renderer;
@@ -43,7 +43,7 @@ final class Fixtures {
   }
 
   /** Copies a folder tree, e.g. the fixture workspace into a temporary folder. */
-  static void copy(Path from, Path to) throws IOException {
+  public static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : all.sorted(Comparator.naturalOrder()).toList()) {
         Path target = to.resolve(from.relativize(p).toString());

@@ -55,7 +55,7 @@ class MarkdownFeaturesTest {
     assertEquals("fig-a", d.selectFirst("figure").id());
     assertEquals("A chart.", d.selectFirst("figure img").attr("alt"));
     assertEquals("50%", d.selectFirst("figure img").attr("data-width"));
-    assertEquals("The caption.", d.selectFirst("figcaption").text());
+    assertEquals("Figure 1. The caption.", d.selectFirst("figcaption").text());
   }
 
   @Test
@@ -80,6 +80,35 @@ class MarkdownFeaturesTest {
     assertTrue(problems.get(1).message().contains("{glossary}"));
     assertEquals(17, problems.get(2).line());
     assertTrue(problems.get(2).message().contains("'nowhere'"));
+  }
+
+  @Test
+  void siteGeneratorSyntaxIsReportedOnce() {
+    Findings f = findings();
+    html("Intro.\n\n{% include note.html %} and {{ site.title }}.\n\n$$E = mc^2$$\n\n{% raw %}\n", f);
+    assertEquals(List.of(12, 14), f.problems().stream().map(Problem::line).toList(), f.problems().toString());
+  }
+
+  @Test
+  void longTablesRepeatTheirHeaderOnEveryPage() throws Exception {
+    Person author = new Person(null, "Ada", "Lovelace", null, List.of(), Set.of(Role.AUTHOR));
+    StringBuilder body = new StringBuilder("## Data\n\n| Station name | Reading |\n|---|---|\n");
+    for (int i = 0; i < 120; i++) {
+      body.append("| station ").append(i).append(" | ").append(i * 7).append(" |\n");
+    }
+    CaseStudy cs = new CaseStudy("long", folder, "case-studies/long/case-study.md", "Long table", null, List.of(author), null,
+        "A long table.", List.of(), "CC-BY-4.0", "en", List.of(), List.of(), body.toString(), 8);
+    Path pdf = folder.resolve("long.pdf");
+    RenderResult r = Fixtures.renderer().render(cs, Fixtures.load().metadata(), Fixtures.published(), RenderMode.FINAL, pdf);
+    assertTrue(r.pages() >= 4, "title page and at least three pages of table: " + r.pages());
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int p = 2; p <= 4; p++) {
+        stripper.setStartPage(p);
+        stripper.setEndPage(p);
+        assertTrue(stripper.getText(doc).contains("Station name"), "header row on page " + p);
+      }
+    }
   }
 
   @Test

@@ -68,6 +68,10 @@ class RendererTest {
       assertTrue(xmp.contains("2026-11-25T00:00:00"), xmp);
       assertTrue(xmp.contains("Counting rivers"), "title in XMP");
       assertTrue(xmp.contains("pdfuaid"), "PDF/UA identification in XMP");
+      assertTrue(xmp.contains("<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>"), "language in XMP");
+      assertTrue(xmp.contains("<rdf:li>hydrology</rdf:li>"), "keywords as dc:subject");
+      assertTrue(xmp.contains("<pdf:Keywords>hydrology, open data, sensors, open science, case study</pdf:Keywords>"), xmp);
+      assertTrue(xmp.contains("José Ángel Müller-Øberg"), "authors in XMP");
     }
   }
 
@@ -135,7 +139,7 @@ class RendererTest {
   void bodyFiguresTablesNotesAndAdmonitionsArePrinted() throws Exception {
     try (PDDocument doc = Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
       String text = text(doc);
-      assertTrue(text.contains("Readings processed per stage in October 2026"), "figure caption");
+      assertTrue(text.contains("Figure 1. Readings processed per stage in October 2026"), "numbered figure caption");
       assertTrue(text.contains("shown in Figure 1"), "{ref} to a figure");
       assertTrue(text.contains("See The pipeline for how gaps"), "{ref} to a labelled heading");
       assertTrue(text.contains("Note All code is published"), "note admonition");

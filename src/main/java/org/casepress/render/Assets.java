@@ -7,18 +7,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiPredicate;
-import java.util.regex.Pattern;
+import org.casepress.source.ImagePath;
 
 /**
  * The one place that decides which files a render may read: regular files inside the case
@@ -28,7 +24,6 @@ import java.util.regex.Pattern;
  * connection, so an address that slipped past the HTML checks is still not read.
  */
 final class Assets {
-  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
   /** An image the PDF may embed, or why not. */
   record Decision(URI uri, String refusal) {
@@ -50,59 +45,29 @@ final class Assets {
     return folder;
   }
 
-  /** Decides about an image address as written in the Markdown or HTML. */
+  /** Decides about an image address as written in the Markdown or HTML, by the rule of check. */
   Decision image(String rawSrc) {
-    String src = rawSrc == null ? "" : rawSrc.strip();
-    if (src.isEmpty()) {
-      return refuse("the image has no address");
+    ImagePath.Result r = ImagePath.resolve(folder, rawSrc);
+    if (r.ok()) {
+      return new Decision(r.file().toUri(), null);
     }
-    if (SCHEME.matcher(src).find()) {
-      String scheme = src.substring(0, src.indexOf(':')).toLowerCase(Locale.ROOT);
-      return refuse(
-          scheme.startsWith("http")
-              ? "images on the web are never downloaded; save the image into the case study's folder"
-              : "'" + scheme + ":' addresses are not read; use a path relative to the case study's folder");
-    }
-    if (src.startsWith("/") || src.startsWith("\\")) {
-      return refuse("absolute paths are not read; use a path relative to the case study's folder");
-    }
-    String decoded = URLDecoder.decode(src.replace("+", "%2B"), StandardCharsets.UTF_8);
-    int cut = indexOfAny(decoded, '?', '#');
-    if (cut >= 0) {
-      decoded = decoded.substring(0, cut);
-    }
-    Path target;
-    try {
-      target = folder.resolve(decoded).normalize();
-    } catch (InvalidPathException e) {
-      return refuse("it is not a valid file name");
-    }
-    if (!target.startsWith(folder)) {
-      return refuse("it is outside the case study's folder; copy it into the folder");
-    }
-    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      return refuse("the file does not exist");
-    }
-    Path real;
-    try {
-      real = target.toRealPath();
-    } catch (IOException e) {
-      return refuse("it cannot be read");
-    }
-    if (!real.startsWith(realFolder)) {
-      return refuse("it is a link to a file outside the case study's folder; replace the link with a copy");
-    }
-    if (!Files.isRegularFile(real)) {
-      return refuse("it is not a file");
-    }
-    String format = rasterFormat(real);
-    if (format == null) {
-      return refuse(
-          decoded.toLowerCase(Locale.ROOT).endsWith(".svg")
-              ? "SVG images are not supported yet; export the image as PNG"
-              : "it is not a PNG, JPEG or GIF image");
-    }
-    return new Decision(real.toUri(), null);
+    return refuse(
+        switch (r.refusal()) {
+          case EMPTY -> "the image has no address";
+          case REMOTE -> "images on the web are never downloaded; save the image into the case study's folder";
+          case OTHER_SCHEME -> "'" + r.scheme() + ":' addresses are not read; use a path relative to the case study's folder";
+          case ABSOLUTE -> "absolute paths are not read; use a path relative to the case study's folder";
+          case INVALID_NAME -> "it is not a valid file name";
+          case OUTSIDE_FOLDER -> "it is outside the case study's folder; copy it into the folder";
+          case MISSING -> "the file does not exist";
+          case UNREADABLE -> "it cannot be read";
+          case LINK_OUTSIDE -> "it is a link to a file outside the case study's folder; replace the link with a copy";
+          case NOT_A_FILE -> "it is not a file";
+          case NOT_AN_IMAGE ->
+              r.path().toLowerCase(Locale.ROOT).endsWith(".svg")
+                  ? "SVG images are not supported yet; export the image as PNG"
+                  : "it is not a PNG, JPEG or GIF image";
+        });
   }
 
   private static Decision refuse(String reason) {
@@ -153,31 +118,5 @@ final class Assets {
     synchronized (refusedAtRender) {
       return List.copyOf(refusedAtRender);
     }
-  }
-
-  private static String rasterFormat(Path file) {
-    byte[] head = new byte[8];
-    int n;
-    try (InputStream in = Files.newInputStream(file)) {
-      n = in.readNBytes(head, 0, head.length);
-    } catch (IOException e) {
-      return null;
-    }
-    if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-      return "png";
-    }
-    if (n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
-      return "jpeg";
-    }
-    if (n >= 6 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F' && head[3] == '8') {
-      return "gif";
-    }
-    return null;
-  }
-
-  private static int indexOfAny(String s, char a, char b) {
-    int i = s.indexOf(a);
-    int j = s.indexOf(b);
-    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
   }
 }

@@ -8,16 +8,9 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.casepress.model.Location;
 import org.casepress.model.Problem;
 import org.jsoup.Jsoup;
@@ -28,8 +21,6 @@ import org.jsoup.nodes.Element;
  * the case study's folder and described for readers who cannot see them.
  */
 final class BodyCheck {
-  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
-  private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[a-zA-Z]:[\\\\/].*");
 
   private final Workspace workspace;
   private final Path folder;
@@ -121,71 +112,38 @@ final class BodyCheck {
               "The image '" + url + "' has no alt text. Describe what it shows for readers who cannot see it: "
                   + (form.startsWith("{") ? "add a line ':alt: ...' under the " + form + " line." : "write ![what the image shows](" + url + ").")));
     }
-    if (url.isEmpty()) {
-      problems.add(Problem.error(at, "", "An image has no path; write the path of an image file in this folder."));
+    ImagePath.Result result = ImagePath.resolve(folder, url);
+    if (result.ok()) {
       return;
     }
-    if (SCHEME.matcher(url).find() && !WINDOWS_DRIVE.matcher(url).matches()) {
-      String scheme = url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT);
-      problems.add(
-          Problem.error(
-              at,
-              "",
-              (scheme.startsWith("http") ? "The image '" + url + "' is on the web" : "The image '" + url + "' uses a " + scheme + ": address")
+    String message =
+        switch (result.refusal()) {
+          case EMPTY -> "An image has no path; write the path of an image file in this folder.";
+          case REMOTE, OTHER_SCHEME ->
+              (result.refusal() == ImagePath.Refusal.REMOTE
+                      ? "The image '" + url + "' is on the web"
+                      : "The image '" + url + "' uses a " + result.scheme() + ": address")
                   + ". Published PDFs must not depend on other sites: save the image into this case study's folder"
-                  + " (e.g. figures/) and refer to it by its relative path."));
-      return;
-    }
-    if (url.startsWith("/") || url.startsWith("\\") || WINDOWS_DRIVE.matcher(url).matches()) {
-      problems.add(
-          Problem.error(
-              at, "", "The image path '" + url + "' is absolute; use a path relative to the case study folder, e.g. figures/chart.png."));
-      return;
-    }
-    String decoded = URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
-    int query = decoded.indexOf('?');
-    if (query >= 0) {
-      decoded = decoded.substring(0, query);
-    }
-    Path target;
-    try {
-      target = folder.resolve(decoded).normalize();
-    } catch (InvalidPathException e) {
-      problems.add(Problem.error(at, "", "The image path '" + url + "' is not a valid file name."));
-      return;
-    }
-    if (!target.startsWith(folder)) {
-      problems.add(
-          Problem.error(
-              at,
-              "",
+                  + " (e.g. figures/) and refer to it by its relative path.";
+          case ABSOLUTE ->
+              "The image path '" + url + "' is absolute; use a path relative to the case study folder, e.g. figures/chart.png.";
+          case INVALID_NAME -> "The image path '" + url + "' is not a valid file name.";
+          case OUTSIDE_FOLDER ->
               "The image '" + url + "' is outside this case study's folder. Copy it into the folder"
-                  + " (e.g. figures/) so that the case study is complete on its own."));
-      return;
-    }
-    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      problems.add(
-          Problem.error(
-              at, "", "The image '" + url + "' does not exist (looked for " + workspace.relative(target) + "). Check the spelling and the folder."));
-      return;
-    }
-    try {
-      Path real = target.toRealPath();
-      if (!real.startsWith(folder.toRealPath())) {
-        problems.add(
-            Problem.error(
-                at,
-                "",
-                "The image '" + url + "' is a link to a file outside this case study's folder. Replace the link"
-                    + " with a copy of the file."));
-        return;
-      }
-    } catch (IOException e) {
-      problems.add(Problem.error(at, "", "The image '" + url + "' cannot be read: " + e.getMessage()));
-      return;
-    }
-    if (!Files.isRegularFile(target)) {
-      problems.add(Problem.error(at, "", "The image path '" + url + "' is a folder, not an image file."));
-    }
+                  + " (e.g. figures/) so that the case study is complete on its own.";
+          case MISSING ->
+              "The image '" + url + "' does not exist (looked for "
+                  + workspace.relative(folder.resolve(result.path())) + "). Check the spelling and the folder.";
+          case UNREADABLE -> "The image '" + url + "' cannot be read.";
+          case LINK_OUTSIDE ->
+              "The image '" + url + "' is a link to a file outside this case study's folder. Replace the link"
+                  + " with a copy of the file.";
+          case NOT_A_FILE -> "The image path '" + url + "' is a folder, not an image file.";
+          case NOT_AN_IMAGE ->
+              "The image '" + url + "' is not a PNG, JPEG or GIF file"
+                  + (url.toLowerCase(Locale.ROOT).endsWith(".svg") ? " (SVG is not supported yet)" : "")
+                  + "; export it as PNG.";
+        };
+    problems.add(Problem.error(at, "", message));
   }
 }

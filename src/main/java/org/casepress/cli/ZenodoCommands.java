@@ -109,7 +109,7 @@ final class ZenodoCommands {
           }
           found.forEach(in.out()::println);
           in.out().println(found.isEmpty()
-              ? "OK: what " + publisher.target() + " holds matches the ledgers of " + checked + " case studies."
+              ? "OK: what " + publisher.target() + " holds matches the ledgers of " + checked + (checked == 1 ? " case study." : " case studies.")
               : found.size() + " discrepancies on " + publisher.target() + ".");
           return found.isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
         });

@@ -63,7 +63,8 @@ class CorpusTest {
   @Execution(ExecutionMode.CONCURRENT) // files are independent; the renderer is shared and thread-safe
   void rendersWithItsWords(Path file) throws Exception {
     CaseStudy cs = wrap(file);
-    Path pdf = out.resolve(file.getFileName().toString().replace(".md", ".pdf"));
+    // The path, not the name: several corpus files are called README.md and render concurrently.
+    Path pdf = out.resolve(CORPUS.relativize(file).toString().replaceAll("[/\\\\]", "__").replace(".md", ".pdf"));
     RenderResult result =
         assertTimeoutPreemptively(
             PER_FILE, () -> Fixtures.renderer().render(cs, metadata, Fixtures.draft(), RenderMode.DRAFT, pdf));

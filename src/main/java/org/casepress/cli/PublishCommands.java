@@ -351,6 +351,9 @@ final class PublishCommands {
       for (Released r : outcome.alreadyPublished()) {
         in.out().println("Already published " + r.caseStudy().slug() + " v" + r.version() + ": https://doi.org/" + r.doi());
       }
+      if (target.equals("local")) {
+        in.out().println("(The local server stops with this command; to browse its records, run ./casepress local-zenodo.)");
+      }
       Path announcement = outcome.announcement();
       if (announcement != null) {
         in.out().println();

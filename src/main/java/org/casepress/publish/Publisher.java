@@ -346,12 +346,7 @@ public final class Publisher {
   }
 
   private Optional<Deposition> findByIdentifier(String identifier) throws IOException {
-    List<Deposition> hits = new ArrayList<>();
-    for (Deposition d : client.list(DepositionQuery.of("\"" + identifier + "\"").page(1, 100))) {
-      if (carries(d, identifier)) {
-        hits.add(d);
-      }
-    }
+    List<Deposition> hits = new ArrayList<>(carrying(identifier));
     hits.sort(Comparator.comparingLong(Deposition::id));
     for (int i = 1; i < hits.size(); i++) {
       if (!hits.get(i).published()) {
@@ -359,6 +354,20 @@ public final class Publisher {
       }
     }
     return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0));
+  }
+
+  /**
+   * The depositions that carry {@code identifier}: a phrase search, checked against each hit's
+   * metadata, since a search engine may match more loosely than we need.
+   */
+  private List<Deposition> carrying(String identifier) throws IOException {
+    List<Deposition> hits = new ArrayList<>();
+    for (Deposition d : client.list(DepositionQuery.of("\"" + identifier + "\"").page(1, 100))) {
+      if (carries(d, identifier)) {
+        hits.add(d);
+      }
+    }
+    return hits;
   }
 
   static boolean carries(Deposition d, String identifier) {
@@ -473,7 +482,7 @@ public final class Publisher {
       ready.add(new Ready(cs, entry, false, d));
     }
     int needed = 2 * ready.size();
-    client.lastRateLimit().flatMap(r -> r.remainingBudget().isPresent() ? Optional.of(r) : Optional.empty()).ifPresent(r -> {
+    client.lastRateLimit().filter(r -> r.remainingBudget().isPresent()).ifPresent(r -> {
       if (r.remainingBudget().getAsInt() < needed) {
         problems.add("Zenodo's rate limit leaves " + r.remainingBudget().getAsInt() + " requests, and releasing needs " + needed
             + ". Wait until " + r.resetAt().map(Object::toString).orElse("the limit resets") + " and run the command again.");
@@ -553,8 +562,8 @@ public final class Publisher {
    */
   int removeOrphans(Ledger.Entry entry) throws IOException {
     int removed = 0;
-    for (Deposition d : client.list(DepositionQuery.of("\"" + entry.identifier() + "\"").page(1, 100))) {
-      if (d.id() != entry.depositId() && !d.published() && carries(d, entry.identifier())) {
+    for (Deposition d : carrying(entry.identifier())) {
+      if (d.id() != entry.depositId() && !d.published()) {
         client.delete(d.id());
         removed++;
       }
@@ -580,8 +589,8 @@ public final class Publisher {
           found.add(cs.slug() + " v" + e.version() + ": record " + e.depositId() + " has DOI " + record.doi() + ", the ledger " + e.doi() + ".");
         }
       }
-      for (Deposition d : client.list(DepositionQuery.of("\"" + e.identifier() + "\"").page(1, 100))) {
-        if (carries(d, e.identifier()) && (e.depositId() == null || d.id() != e.depositId())) {
+      for (Deposition d : carrying(e.identifier())) {
+        if (e.depositId() == null || d.id() != e.depositId()) {
           found.add(cs.slug() + " v" + e.version() + ": deposition " + d.id() + " carries our identifier but is not in the"
               + " ledger (" + (d.published() ? "published" : "an orphan draft: delete it on Zenodo") + ").");
         }

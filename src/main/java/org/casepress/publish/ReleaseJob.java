@@ -37,6 +37,11 @@ public final class ReleaseJob {
     this.progress = progress;
   }
 
+  /** The ledger entry of the case study's current version on this target, if any. */
+  private Optional<Ledger.Entry> currentEntry(CaseStudy cs) {
+    return ledgers.read(cs.slug()).version(statuses.read(cs.slug()).version());
+  }
+
   /** Why a case study is not ready to stage, or empty when it is. */
   Optional<String> notReady(CaseStudy cs) {
     List<Problem> errors = loaded.problemsOf(cs.slug()).stream().filter(Problem::isError).toList();
@@ -100,7 +105,7 @@ public final class ReleaseJob {
   public List<Staged> stage(Selection selection) throws IOException {
     List<CaseStudy> ready = new ArrayList<>();
     for (CaseStudy cs : ready(selection)) {
-      Optional<Ledger.Entry> entry = ledgers.read(cs.slug()).version(statuses.read(cs.slug()).version());
+      Optional<Ledger.Entry> entry = currentEntry(cs);
       if (entry.isEmpty() || !entry.get().phase().atLeast(Ledger.Phase.PUBLISHING)) {
         ready.add(cs);
       }
@@ -111,7 +116,7 @@ public final class ReleaseJob {
       progress.step(++i, ready.size(), cs.slug(), "staging on " + publisher.target());
       String digest = statuses.read(cs.slug()).approvedDigest();
       Publisher.StageOutcome outcome = publisher.stage(cs, selection.date(), digest);
-      Ledger.Entry entry = ledgers.read(cs.slug()).version(statuses.read(cs.slug()).version()).orElseThrow();
+      Ledger.Entry entry = currentEntry(cs).orElseThrow();
       result.add(new Staged(cs.slug(), outcome, entry.reservedDoi()));
     }
     return result;
@@ -121,7 +126,7 @@ public final class ReleaseJob {
     List<CaseStudy> ready = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     for (CaseStudy cs : selection.caseStudies()) {
-      Ledger.Entry entry = ledgers.read(cs.slug()).version(statuses.read(cs.slug()).version()).orElse(null);
+      Ledger.Entry entry = currentEntry(cs).orElse(null);
       if (entry != null && entry.phase().isPublished()) {
         ready.add(cs);
         continue;

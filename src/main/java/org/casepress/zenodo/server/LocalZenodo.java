@@ -727,17 +727,18 @@ public final class LocalZenodo implements AutoCloseable {
       if (d.published != null) {
         throw ApiError.denied();
       }
-      FileEntry f =
-          d.draftFiles.stream()
-              .filter(e -> e.id.equals(fileId))
-              .findFirst()
-              .orElseThrow(ApiError::notFound);
-      d.draftFiles.remove(f);
-      touch(d);
-      store.save();
-      store.dropBlobIfUnused(f.blob);
-      return Reply.empty(204);
+      return removeDraftFile(d, e -> e.id.equals(fileId));
     }
+  }
+
+  /** Removes the draft file that matches, by id (deposit API) or key (bucket API); 404 if none. */
+  private Reply removeDraftFile(Deposit d, java.util.function.Predicate<FileEntry> which) {
+    FileEntry f = d.draftFiles.stream().filter(which).findFirst().orElseThrow(ApiError::notFound);
+    d.draftFiles.remove(f);
+    touch(d);
+    store.save();
+    store.dropBlobIfUnused(f.blob);
+    return Reply.empty(204);
   }
 
   /** The draft a bucket belongs to, if files may be changed there; else 403/404. */
@@ -921,16 +922,7 @@ public final class LocalZenodo implements AutoCloseable {
   private Reply bucketDelete(String bucket, String key) {
     synchronized (store) {
       Deposit d = writableBucket(bucket);
-      FileEntry f =
-          d.draftFiles.stream()
-              .filter(e -> e.key.equals(key))
-              .findFirst()
-              .orElseThrow(ApiError::notFound);
-      d.draftFiles.remove(f);
-      touch(d);
-      store.save();
-      store.dropBlobIfUnused(f.blob);
-      return Reply.empty(204);
+      return removeDraftFile(d, e -> e.key.equals(key));
     }
   }
 

@@ -10,7 +10,9 @@ import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
 
-/** {@code check [SLUG...]}: validates case studies and metadata, reporting every problem at once. */
+/**
+ * {@code check [SLUG...]}: validates case studies and metadata, reporting every problem at once.
+ */
 final class CheckCommand implements Command {
 
   @Override
@@ -32,7 +34,9 @@ final class CheckCommand implements Command {
   public int run(Invocation in) {
     Workspace workspace = in.workspace();
     Loaded loaded =
-        in.args().isEmpty() ? WorkspaceLoader.load(workspace) : WorkspaceLoader.load(workspace, in.args());
+        in.args().isEmpty()
+            ? WorkspaceLoader.load(workspace)
+            : WorkspaceLoader.load(workspace, in.args());
     if (in.json()) {
       in.printJson(report(loaded));
     } else {
@@ -75,14 +79,23 @@ final class CheckCommand implements Command {
     long warnings = loaded.problems().size() - errors;
     int studies = loaded.caseStudies().size();
     if (errors == 0) {
-      in.out().println(
-          "OK: " + studies + " case " + (studies == 1 ? "study" : "studies") + " and the metadata check out"
-              + (warnings > 0 ? ", with " + plural(warnings, "warning") + "." : "."));
+      in.out()
+          .println(
+              "OK: "
+                  + studies
+                  + " case "
+                  + (studies == 1 ? "study" : "studies")
+                  + " and the metadata check out"
+                  + (warnings > 0 ? ", with " + plural(warnings, "warning") + "." : "."));
     } else {
       long files = loaded.problems().stream().map(Problem::file).distinct().count();
-      in.out().println(
-          plural(errors, "error") + (warnings > 0 ? " and " + plural(warnings, "warning") : "") + " in "
-              + plural(files, "file") + ". Fix the errors and run ./casepress check again.");
+      in.out()
+          .println(
+              plural(errors, "error")
+                  + (warnings > 0 ? " and " + plural(warnings, "warning") : "")
+                  + " in "
+                  + plural(files, "file")
+                  + ". Fix the errors and run ./casepress check again.");
     }
   }
 

@@ -17,8 +17,8 @@ import org.apache.commons.cli.ParseException;
 import org.casepress.workflow.Transition;
 
 /**
- * Dispatches a command line to its command. The only place where exceptions become exit codes
- * and where a stack trace may be printed (with --verbose).
+ * Dispatches a command line to its command. The only place where exceptions become exit codes and
+ * where a stack trace may be printed (with --verbose).
  */
 public final class Cli {
   private static final List<Command> COMMANDS =
@@ -51,23 +51,34 @@ public final class Cli {
   }
 
   /** Runs with an explicit environment and working folder, as tests do. */
-  public static int run(PrintStream out, PrintStream err, Map<String, String> env, Path cwd, String... args) {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+  public static int run(
+      PrintStream out, PrintStream err, Map<String, String> env, Path cwd, String... args) {
+    if (args.length == 0
+        || args[0].equals("--help")
+        || args[0].equals("-h")
+        || args[0].equals("help")) {
       (args.length == 0 ? err : out).print(usage());
       return args.length == 0 ? ExitCode.USAGE : ExitCode.OK;
     }
     Command command = commands().get(args[0]);
     if (command == null) {
-      err.println("casepress: unknown command '" + args[0] + "'. Run ./casepress --help for the list.");
+      err.println(
+          "casepress: unknown command '" + args[0] + "'. Run ./casepress --help for the list.");
       return ExitCode.USAGE;
     }
     Options options = withCommonOptions(command.options());
     CommandLine line;
     try {
-      line = DefaultParser.builder().build().parse(options, Arrays.copyOfRange(args, 1, args.length));
+      line =
+          DefaultParser.builder().build().parse(options, Arrays.copyOfRange(args, 1, args.length));
     } catch (ParseException e) {
       err.println("casepress " + command.name() + ": " + e.getMessage());
-      err.println("Usage: ./casepress " + command.name() + " " + command.synopsis() + "  (--help for details)");
+      err.println(
+          "Usage: ./casepress "
+              + command.name()
+              + " "
+              + command.synopsis()
+              + "  (--help for details)");
       return ExitCode.USAGE;
     }
     if (line.hasOption("help")) {
@@ -88,7 +99,9 @@ public final class Cli {
       return ExitCode.PROBLEM;
     } catch (Exception e) {
       err.println(
-          "casepress: internal error (" + e.getClass().getSimpleName() + "). This is a bug in casepress;"
+          "casepress: internal error ("
+              + e.getClass().getSimpleName()
+              + "). This is a bug in casepress;"
               + " please report it with the command you ran"
               + (verbose ? "." : " and the output of the same command with --verbose."));
       if (verbose) {
@@ -113,31 +126,49 @@ public final class Cli {
     own.getOptions().forEach(all::addOption);
     all.addOption(Option.builder().longOpt("json").desc("print results as JSON").get());
     all.addOption(
-        Option.builder().longOpt("workspace").hasArg().argName("DIR")
-            .desc("the workspace (default: the nearest folder upward holding metadata/community.yaml)").get());
-    all.addOption(Option.builder().longOpt("verbose").desc("say more, and show stack traces of internal errors").get());
+        Option.builder()
+            .longOpt("workspace")
+            .hasArg()
+            .argName("DIR")
+            .desc(
+                "the workspace (default: the nearest folder upward holding metadata/community.yaml)")
+            .get());
+    all.addOption(
+        Option.builder()
+            .longOpt("verbose")
+            .desc("say more, and show stack traces of internal errors")
+            .get());
     all.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return all;
   }
 
   static String usage() {
     StringBuilder s = new StringBuilder();
-    s.append("casepress: publish case studies to Zenodo\n\nUsage: ./casepress COMMAND [options]\n\nCommands:\n");
+    s.append(
+        "casepress: publish case studies to Zenodo\n\nUsage: ./casepress COMMAND [options]\n\nCommands:\n");
     for (Command c : COMMANDS) {
       s.append(String.format("  %-16s %s%n", c.name(), c.summary()));
     }
-    s.append("\nEvery command takes --json (where it prints results), --workspace DIR, --verbose, --help.\n");
+    s.append(
+        "\nEvery command takes --json (where it prints results), --workspace DIR, --verbose, --help.\n");
     s.append(EXIT_CODES);
     return s.toString();
   }
 
   private static String help(Command command, Options options) {
     StringBuilder s = new StringBuilder();
-    s.append("Usage: ./casepress ").append(command.name()).append(' ').append(command.synopsis()).append("\n\n");
+    s.append("Usage: ./casepress ")
+        .append(command.name())
+        .append(' ')
+        .append(command.synopsis())
+        .append("\n\n");
     s.append(command.summary()).append("\n\nOptions:\n");
     for (Option o : options.getOptions()) {
-      String name = (o.getOpt() != null ? "-" + o.getOpt() + ", " : "    ") + "--" + o.getLongOpt()
-          + (o.hasArg() ? " " + o.getArgName() : "");
+      String name =
+          (o.getOpt() != null ? "-" + o.getOpt() + ", " : "    ")
+              + "--"
+              + o.getLongOpt()
+              + (o.hasArg() ? " " + o.getArgName() : "");
       s.append(String.format("  %-24s %s%n", name, o.getDescription()));
     }
     s.append('\n').append(EXIT_CODES);

@@ -15,11 +15,19 @@ final class FinalPdfs {
       (cs, metadata, version, date, doi, output) -> {
         try {
           RenderCommand.renderer()
-              .render(cs, metadata, new Publication(version, date, "published", doi, null), RenderMode.FINAL, output);
+              .render(
+                  cs,
+                  metadata,
+                  new Publication(version, date, "published", doi, null),
+                  RenderMode.FINAL,
+                  output);
         } catch (RenderException e) {
           throw PublishException.problem(
-              cs.slug() + ": the final PDF cannot be made, so nothing was uploaded:\n  "
-                  + e.problems().stream().map(p -> p.where() + " " + p.message()).collect(Collectors.joining("\n  ")));
+              cs.slug()
+                  + ": the final PDF cannot be made, so nothing was uploaded:\n  "
+                  + e.problems().stream()
+                      .map(p -> p.where() + " " + p.message())
+                      .collect(Collectors.joining("\n  ")));
         }
       };
 }

@@ -37,18 +37,25 @@ final class HistoryCommand implements Command {
       return ExitCode.OK;
     }
     if (status.history().isEmpty()) {
-      in.out().println(slug + ": a draft (version 1) with no history yet; it starts with the first submit.");
+      in.out()
+          .println(
+              slug + ": a draft (version 1) with no history yet; it starts with the first submit.");
       return ExitCode.OK;
     }
     int actorWidth = status.history().stream().mapToInt(e -> e.actor().length()).max().orElse(0);
     int moveWidth = status.history().stream().mapToInt(e -> move(e).length()).max().orElse(0);
     for (HistoryEntry e : status.history()) {
-      in.out().println(
-          String.format(
-                  "%s  %-" + actorWidth + "s  %-" + moveWidth + "s  v%d  %s%s",
-                  e.time(), e.actor(), move(e), e.version(), ContentDigest.shortForm(e.digest()),
-                  e.comment() == null ? "" : "  " + e.comment().replaceAll("\\s+", " "))
-              .stripTrailing());
+      in.out()
+          .println(
+              String.format(
+                      "%s  %-" + actorWidth + "s  %-" + moveWidth + "s  v%d  %s%s",
+                      e.time(),
+                      e.actor(),
+                      move(e),
+                      e.version(),
+                      ContentDigest.shortForm(e.digest()),
+                      e.comment() == null ? "" : "  " + e.comment().replaceAll("\\s+", " "))
+                  .stripTrailing());
     }
     return ExitCode.OK;
   }

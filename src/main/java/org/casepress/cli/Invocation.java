@@ -18,11 +18,13 @@ import org.casepress.source.Workspace;
  */
 final class Invocation {
   private static final ObjectMapper JSON = JsonMapper.builder().build();
+
   /** Two-space indents, "key": value, one array item per line: easy to read and to diff. */
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter()
           .withSeparators(
-              Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
@@ -32,7 +34,8 @@ final class Invocation {
   private final Map<String, String> env;
   private final Path cwd;
 
-  Invocation(CommandLine line, PrintStream out, PrintStream err, Map<String, String> env, Path cwd) {
+  Invocation(
+      CommandLine line, PrintStream out, PrintStream err, Map<String, String> env, Path cwd) {
     this.line = line;
     this.out = out;
     this.err = err;
@@ -72,7 +75,8 @@ final class Invocation {
   String slug() {
     List<String> args = args();
     if (args.size() != 1) {
-      throw CommandException.usage("Name exactly one case study (its folder name under case-studies/).");
+      throw CommandException.usage(
+          "Name exactly one case study (its folder name under case-studies/).");
     }
     return args.get(0);
   }
@@ -85,7 +89,11 @@ final class Invocation {
       Workspace ws = new Workspace(dir);
       if (!dir.resolve(Workspace.COMMUNITY_FILE).toFile().isFile()) {
         throw CommandException.usage(
-            "--workspace " + given + " is not a casepress workspace: it has no " + Workspace.COMMUNITY_FILE + ".");
+            "--workspace "
+                + given
+                + " is not a casepress workspace: it has no "
+                + Workspace.COMMUNITY_FILE
+                + ".");
       }
       return ws;
     }

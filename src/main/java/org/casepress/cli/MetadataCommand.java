@@ -23,7 +23,9 @@ final class MetadataCommand implements Command {
     this((workspace, caseStudy) -> Edition.FIRST);
   }
 
-  /** @param editions the version and publication date of a case study, e.g. from its status */
+  /**
+   * @param editions the version and publication date of a case study, e.g. from its status
+   */
   MetadataCommand(BiFunction<Workspace, CaseStudy, Edition> editions) {
     this.editions = editions;
   }
@@ -49,19 +51,27 @@ final class MetadataCommand implements Command {
     Workspace workspace = in.workspace();
     Loaded loaded = WorkspaceLoader.load(workspace, List.of(slug));
     String folder = "case-studies/" + slug;
-    // problemsOf covers the case study's files and metadata/; an unknown slug is reported on the folder.
+    // problemsOf covers the case study's files and metadata/; an unknown slug is reported on the
+    // folder.
     List<Problem> errors =
-        Stream.concat(loaded.problems().stream().filter(p -> p.file().equals(folder)), loaded.problemsOf(slug).stream())
+        Stream.concat(
+                loaded.problems().stream().filter(p -> p.file().equals(folder)),
+                loaded.problemsOf(slug).stream())
             .filter(Problem::isError)
             .toList();
     if (!errors.isEmpty() || loaded.caseStudy(slug).isEmpty()) {
       // Standard output is reserved for the JSON, so the problems go to standard error.
       ProblemPrinter.print(in.err(), errors);
       throw CommandException.problem(
-          "No metadata for '" + slug + "': fix the errors above (./casepress check " + slug + " lists them).");
+          "No metadata for '"
+              + slug
+              + "': fix the errors above (./casepress check "
+              + slug
+              + " lists them).");
     }
     CaseStudy caseStudy = loaded.caseStudy(slug).get();
-    in.printJson(DepositMetadata.build(caseStudy, loaded.metadata(), editions.apply(workspace, caseStudy)));
+    in.printJson(
+        DepositMetadata.build(caseStudy, loaded.metadata(), editions.apply(workspace, caseStudy)));
     return ExitCode.OK;
   }
 }

@@ -26,7 +26,13 @@ final class NewCommand implements Command {
   @Override
   public Options options() {
     return new Options()
-        .addOption(Option.builder().longOpt("title").hasArg().argName("TEXT").desc("the case study's title").get())
+        .addOption(
+            Option.builder()
+                .longOpt("title")
+                .hasArg()
+                .argName("TEXT")
+                .desc("the case study's title")
+                .get())
         .addOption(ReviewCommands.asOption());
   }
 
@@ -35,7 +41,8 @@ final class NewCommand implements Command {
     String slug = in.slug();
     String title = in.line().getOptionValue("title");
     if (title == null) {
-      throw CommandException.usage("Give the new case study a title: --title \"How we opened our flood models\".");
+      throw CommandException.usage(
+          "Give the new case study a title: --title \"How we opened our flood models\".");
     }
     ReviewWorkflow.Step step;
     try {
@@ -46,10 +53,16 @@ final class NewCommand implements Command {
     if (in.json()) {
       in.printJson(step);
     } else {
-      in.out().println(
-          "Created case-studies/" + slug + "/case-study.md, a draft with " + step.entry().actor()
-              + " as its first author. Open it, fill in each field as its comments describe, then run"
-              + " ./casepress check " + slug + ".");
+      in.out()
+          .println(
+              "Created case-studies/"
+                  + slug
+                  + "/case-study.md, a draft with "
+                  + step.entry().actor()
+                  + " as its first author. Open it, fill in each field as its comments describe, then run"
+                  + " ./casepress check "
+                  + slug
+                  + ".");
     }
     return ExitCode.OK;
   }

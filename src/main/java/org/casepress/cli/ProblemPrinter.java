@@ -20,7 +20,12 @@ final class ProblemPrinter {
       }
       String where = p.line() > 0 ? (p.line() + (p.column() > 0 ? ":" + p.column() : "")) : "-";
       out.println(
-          String.format("  %-7s %-7s %s%s", where, p.severity().label(), p.field().isEmpty() ? "" : p.field() + ": ", p.message()));
+          String.format(
+              "  %-7s %-7s %s%s",
+              where,
+              p.severity().label(),
+              p.field().isEmpty() ? "" : p.field() + ": ",
+              p.message()));
     }
     if (currentFile != null) {
       out.println();

@@ -33,23 +33,40 @@ import org.casepress.zenodo.OutcomeUnknownException;
 import org.casepress.zenodo.Sleeper;
 import org.casepress.zenodo.ZenodoException;
 
-/** plan, stage, release and unstage: thin commands over {@link ReleaseJob} and {@link Publisher}. */
+/**
+ * plan, stage, release and unstage: thin commands over {@link ReleaseJob} and {@link Publisher}.
+ */
 final class PublishCommands {
   private PublishCommands() {}
 
   /** Everything a publishing command needs, opened together and closed together. */
-  private record Run(Workspace workspace, Loaded loaded, ZenodoSession session, ReleaseJob job, Publisher publisher,
-      WorkspaceLock lock) implements AutoCloseable {
+  private record Run(
+      Workspace workspace,
+      Loaded loaded,
+      ZenodoSession session,
+      ReleaseJob job,
+      Publisher publisher,
+      WorkspaceLock lock)
+      implements AutoCloseable {
 
     static Run open(Invocation in, String what) throws IOException {
       Workspace workspace = in.workspace();
-      WorkspaceLock lock = WorkspaceLock.acquire(workspace, what, WorkspaceLock.DEFAULT_WAIT, Clock.systemUTC());
+      WorkspaceLock lock =
+          WorkspaceLock.acquire(workspace, what, WorkspaceLock.DEFAULT_WAIT, Clock.systemUTC());
       try {
         Loaded loaded = WorkspaceLoader.load(workspace);
         ZenodoSession session = ZenodoSession.open(in, workspace, true);
         LedgerStore ledgers = LedgerStores.forTarget(workspace, ZenodoSession.targetName(in));
-        Publisher publisher = new Publisher(workspace, loaded.metadata(), session.client(), ledgers, FinalPdfs.RENDERER,
-            Clock.systemUTC(), Sleeper.REAL, Publisher.Checkpoints.NONE);
+        Publisher publisher =
+            new Publisher(
+                workspace,
+                loaded.metadata(),
+                session.client(),
+                ledgers,
+                FinalPdfs.RENDERER,
+                Clock.systemUTC(),
+                Sleeper.REAL,
+                Publisher.Checkpoints.NONE);
         ReleaseJob job = new ReleaseJob(workspace, loaded, publisher, ledgers, progress(in));
         return new Run(workspace, loaded, session, job, publisher, lock);
       } catch (IOException | RuntimeException e) {
@@ -59,7 +76,8 @@ final class PublishCommands {
     }
 
     Selection selection(Invocation in) {
-      return Selection.of(loaded, in.args(), in.line().getOptionValue("launch"), LocalDate.now(ZoneOffset.UTC));
+      return Selection.of(
+          loaded, in.args(), in.line().getOptionValue("launch"), LocalDate.now(ZoneOffset.UTC));
     }
 
     @Override
@@ -82,8 +100,13 @@ final class PublishCommands {
 
   static Options selectionOptions() {
     Options o = ZenodoSession.options();
-    o.addOption(Option.builder().longOpt("launch").hasArg().argName("NAME")
-        .desc("the case studies of a launch in metadata/launches.yaml, dated with the launch").get());
+    o.addOption(
+        Option.builder()
+            .longOpt("launch")
+            .hasArg()
+            .argName("NAME")
+            .desc("the case studies of a launch in metadata/launches.yaml, dated with the launch")
+            .get());
     return o;
   }
 
@@ -92,17 +115,27 @@ final class PublishCommands {
     try {
       return action.run();
     } catch (PublishException e) {
-      throw new CommandException(e.temporary() ? ExitCode.UNAVAILABLE : ExitCode.PROBLEM, e.getMessage());
+      throw new CommandException(
+          e.temporary() ? ExitCode.UNAVAILABLE : ExitCode.PROBLEM, e.getMessage());
     } catch (OutcomeUnknownException e) {
-      throw new CommandException(ExitCode.UNAVAILABLE,
-          "Zenodo did not answer in time (" + e.getMessage() + "). Everything done so far is recorded: run the same"
+      throw new CommandException(
+          ExitCode.UNAVAILABLE,
+          "Zenodo did not answer in time ("
+              + e.getMessage()
+              + "). Everything done so far is recorded: run the same"
               + " command again later and it continues where it stopped.");
     } catch (ZenodoException e) {
-      throw new CommandException(e.temporary() ? ExitCode.UNAVAILABLE : ExitCode.PROBLEM,
-          "Zenodo refused: " + e.getMessage() + (e.temporary() ? " Try again later; the run continues where it stopped." : ""));
+      throw new CommandException(
+          e.temporary() ? ExitCode.UNAVAILABLE : ExitCode.PROBLEM,
+          "Zenodo refused: "
+              + e.getMessage()
+              + (e.temporary() ? " Try again later; the run continues where it stopped." : ""));
     } catch (IOException e) {
-      throw new CommandException(ExitCode.UNAVAILABLE,
-          "Zenodo could not be reached (" + e.getMessage() + "). Check the network and run the command again;"
+      throw new CommandException(
+          ExitCode.UNAVAILABLE,
+          "Zenodo could not be reached ("
+              + e.getMessage()
+              + "). Check the network and run the command again;"
               + " it continues where it stopped.");
     }
   }
@@ -115,21 +148,34 @@ final class PublishCommands {
   static Person actor(Invocation in, Loaded loaded, Role... roles) {
     String id = in.line().getOptionValue("as", in.env().get("CASEPRESS_USER"));
     if (id == null || id.isBlank()) {
-      throw CommandException.usage("Say who you are with --as PERSON (or set CASEPRESS_USER): publishing on production is recorded.");
+      throw CommandException.usage(
+          "Say who you are with --as PERSON (or set CASEPRESS_USER): publishing on production is recorded.");
     }
-    Person p = loaded.metadata().person(id).orElseThrow(() ->
-        CommandException.usage("'" + id + "' is not in metadata/people.yaml."));
+    Person p =
+        loaded
+            .metadata()
+            .person(id)
+            .orElseThrow(
+                () -> CommandException.usage("'" + id + "' is not in metadata/people.yaml."));
     for (Role r : roles) {
       if (p.has(r)) {
         return p;
       }
     }
-    throw CommandException.problem(p.fullName() + " may not do this on production: it needs the role "
-        + String.join(" or ", java.util.Arrays.stream(roles).map(Role::id).toList()) + " in metadata/people.yaml.");
+    throw CommandException.problem(
+        p.fullName()
+            + " may not do this on production: it needs the role "
+            + String.join(" or ", java.util.Arrays.stream(roles).map(Role::id).toList())
+            + " in metadata/people.yaml.");
   }
 
   static Option asOption() {
-    return Option.builder().longOpt("as").hasArg().argName("PERSON").desc("who is acting (or CASEPRESS_USER)").get();
+    return Option.builder()
+        .longOpt("as")
+        .hasArg()
+        .argName("PERSON")
+        .desc("who is acting (or CASEPRESS_USER)")
+        .get();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -163,7 +209,9 @@ final class PublishCommands {
       LedgerStore ledgers = LedgerStores.forTarget(workspace, target);
       // Planning never opens a connection: the publisher gets no client.
       ReleaseJob job = new ReleaseJob(workspace, loaded, null, ledgers, Progress.SILENT);
-      Selection selection = Selection.of(loaded, in.args(), in.line().getOptionValue("launch"), LocalDate.now(ZoneOffset.UTC));
+      Selection selection =
+          Selection.of(
+              loaded, in.args(), in.line().getOptionValue("launch"), LocalDate.now(ZoneOffset.UTC));
       List<PlanRow> rows = guardedPlan(() -> job.plan(selection, true));
       int total = rows.stream().mapToInt(PlanRow::requests).sum();
       if (in.json()) {
@@ -185,7 +233,10 @@ final class PublishCommands {
       } else {
         in.out().println("Plan for target " + target + " (nothing has been sent):");
         for (PlanRow r : rows) {
-          in.out().printf("  %-40s v%-3d %-12s %2d requests  %s%n", r.slug(), r.version(), r.action().label(), r.requests(), r.note());
+          in.out()
+              .printf(
+                  "  %-40s v%-3d %-12s %2d requests  %s%n",
+                  r.slug(), r.version(), r.action().label(), r.requests(), r.note());
         }
         in.out().println("In all: " + total + " requests to Zenodo.");
       }
@@ -230,29 +281,40 @@ final class PublishCommands {
         if (run.publisher().target().equals("production")) {
           actor(in, run.loaded(), Role.WRITER, Role.COORDINATOR);
         }
-        return guarded(in, () -> {
-          List<ReleaseJob.Staged> staged = run.job().stage(run.selection(in));
-          if (in.json()) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (ReleaseJob.Staged s : staged) {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("slug", s.slug());
-              m.put("outcome", s.outcome().name().toLowerCase(java.util.Locale.ROOT));
-              m.put("reserved_doi", s.reservedDoi());
-              out.add(m);
-            }
-            in.printJson(out);
-            return ExitCode.OK;
-          }
-          if (staged.isEmpty()) {
-            in.out().println("Nothing to stage: no case study is approved (see ./casepress status).");
-          }
-          for (ReleaseJob.Staged s : staged) {
-            in.out().println(s.slug() + ": " + describe(s.outcome()) + " on " + run.publisher().target()
-                + ", DOI reserved: " + s.reservedDoi());
-          }
-          return ExitCode.OK;
-        });
+        return guarded(
+            in,
+            () -> {
+              List<ReleaseJob.Staged> staged = run.job().stage(run.selection(in));
+              if (in.json()) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (ReleaseJob.Staged s : staged) {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("slug", s.slug());
+                  m.put("outcome", s.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                  m.put("reserved_doi", s.reservedDoi());
+                  out.add(m);
+                }
+                in.printJson(out);
+                return ExitCode.OK;
+              }
+              if (staged.isEmpty()) {
+                in.out()
+                    .println(
+                        "Nothing to stage: no case study is approved (see ./casepress status).");
+              }
+              for (ReleaseJob.Staged s : staged) {
+                in.out()
+                    .println(
+                        s.slug()
+                            + ": "
+                            + describe(s.outcome())
+                            + " on "
+                            + run.publisher().target()
+                            + ", DOI reserved: "
+                            + s.reservedDoi());
+              }
+              return ExitCode.OK;
+            });
       }
     }
 
@@ -287,7 +349,8 @@ final class PublishCommands {
     @Override
     public Options options() {
       Options o = selectionOptions();
-      o.addOption(Option.builder().longOpt("yes").desc("publish on production without asking").get());
+      o.addOption(
+          Option.builder().longOpt("yes").desc("publish on production without asking").get());
       o.addOption(asOption());
       return o;
     }
@@ -298,67 +361,114 @@ final class PublishCommands {
         Loaded loaded = run.loaded();
         boolean production = run.publisher().target().equals("production");
         String actor = production ? actor(in, loaded, Role.COORDINATOR).id() : null;
-        return guarded(in, () -> {
-          ReleaseJob.Outcome outcome = run.job().release(run.selection(in), batch -> confirm(in, batch), actor);
-          report(in, run.publisher().target(), outcome, run.workspace());
-          return ExitCode.OK;
-        });
+        return guarded(
+            in,
+            () -> {
+              ReleaseJob.Outcome outcome =
+                  run.job().release(run.selection(in), batch -> confirm(in, batch), actor);
+              report(in, run.publisher().target(), outcome, run.workspace());
+              return ExitCode.OK;
+            });
       }
     }
 
     private static boolean confirm(Invocation in, List<Publisher.Ready> batch) {
       in.out().println("About to publish on production (this cannot be undone):");
       for (Publisher.Ready r : batch) {
-        in.out().println("  " + r.caseStudy().slug() + " v" + r.entry().version() + " as " + r.entry().reservedDoi());
+        in.out()
+            .println(
+                "  "
+                    + r.caseStudy().slug()
+                    + " v"
+                    + r.entry().version()
+                    + " as "
+                    + r.entry().reservedDoi());
       }
       if (in.line().hasOption("yes")) {
         return true;
       }
       if (System.console() == null) {
-        throw CommandException.problem("Nothing was published. Confirm with --yes (no terminal to ask on).");
+        throw CommandException.problem(
+            "Nothing was published. Confirm with --yes (no terminal to ask on).");
       }
       in.out().print("Type 'publish' to go ahead: ");
       in.out().flush();
       try {
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String answer =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return "publish".equals(answer == null ? null : answer.strip());
       } catch (IOException e) {
         return false;
       }
     }
 
-    private static void report(Invocation in, String target, ReleaseJob.Outcome outcome, Workspace workspace) {
+    private static void report(
+        Invocation in, String target, ReleaseJob.Outcome outcome, Workspace workspace) {
       if (in.json()) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("target", target);
         out.put("published", outcome.published().stream().map(PublishCommands::json).toList());
-        out.put("already_published", outcome.alreadyPublished().stream().map(PublishCommands::json).toList());
-        out.put("announcement", outcome.announcement() == null ? null : workspace.relative(outcome.announcement()));
+        out.put(
+            "already_published",
+            outcome.alreadyPublished().stream().map(PublishCommands::json).toList());
+        out.put(
+            "announcement",
+            outcome.announcement() == null ? null : workspace.relative(outcome.announcement()));
         in.printJson(out);
         return;
       }
       if (outcome.published().isEmpty() && outcome.alreadyPublished().isEmpty()) {
-        in.out().println("Nothing to release on " + target + ": no case study is approved (see ./casepress status).");
+        in.out()
+            .println(
+                "Nothing to release on "
+                    + target
+                    + ": no case study is approved (see ./casepress status).");
         return;
       }
       if (outcome.published().isEmpty()) {
-        in.out().println("Nothing new to publish on " + target + ": every case study here is already published.");
+        in.out()
+            .println(
+                "Nothing new to publish on "
+                    + target
+                    + ": every case study here is already published.");
       }
       for (Released r : outcome.published()) {
-        in.out().println("Published " + r.caseStudy().slug() + " v" + r.version() + ": https://doi.org/" + r.doi()
-            + " (" + r.community().label() + ")");
+        in.out()
+            .println(
+                "Published "
+                    + r.caseStudy().slug()
+                    + " v"
+                    + r.version()
+                    + ": https://doi.org/"
+                    + r.doi()
+                    + " ("
+                    + r.community().label()
+                    + ")");
       }
       for (Released r : outcome.alreadyPublished()) {
-        in.out().println("Already published " + r.caseStudy().slug() + " v" + r.version() + ": https://doi.org/" + r.doi());
+        in.out()
+            .println(
+                "Already published "
+                    + r.caseStudy().slug()
+                    + " v"
+                    + r.version()
+                    + ": https://doi.org/"
+                    + r.doi());
       }
       if (target.equals("local")) {
-        in.out().println("(The local server stops with this command; to browse its records, run ./casepress local-zenodo.)");
+        in.out()
+            .println(
+                "(The local server stops with this command; to browse its records, run ./casepress local-zenodo.)");
       }
       Path announcement = outcome.announcement();
       if (announcement != null) {
         in.out().println();
-        in.out().println("Launch announcement: " + workspace.relative(announcement) + "/announcement.md (also .html,"
-            + " citations.bib and a CITATION.cff per case study)");
+        in.out()
+            .println(
+                "Launch announcement: "
+                    + workspace.relative(announcement)
+                    + "/announcement.md (also .html,"
+                    + " citations.bib and a CITATION.cff per case study)");
         in.out().println();
         try {
           in.out().print(java.nio.file.Files.readString(announcement.resolve("announcement.md")));
@@ -405,15 +515,31 @@ final class PublishCommands {
     public int run(Invocation in) throws IOException {
       String slug = in.slug();
       try (Run run = Run.open(in, "unstage " + slug)) {
-        var cs = run.loaded().caseStudy(slug).orElseThrow(() ->
-            CommandException.problem("There is no case study '" + slug + "' that loads; run ./casepress check " + slug + "."));
-        return guarded(in, () -> {
-          boolean done = run.publisher().unstage(cs);
-          in.out().println(done
-              ? slug + ": the staged draft on " + run.publisher().target() + " is discarded."
-              : slug + ": nothing is staged on " + run.publisher().target() + ".");
-          return ExitCode.OK;
-        });
+        var cs =
+            run.loaded()
+                .caseStudy(slug)
+                .orElseThrow(
+                    () ->
+                        CommandException.problem(
+                            "There is no case study '"
+                                + slug
+                                + "' that loads; run ./casepress check "
+                                + slug
+                                + "."));
+        return guarded(
+            in,
+            () -> {
+              boolean done = run.publisher().unstage(cs);
+              in.out()
+                  .println(
+                      done
+                          ? slug
+                              + ": the staged draft on "
+                              + run.publisher().target()
+                              + " is discarded."
+                          : slug + ": nothing is staged on " + run.publisher().target() + ".");
+              return ExitCode.OK;
+            });
       }
     }
   }

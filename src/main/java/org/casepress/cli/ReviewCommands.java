@@ -12,8 +12,12 @@ final class ReviewCommands {
   private ReviewCommands() {}
 
   static Option asOption() {
-    return Option.builder().longOpt("as").hasArg().argName("PERSON")
-        .desc("who you are: your id in metadata/people.yaml (default: $" + USER_VARIABLE + ")").get();
+    return Option.builder()
+        .longOpt("as")
+        .hasArg()
+        .argName("PERSON")
+        .desc("who you are: your id in metadata/people.yaml (default: $" + USER_VARIABLE + ")")
+        .get();
   }
 
   /** --as, else CASEPRESS_USER, else null (the workflow then says how to give it). */

@@ -1,12 +1,11 @@
 package org.casepress.cli;
 
-import org.casepress.publish.LedgerStores;
-import org.casepress.source.Workspace;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.casepress.publish.LedgerStores;
+import org.casepress.source.Workspace;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.Overview;
 import org.casepress.workflow.StateFileException;
@@ -53,7 +52,8 @@ final class StatusCommand implements Command {
 
   private static void printTable(Invocation in, Overview overview, Workspace workspace) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"SLUG", "TITLE", "STATE", "VERSION", "AUTHORS", "LAST CHANGE", "ZENODO"});
+    rows.add(
+        new String[] {"SLUG", "TITLE", "STATE", "VERSION", "AUTHORS", "LAST CHANGE", "ZENODO"});
     for (Overview.Row r : overview.rows()) {
       HistoryEntry last = r.status().lastChange().orElse(null);
       rows.add(
@@ -92,16 +92,26 @@ final class StatusCommand implements Command {
   static String deposits(Workspace workspace, String slug, int version) {
     List<String> parts = new ArrayList<>();
     for (String target : TARGETS) {
-      LedgerStores.forTarget(workspace, target).read(slug).version(version).ifPresent(e ->
-          parts.add(target + ": " + (e.phase().isPublished() ? "published" : e.phase().label())
-              + (e.doi() != null ? " " + e.doi() : e.reservedDoi() != null ? " (DOI " + e.reservedDoi() + ")" : "")));
+      LedgerStores.forTarget(workspace, target)
+          .read(slug)
+          .version(version)
+          .ifPresent(
+              e ->
+                  parts.add(
+                      target
+                          + ": "
+                          + (e.phase().isPublished() ? "published" : e.phase().label())
+                          + (e.doi() != null
+                              ? " " + e.doi()
+                              : e.reservedDoi() != null ? " (DOI " + e.reservedDoi() + ")" : "")));
     }
     return parts.isEmpty() ? "-" : String.join("; ", parts);
   }
 
   /** Columns as a terminal shows them: combining accents take no room. */
   static int width(String s) {
-    return (int) s.codePoints().filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).count();
+    return (int)
+        s.codePoints().filter(c -> Character.getType(c) != Character.NON_SPACING_MARK).count();
   }
 
   /** The --json shape, documented in docs/status-json.md. */
@@ -119,7 +129,9 @@ final class StatusCommand implements Command {
       m.put("last_change", r.status().lastChange().orElse(null));
       Map<String, Object> deposits = new LinkedHashMap<>();
       for (String target : TARGETS) {
-        LedgerStores.forTarget(workspace, target).read(r.slug()).version(r.status().version())
+        LedgerStores.forTarget(workspace, target)
+            .read(r.slug())
+            .version(r.status().version())
             .ifPresent(e -> deposits.put(target, LedgerStores.toJson(e)));
       }
       m.put("deposits", deposits);

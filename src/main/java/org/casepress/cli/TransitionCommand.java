@@ -15,7 +15,8 @@ final class TransitionCommand implements Command {
       Map.of(
           Transition.SUBMIT, "hand a draft to the technical writer for review (check must pass)",
           Transition.START_REVIEW, "start reviewing a submitted case study",
-          Transition.REQUEST_CHANGES, "send a case study back to its authors, saying what to change",
+          Transition.REQUEST_CHANGES,
+              "send a case study back to its authors, saying what to change",
           Transition.APPROVE, "approve a case study for publication (check must pass)",
           Transition.WITHDRAW, "take a case study out of the workflow, saying why",
           Transition.RESTORE, "bring a withdrawn case study back where it was",
@@ -34,7 +35,8 @@ final class TransitionCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "SLUG " + (TransitionTable.rule(transition).needsComment() ? "--comment TEXT" : "[--comment TEXT]")
+    return "SLUG "
+        + (TransitionTable.rule(transition).needsComment() ? "--comment TEXT" : "[--comment TEXT]")
         + " [--as PERSON]";
   }
 
@@ -46,7 +48,13 @@ final class TransitionCommand implements Command {
   @Override
   public Options options() {
     return new Options()
-        .addOption(Option.builder().longOpt("comment").hasArg().argName("TEXT").desc("what you want to say; kept in the history").get())
+        .addOption(
+            Option.builder()
+                .longOpt("comment")
+                .hasArg()
+                .argName("TEXT")
+                .desc("what you want to say; kept in the history")
+                .get())
         .addOption(ReviewCommands.asOption());
   }
 
@@ -55,8 +63,10 @@ final class TransitionCommand implements Command {
     String slug = in.slug();
     ReviewWorkflow.Step step;
     try {
-      step = ReviewCommands.workflow(in)
-          .apply(slug, transition, ReviewCommands.actor(in), in.line().getOptionValue("comment"));
+      step =
+          ReviewCommands.workflow(in)
+              .apply(
+                  slug, transition, ReviewCommands.actor(in), in.line().getOptionValue("comment"));
     } catch (WorkflowException e) {
       throw ReviewCommands.refused(in, e);
     }
@@ -64,9 +74,17 @@ final class TransitionCommand implements Command {
       in.printJson(step);
     } else {
       HistoryEntry e = step.entry();
-      in.out().println(
-          slug + ": " + e.from().id() + " → " + e.to().id() + " by " + e.actor()
-              + (transition == Transition.REOPEN ? " (now version " + e.version() + ")" : "") + ".");
+      in.out()
+          .println(
+              slug
+                  + ": "
+                  + e.from().id()
+                  + " → "
+                  + e.to().id()
+                  + " by "
+                  + e.actor()
+                  + (transition == Transition.REOPEN ? " (now version " + e.version() + ")" : "")
+                  + ".");
     }
     return ExitCode.OK;
   }

@@ -47,7 +47,8 @@ final class ZenodoCommands {
     @Override
     public int run(Invocation in) throws IOException {
       Workspace workspace = in.workspace();
-      String community = WorkspaceLoader.load(workspace, List.of()).metadata().community().community();
+      String community =
+          WorkspaceLoader.load(workspace, List.of()).metadata().community().community();
       try (ZenodoSession session = ZenodoSession.open(in, workspace, false)) {
         List<DoctorCheck> checks = Doctor.run(session.client(), community);
         if (in.json()) {
@@ -94,25 +95,40 @@ final class ZenodoCommands {
       Workspace workspace = in.workspace();
       Loaded loaded = WorkspaceLoader.load(workspace);
       try (ZenodoSession session = ZenodoSession.open(in, workspace, true)) {
-        Publisher publisher = new Publisher(workspace, loaded.metadata(), session.client(),
-            LedgerStores.forTarget(workspace, ZenodoSession.targetName(in)), FinalPdfs.RENDERER, Clock.systemUTC(),
-            Sleeper.REAL, Publisher.Checkpoints.NONE);
-        return PublishCommands.guarded(in, () -> {
-          List<String> found = new ArrayList<>();
-          int checked = 0;
-          for (CaseStudy cs : loaded.caseStudies()) {
-            if (!in.args().isEmpty() && !in.args().contains(cs.slug())) {
-              continue;
-            }
-            found.addAll(publisher.audit(cs));
-            checked++;
-          }
-          found.forEach(in.out()::println);
-          in.out().println(found.isEmpty()
-              ? "OK: what " + publisher.target() + " holds matches the ledgers of " + checked + (checked == 1 ? " case study." : " case studies.")
-              : found.size() + " discrepancies on " + publisher.target() + ".");
-          return found.isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
-        });
+        Publisher publisher =
+            new Publisher(
+                workspace,
+                loaded.metadata(),
+                session.client(),
+                LedgerStores.forTarget(workspace, ZenodoSession.targetName(in)),
+                FinalPdfs.RENDERER,
+                Clock.systemUTC(),
+                Sleeper.REAL,
+                Publisher.Checkpoints.NONE);
+        return PublishCommands.guarded(
+            in,
+            () -> {
+              List<String> found = new ArrayList<>();
+              int checked = 0;
+              for (CaseStudy cs : loaded.caseStudies()) {
+                if (!in.args().isEmpty() && !in.args().contains(cs.slug())) {
+                  continue;
+                }
+                found.addAll(publisher.audit(cs));
+                checked++;
+              }
+              found.forEach(in.out()::println);
+              in.out()
+                  .println(
+                      found.isEmpty()
+                          ? "OK: what "
+                              + publisher.target()
+                              + " holds matches the ledgers of "
+                              + checked
+                              + (checked == 1 ? " case study." : " case studies.")
+                          : found.size() + " discrepancies on " + publisher.target() + ".");
+              return found.isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
+            });
       }
     }
   }
@@ -136,7 +152,13 @@ final class ZenodoCommands {
     @Override
     public Options options() {
       Options o = new Options();
-      o.addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("the port on 127.0.0.1 (default 5000)").get());
+      o.addOption(
+          Option.builder()
+              .longOpt("port")
+              .hasArg()
+              .argName("N")
+              .desc("the port on 127.0.0.1 (default 5000)")
+              .get());
       return o;
     }
 
@@ -151,7 +173,8 @@ final class ZenodoCommands {
       if (port < 0 || port > 65535) {
         throw CommandException.usage("--port must be between 0 and 65535.");
       }
-      LocalZenodo.runForeground(in.workspace().stateDir().resolve(ZenodoSession.LOCAL_STORAGE), port, in.out());
+      LocalZenodo.runForeground(
+          in.workspace().stateDir().resolve(ZenodoSession.LOCAL_STORAGE), port, in.out());
       return ExitCode.OK;
     }
   }

@@ -12,8 +12,8 @@ import org.casepress.zenodo.ZenodoClient;
 import org.casepress.zenodo.server.LocalZenodo;
 
 /**
- * The Zenodo target a command talks to, open for the length of the command: for {@code local},
- * the embedded server is started on loopback with its storage under .casepress/local-zenodo/ and
+ * The Zenodo target a command talks to, open for the length of the command: for {@code local}, the
+ * embedded server is started on loopback with its storage under .casepress/local-zenodo/ and
  * stopped afterwards; for sandbox and production, the token comes from the environment.
  */
 final class ZenodoSession implements AutoCloseable {
@@ -31,24 +31,34 @@ final class ZenodoSession implements AutoCloseable {
   static Options options() {
     Options options = new Options();
     options.addOption(
-        Option.builder().longOpt("target").hasArg().argName("T")
-            .desc("local (default: the embedded server), sandbox or production").get());
+        Option.builder()
+            .longOpt("target")
+            .hasArg()
+            .argName("T")
+            .desc("local (default: the embedded server), sandbox or production")
+            .get());
     options.addOption(
-        Option.builder().longOpt("zenodo-url").hasArg().argName("URL")
-            .desc("override the target's API base URL (plain http only on loopback)").get());
+        Option.builder()
+            .longOpt("zenodo-url")
+            .hasArg()
+            .argName("URL")
+            .desc("override the target's API base URL (plain http only on loopback)")
+            .get());
     return options;
   }
 
   static String targetName(Invocation in) {
     String name = in.line().getOptionValue("target", "local").toLowerCase(Locale.ROOT);
     if (!name.equals("local") && !name.equals("sandbox") && !name.equals("production")) {
-      throw CommandException.usage("--target must be local, sandbox or production, not '" + name + "'.");
+      throw CommandException.usage(
+          "--target must be local, sandbox or production, not '" + name + "'.");
     }
     return name;
   }
 
   /** Opens the target; for remote targets without a token, stops with what to set. */
-  static ZenodoSession open(Invocation in, Workspace workspace, boolean needsToken) throws IOException {
+  static ZenodoSession open(Invocation in, Workspace workspace, boolean needsToken)
+      throws IOException {
     String name = targetName(in);
     String url = in.line().getOptionValue("zenodo-url");
     LocalZenodo server = null;
@@ -68,13 +78,19 @@ final class ZenodoSession implements AutoCloseable {
     ZenodoClient client =
         ZenodoClient.builder(target)
             .env(in.env())
-            .progress(in.json() ? TerminalProgress.of(in.err(), false) : TerminalProgress.forConsole(in.err()))
+            .progress(
+                in.json()
+                    ? TerminalProgress.of(in.err(), false)
+                    : TerminalProgress.forConsole(in.err()))
             .clock(Clock.systemUTC())
             .build();
     if (needsToken && target.needsToken() && !client.hasToken()) {
       client.close();
       throw CommandException.problem(
-          "No Zenodo token for " + name + ": set the environment variable " + target.tokenVariableName().orElse("")
+          "No Zenodo token for "
+              + name
+              + ": set the environment variable "
+              + target.tokenVariableName().orElse("")
               + " to a personal access token with the deposit:write and deposit:actions scopes"
               + " (created under Applications in your Zenodo account settings).");
     }

@@ -39,7 +39,6 @@ public record CaseStudy(
   }
 
   public boolean isAuthor(Person person) {
-    return person.id() != null
-        && authors.stream().anyMatch(a -> person.id().equals(a.id()));
+    return person.id() != null && authors.stream().anyMatch(a -> person.id().equals(a.id()));
   }
 }

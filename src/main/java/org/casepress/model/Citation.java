@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a case study is cited, built from its metadata so that nobody types a citation by hand.
- * The one rule for it: the PDF's "Cite this publication" block, the launch announcement and the
- * BibTeX and CFF files all start from here.
+ * How a case study is cited, built from its metadata so that nobody types a citation by hand. The
+ * one rule for it: the PDF's "Cite this publication" block, the launch announcement and the BibTeX
+ * and CFF files all start from here.
  *
  * @param year the publication year
  * @param version the version number, shown from the second version on
@@ -31,15 +31,23 @@ public record Citation(
 
   /** The citation of a case study; {@code series} may be null. */
   public static Citation of(CaseStudy cs, Community series, int year, int version, String doi) {
-    String publisher = series == null || series.publisher().isBlank() ? "Zenodo" : series.publisher();
-    return new Citation(cs.authors(), year, cs.title(), cs.subtitle(), series == null ? null : series.series(), publisher,
-        version, doi);
+    String publisher =
+        series == null || series.publisher().isBlank() ? "Zenodo" : series.publisher();
+    return new Citation(
+        cs.authors(),
+        year,
+        cs.title(),
+        cs.subtitle(),
+        series == null ? null : series.series(),
+        publisher,
+        version,
+        doi);
   }
 
   /**
-   * In the style of the 2023 Practitioners Hub case studies: "Family, G., Family, G. (2026).
-   * Title: Subtitle. Series. Publisher. https://doi.org/10.5281/...", with "(Version N)" after the
-   * title from the second version on.
+   * In the style of the 2023 Practitioners Hub case studies: "Family, G., Family, G. (2026). Title:
+   * Subtitle. Series. Publisher. https://doi.org/10.5281/...", with "(Version N)" after the title
+   * from the second version on.
    */
   public String text() {
     StringBuilder s = new StringBuilder();
@@ -64,7 +72,8 @@ public record Citation(
     if (subtitle == null || subtitle.isBlank()) {
       return t;
     }
-    return (t.endsWith("?") || t.endsWith("!") || t.endsWith(":") ? t + " " : t + ": ") + subtitle.strip();
+    return (t.endsWith("?") || t.endsWith("!") || t.endsWith(":") ? t + " " : t + ": ")
+        + subtitle.strip();
   }
 
   public static String doiUrl(String doi) {
@@ -98,7 +107,8 @@ public record Citation(
   /** The first letter with any combining accents that follow it (decomposed "Á" is two chars). */
   private static String firstLetter(String word) {
     int end = Character.charCount(word.codePointAt(0));
-    while (end < word.length() && Character.getType(word.codePointAt(end)) == Character.NON_SPACING_MARK) {
+    while (end < word.length()
+        && Character.getType(word.codePointAt(end)) == Character.NON_SPACING_MARK) {
       end += Character.charCount(word.codePointAt(end));
     }
     return word.substring(0, end);

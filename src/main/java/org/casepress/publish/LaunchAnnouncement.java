@@ -24,8 +24,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * What a coordinator reads out and posts after a launch: announcement.md and .html with titles,
- * authors, organisations and DOIs, citations.bib, and a CITATION.cff per case study, all written
- * to build/launch/NAME/.
+ * authors, organisations and DOIs, citations.bib, and a CITATION.cff per case study, all written to
+ * build/launch/NAME/.
  */
 public final class LaunchAnnouncement {
   private static final ObjectMapper CFF =
@@ -65,11 +65,18 @@ public final class LaunchAnnouncement {
     s.append(intro()).append("\n");
     for (Released r : items) {
       s.append("\n## ").append(r.caseStudy().title()).append("\n\n");
-      s.append("[![DOI](https://zenodo.org/badge/DOI/").append(r.doi()).append(".svg)](")
-          .append(Citation.doiUrl(r.doi())).append(")\n\n");
+      s.append("[![DOI](https://zenodo.org/badge/DOI/")
+          .append(r.doi())
+          .append(".svg)](")
+          .append(Citation.doiUrl(r.doi()))
+          .append(")\n\n");
       s.append("- Authors: ").append(authorNames(r)).append('\n');
       organisations(r).forEach(o -> s.append("- Organisation: ").append(o).append('\n'));
-      s.append("- DOI: [").append(r.doi()).append("](").append(Citation.doiUrl(r.doi())).append(")");
+      s.append("- DOI: [")
+          .append(r.doi())
+          .append("](")
+          .append(Citation.doiUrl(r.doi()))
+          .append(")");
       if (r.version() > 1) {
         s.append(" (version ").append(r.version()).append(")");
       }
@@ -87,17 +94,20 @@ public final class LaunchAnnouncement {
     doc.selectFirst("html").attr("lang", "en");
     doc.head().appendElement("meta").attr("charset", "utf-8");
     doc.head().appendElement("title").text(title);
-    doc.head().appendElement("style").appendText(
-        "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5;padding:0 1rem}"
-            + "article{border-top:1px solid #ccc;padding-top:1rem}.badge{vertical-align:middle}"
-            + "blockquote{margin:0;padding-left:1rem;border-left:3px solid #1a6aa8;color:#333}");
+    doc.head()
+        .appendElement("style")
+        .appendText(
+            "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5;padding:0 1rem}"
+                + "article{border-top:1px solid #ccc;padding-top:1rem}.badge{vertical-align:middle}"
+                + "blockquote{margin:0;padding-left:1rem;border-left:3px solid #1a6aa8;color:#333}");
     Element body = doc.body();
     body.appendElement("h1").text(title);
     body.appendElement("p").text(intro());
     for (Released r : items) {
       Element article = body.appendElement("article");
       article.appendElement("h2").text(r.caseStudy().title());
-      Element badge = article.appendElement("p").appendElement("a").attr("href", Citation.doiUrl(r.doi()));
+      Element badge =
+          article.appendElement("p").appendElement("a").attr("href", Citation.doiUrl(r.doi()));
       badge.append(DoiBadge.svg(r.doi()));
       Element list = article.appendElement("ul");
       list.appendElement("li").text("Authors: " + authorNames(r));
@@ -107,7 +117,11 @@ public final class LaunchAnnouncement {
       if (r.version() > 1) {
         doi.appendText(" (version " + r.version() + ")");
       }
-      list.appendElement("li").text("Record: ").appendElement("a").attr("href", r.recordUrl()).text(r.recordUrl());
+      list.appendElement("li")
+          .text("Record: ")
+          .appendElement("a")
+          .attr("href", r.recordUrl())
+          .text(r.recordUrl());
       list.appendElement("li").text("Community: " + r.community().label());
       article.appendElement("blockquote").text(r.citation(metadata.community()).text());
     }
@@ -124,7 +138,11 @@ public final class LaunchAnnouncement {
       Person first = r.caseStudy().authors().get(0);
       String key = (asciiKey(first.family()) + r.date().getYear() + "-" + r.caseStudy().slug());
       s.append("@techreport{").append(key).append(",\n");
-      field(s, "author", String.join(" and ", r.caseStudy().authors().stream().map(LaunchAnnouncement::bibName).toList()));
+      field(
+          s,
+          "author",
+          String.join(
+              " and ", r.caseStudy().authors().stream().map(LaunchAnnouncement::bibName).toList()));
       field(s, "title", "{" + bibEscape(r.caseStudy().title()) + "}");
       field(s, "institution", bibEscape(publisher()));
       field(s, "type", "Case study");
@@ -132,7 +150,13 @@ public final class LaunchAnnouncement {
         field(s, "series", bibEscape(metadata.community().series()));
       }
       field(s, "year", String.valueOf(r.date().getYear()));
-      field(s, "month", r.date().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT));
+      field(
+          s,
+          "month",
+          r.date()
+              .getMonth()
+              .getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
+              .toLowerCase(Locale.ROOT));
       field(s, "version", String.valueOf(r.version()));
       field(s, "doi", r.doi());
       field(s, "url", Citation.doiUrl(r.doi()));
@@ -177,7 +201,14 @@ public final class LaunchAnnouncement {
     if (r.conceptDoi() != null) {
       root.put(
           "identifiers",
-          List.of(Map.of("type", "doi", "value", r.conceptDoi(), "description", "The concept DOI: every version of this case study.")));
+          List.of(
+              Map.of(
+                  "type",
+                  "doi",
+                  "value",
+                  r.conceptDoi(),
+                  "description",
+                  "The concept DOI: every version of this case study.")));
     }
     try {
       return CFF.writeValueAsString(root);
@@ -187,9 +218,15 @@ public final class LaunchAnnouncement {
   }
 
   private String intro() {
-    return items.size() + " case " + (items.size() == 1 ? "study" : "studies") + " from "
-        + (metadata.community().series().isBlank() ? "our community" : withArticle(metadata.community().series()))
-        + (items.size() == 1 ? " is" : " are") + " now published on Zenodo, each with its own DOI.";
+    return items.size()
+        + " case "
+        + (items.size() == 1 ? "study" : "studies")
+        + " from "
+        + (metadata.community().series().isBlank()
+            ? "our community"
+            : withArticle(metadata.community().series()))
+        + (items.size() == 1 ? " is" : " are")
+        + " now published on Zenodo, each with its own DOI.";
   }
 
   /** "the Practitioners Hub series", but "The Turing Way ... Series" as it is. */
@@ -218,10 +255,15 @@ public final class LaunchAnnouncement {
   }
 
   private static String bibName(Person p) {
-    return p.given().isEmpty() ? "{" + bibEscape(p.family()) + "}" : bibEscape(p.family()) + ", " + bibEscape(p.given());
+    return p.given().isEmpty()
+        ? "{" + bibEscape(p.family()) + "}"
+        : bibEscape(p.family()) + ", " + bibEscape(p.given());
   }
 
-  /** Escapes BibTeX's special characters; UTF-8 letters stay as they are (biber and bibtex8 read them). */
+  /**
+   * Escapes BibTeX's special characters; UTF-8 letters stay as they are (biber and bibtex8 read
+   * them).
+   */
   static String bibEscape(String s) {
     StringBuilder out = new StringBuilder();
     for (char c : s.toCharArray()) {
@@ -237,7 +279,8 @@ public final class LaunchAnnouncement {
   }
 
   private static String asciiKey(String s) {
-    String folded = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    String folded =
+        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     String key = folded.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     return key.isEmpty() ? "casestudy" : key;
   }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What casepress has done on one target for one case study, version by version. Every remote
- * step is written here before it is attempted and again when it is done, so that a rerun after
- * any failure or crash knows where to continue and never creates or publishes twice.
+ * What casepress has done on one target for one case study, version by version. Every remote step
+ * is written here before it is attempted and again when it is done, so that a rerun after any
+ * failure or crash knows where to continue and never creates or publishes twice.
  *
  * @param versions by version number
  */
@@ -98,9 +98,24 @@ public record Ledger(Map<Integer, Entry> versions) {
    * @param events the step log: each step started and finished, with UTC times
    */
   @JsonPropertyOrder({
-    "version", "phase", "identifier", "deposit_id", "concept_rec_id", "bucket_url", "reserved_doi",
-    "pdf_file", "pdf_md5", "pdf_size", "metadata_sha256", "staged_digest", "publication_date", "doi", "concept_doi",
-    "record_url", "community", "events"
+    "version",
+    "phase",
+    "identifier",
+    "deposit_id",
+    "concept_rec_id",
+    "bucket_url",
+    "reserved_doi",
+    "pdf_file",
+    "pdf_md5",
+    "pdf_size",
+    "metadata_sha256",
+    "staged_digest",
+    "publication_date",
+    "doi",
+    "concept_doi",
+    "record_url",
+    "community",
+    "events"
   })
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Entry(
@@ -128,55 +143,228 @@ public record Ledger(Map<Integer, Entry> versions) {
     }
 
     public static Entry start(int version, String identifier) {
-      return new Entry(version, Phase.CREATING, identifier, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, null, List.of());
+      return new Entry(
+          version,
+          Phase.CREATING,
+          identifier,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          List.of());
     }
 
     Entry log(Instant time, String step, String outcome) {
       List<Event> longer = new ArrayList<>(events);
-      longer.add(new Event(time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), step, outcome));
-      return new Entry(version, phase, identifier, depositId, conceptRecId, bucketUrl, reservedDoi, pdfFile, pdfMd5,
-          pdfSize, metadataSha256, stagedDigest, publicationDate, doi, conceptDoi, recordUrl, community, longer);
+      longer.add(
+          new Event(
+              time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), step, outcome));
+      return new Entry(
+          version,
+          phase,
+          identifier,
+          depositId,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          pdfFile,
+          pdfMd5,
+          pdfSize,
+          metadataSha256,
+          stagedDigest,
+          publicationDate,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          longer);
     }
 
     Entry phase(Phase p) {
-      return new Entry(version, p, identifier, depositId, conceptRecId, bucketUrl, reservedDoi, pdfFile, pdfMd5,
-          pdfSize, metadataSha256, stagedDigest, publicationDate, doi, conceptDoi, recordUrl, community, events);
+      return new Entry(
+          version,
+          p,
+          identifier,
+          depositId,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          pdfFile,
+          pdfMd5,
+          pdfSize,
+          metadataSha256,
+          stagedDigest,
+          publicationDate,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          events);
     }
 
-    Entry deposit(long id, String conceptRecId, String bucketUrl, String reservedDoi, String sentMetadata) {
-      return new Entry(version, Phase.CREATED, identifier, id, conceptRecId, bucketUrl, reservedDoi, pdfFile, pdfMd5,
-          pdfSize, sentMetadata, stagedDigest, publicationDate, doi, conceptDoi, recordUrl, community, events);
+    Entry deposit(
+        long id, String conceptRecId, String bucketUrl, String reservedDoi, String sentMetadata) {
+      return new Entry(
+          version,
+          Phase.CREATED,
+          identifier,
+          id,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          pdfFile,
+          pdfMd5,
+          pdfSize,
+          sentMetadata,
+          stagedDigest,
+          publicationDate,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          events);
     }
 
     Entry dated(String date) {
-      return new Entry(version, phase, identifier, depositId, conceptRecId, bucketUrl, reservedDoi, pdfFile, pdfMd5,
-          pdfSize, metadataSha256, stagedDigest, date, doi, conceptDoi, recordUrl, community, events);
+      return new Entry(
+          version,
+          phase,
+          identifier,
+          depositId,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          pdfFile,
+          pdfMd5,
+          pdfSize,
+          metadataSha256,
+          stagedDigest,
+          date,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          events);
     }
 
     Entry metadataSent(String hash) {
-      return new Entry(version, phase, identifier, depositId, conceptRecId, bucketUrl, reservedDoi, pdfFile, pdfMd5,
-          pdfSize, hash, stagedDigest, publicationDate, doi, conceptDoi, recordUrl, community, events);
+      return new Entry(
+          version,
+          phase,
+          identifier,
+          depositId,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          pdfFile,
+          pdfMd5,
+          pdfSize,
+          hash,
+          stagedDigest,
+          publicationDate,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          events);
     }
 
     Entry uploaded(String file, String md5, long size) {
-      return new Entry(version, Phase.UPLOADED, identifier, depositId, conceptRecId, bucketUrl, reservedDoi, file, md5,
-          size, metadataSha256, stagedDigest, publicationDate, doi, conceptDoi, recordUrl, community, events);
+      return new Entry(
+          version,
+          Phase.UPLOADED,
+          identifier,
+          depositId,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          file,
+          md5,
+          size,
+          metadataSha256,
+          stagedDigest,
+          publicationDate,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          events);
     }
 
     Entry staged(String metadataHash, String digest) {
-      return new Entry(version, Phase.STAGED, identifier, depositId, conceptRecId, bucketUrl, reservedDoi, pdfFile,
-          pdfMd5, pdfSize, metadataHash, digest, publicationDate, doi, conceptDoi, recordUrl, community, events);
+      return new Entry(
+          version,
+          Phase.STAGED,
+          identifier,
+          depositId,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          pdfFile,
+          pdfMd5,
+          pdfSize,
+          metadataHash,
+          digest,
+          publicationDate,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          events);
     }
 
     Entry published(String doi, String conceptDoi, String recordUrl) {
-      return new Entry(version, Phase.PUBLISHED, identifier, depositId, conceptRecId, bucketUrl, reservedDoi, pdfFile,
-          pdfMd5, pdfSize, metadataSha256, stagedDigest, publicationDate, doi, conceptDoi, recordUrl, community, events);
+      return new Entry(
+          version,
+          Phase.PUBLISHED,
+          identifier,
+          depositId,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          pdfFile,
+          pdfMd5,
+          pdfSize,
+          metadataSha256,
+          stagedDigest,
+          publicationDate,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          events);
     }
 
     Entry verified(String community) {
-      return new Entry(version, Phase.VERIFIED, identifier, depositId, conceptRecId, bucketUrl, reservedDoi, pdfFile,
-          pdfMd5, pdfSize, metadataSha256, stagedDigest, publicationDate, doi, conceptDoi, recordUrl, community, events);
+      return new Entry(
+          version,
+          Phase.VERIFIED,
+          identifier,
+          depositId,
+          conceptRecId,
+          bucketUrl,
+          reservedDoi,
+          pdfFile,
+          pdfMd5,
+          pdfSize,
+          metadataSha256,
+          stagedDigest,
+          publicationDate,
+          doi,
+          conceptDoi,
+          recordUrl,
+          community,
+          events);
     }
   }
 

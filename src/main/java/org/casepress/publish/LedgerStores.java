@@ -18,9 +18,9 @@ import org.casepress.workflow.StatusFile;
 import org.casepress.workflow.StatusStore;
 
 /**
- * The two homes of ledgers (PRODUCT.md section 5): sandbox and production ledgers live in each
- * case study's status.json, committed with it; the local target's ledger lives beside the local
- * server's storage under .casepress/, since both vanish together.
+ * The two homes of ledgers (PRODUCT.md section 5): sandbox and production ledgers live in each case
+ * study's status.json, committed with it; the local target's ledger lives beside the local server's
+ * storage under .casepress/, since both vanish together.
  */
 public final class LedgerStores {
   static final ObjectMapper JSON =
@@ -61,7 +61,8 @@ public final class LedgerStores {
         try {
           return fromJson(JSON.readTree(Files.readAllBytes(file)));
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot read the local ledger " + workspace.relative(file), e);
+          throw new UncheckedIOException(
+              "cannot read the local ledger " + workspace.relative(file), e);
         }
       }
 
@@ -69,7 +70,8 @@ public final class LedgerStores {
       public void write(String slug, Ledger ledger) {
         try {
           Files.createDirectories(dir);
-          DefaultPrettyPrinter pretty = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+          DefaultPrettyPrinter pretty =
+              new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
           String text = JSON.writer(pretty).writeValueAsString(ledger) + "\n";
           AtomicFile.write(dir.resolve(slug + ".json"), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -88,7 +90,8 @@ public final class LedgerStores {
     try {
       return JSON.treeToValue(node, Ledger.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a ledger in the state files cannot be read: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "a ledger in the state files cannot be read: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -1,8 +1,8 @@
 package org.casepress.publish;
 
 /**
- * What stage and release would do for one case study on one target, and how many requests it
- * would send. Computed from the state files alone: planning sends nothing.
+ * What stage and release would do for one case study on one target, and how many requests it would
+ * send. Computed from the state files alone: planning sends nothing.
  */
 public record PlanRow(String slug, int version, Action action, int requests, String note) {
 

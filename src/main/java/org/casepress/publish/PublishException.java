@@ -2,8 +2,8 @@ package org.casepress.publish;
 
 /**
  * Publishing stopped: the message says what happened, what state things are in and what to do.
- * {@code temporary} means retrying later may help (the remote side is unavailable); otherwise
- * the user must fix something first.
+ * {@code temporary} means retrying later may help (the remote side is unavailable); otherwise the
+ * user must fix something first.
  */
 public final class PublishException extends RuntimeException {
   private final boolean temporary;

@@ -37,11 +37,11 @@ import org.casepress.zenodo.ZenodoException;
 /**
  * Stages and releases case study versions on one Zenodo target, exactly once.
  *
- * <p>Every remote step follows the same discipline: write to the ledger that the step is about
- * to run, run it, write what came back. A step whose answer was lost (a crash, a timeout, a 5xx
- * after Zenodo did the work) is resolved on the next run by reading state before acting: the
- * deposition is found again by our stable identifier (or, for a new version, by its concept),
- * and a publish is checked with a plain GET before it is ever sent again.
+ * <p>Every remote step follows the same discipline: write to the ledger that the step is about to
+ * run, run it, write what came back. A step whose answer was lost (a crash, a timeout, a 5xx after
+ * Zenodo did the work) is resolved on the next run by reading state before acting: the deposition
+ * is found again by our stable identifier (or, for a new version, by its concept), and a publish is
+ * checked with a plain GET before it is ever sent again.
  */
 public final class Publisher {
   /** How often to look for a deposition whose creation answer was lost, allowing for search lag. */
@@ -50,9 +50,9 @@ public final class Publisher {
   static final Duration SEARCH_PAUSE = Duration.ofSeconds(2);
 
   /**
-   * How long a create whose answer was lost may stay invisible to search before casepress
-   * concludes it never happened and creates again. Zenodo's search lag is seconds; a crash
-   * before the request left is the only other way to get here.
+   * How long a create whose answer was lost may stay invisible to search before casepress concludes
+   * it never happened and creates again. Zenodo's search lag is seconds; a crash before the request
+   * left is the only other way to get here.
    */
   static final Duration LOST_WINDOW = Duration.ofMinutes(5);
 
@@ -104,8 +104,8 @@ public final class Publisher {
 
   /**
    * Our stable identifier of a case study version, sent to Zenodo as an alternate identifier. A
-   * URN, whose scheme Zenodo detects; it names the community (our workspace's identity on
-   * Zenodo), the slug and the version.
+   * URN, whose scheme Zenodo detects; it names the community (our workspace's identity on Zenodo),
+   * the slug and the version.
    */
   public String identifier(String slug, int version) {
     return "urn:casepress:" + metadata.community().community() + ":" + slug + ":v" + version;
@@ -115,10 +115,15 @@ public final class Publisher {
     return statuses.read(slug).version();
   }
 
-  /** The deposit metadata for a case study version, with our identifier in place of inherited ones. */
+  /**
+   * The deposit metadata for a case study version, with our identifier in place of inherited ones.
+   */
   ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
     ObjectNode m = DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
-    ArrayNode related = m.has("related_identifiers") ? (ArrayNode) m.get("related_identifiers") : m.putArray("related_identifiers");
+    ArrayNode related =
+        m.has("related_identifiers")
+            ? (ArrayNode) m.get("related_identifiers")
+            : m.putArray("related_identifiers");
     for (int i = related.size() - 1; i >= 0; i--) {
       if ("isAlternateIdentifier".equals(related.get(i).path("relation").asText())) {
         related.remove(i);
@@ -132,7 +137,9 @@ public final class Publisher {
 
   static String sha256(JsonNode node) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(node.toString().getBytes(StandardCharsets.UTF_8));
       return "sha256:" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -160,7 +167,11 @@ public final class Publisher {
   }
 
   Path stagedPdf(CaseStudy cs, int version) {
-    return workspace.buildDir().resolve("stage").resolve(target).resolve(cs.slug() + "-v" + version + ".pdf");
+    return workspace
+        .buildDir()
+        .resolve("stage")
+        .resolve(target)
+        .resolve(cs.slug() + "-v" + version + ".pdf");
   }
 
   /**
@@ -199,20 +210,26 @@ public final class Publisher {
   }
 
   /**
-   * Stages one approved case study version: a deposition with the full metadata and our
-   * identifier, the final PDF carrying the DOI it will get, uploaded and checksum-verified.
+   * Stages one approved case study version: a deposition with the full metadata and our identifier,
+   * the final PDF carrying the DOI it will get, uploaded and checksum-verified.
    *
    * @param date the publication date printed on the PDF and sent to Zenodo
    */
-  public StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest) throws IOException {
+  public StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest)
+      throws IOException {
     int version = version(cs.slug());
     Ledger ledger = ledgers.read(cs.slug());
     Ledger.Entry entry = ledger.version(version).orElse(null);
     if (entry != null && entry.phase().atLeast(Ledger.Phase.PUBLISHING)) {
       return StageOutcome.ALREADY_PUBLISHED;
     }
-    ObjectNode wanted = depositMetadata(cs, version, entry != null && entry.publicationDate() != null
-        ? LocalDate.parse(entry.publicationDate()) : date);
+    ObjectNode wanted =
+        depositMetadata(
+            cs,
+            version,
+            entry != null && entry.publicationDate() != null
+                ? LocalDate.parse(entry.publicationDate())
+                : date);
     String wantedHash = sha256(wanted);
     if (entry != null
         && entry.phase() == Ledger.Phase.STAGED
@@ -222,14 +239,20 @@ public final class Publisher {
     }
     StageOutcome outcome;
     if (entry == null) {
-      entry = save(cs, Ledger.Entry.start(version, identifier(cs.slug(), version)).dated(date.toString()));
+      entry =
+          save(
+              cs,
+              Ledger.Entry.start(version, identifier(cs.slug(), version)).dated(date.toString()));
     }
     LocalDate publicationDate = LocalDate.parse(entry.publicationDate());
     if (entry.depositId() == null) {
       Optional<Ledger.Entry> previous = ledger.publishedBefore(version);
       boolean resumed = entry.events().stream().anyMatch(e -> e.outcome().equals("started"));
       entry = ensureDeposit(cs, entry, previous, wanted, wantedHash);
-      outcome = resumed ? StageOutcome.RESUMED : previous.isPresent() ? StageOutcome.NEW_VERSION : StageOutcome.CREATED;
+      outcome =
+          resumed
+              ? StageOutcome.RESUMED
+              : previous.isPresent() ? StageOutcome.NEW_VERSION : StageOutcome.CREATED;
     } else {
       outcome = entry.phase() == Ledger.Phase.STAGED ? StageOutcome.UPDATED : StageOutcome.RESUMED;
     }
@@ -258,47 +281,79 @@ public final class Publisher {
 
   /** Creates the deposition (or the new version's draft), or finds the one a lost answer made. */
   private Ledger.Entry ensureDeposit(
-      CaseStudy cs, Ledger.Entry entry, Optional<Ledger.Entry> previous, ObjectNode wanted, String wantedHash)
+      CaseStudy cs,
+      Ledger.Entry entry,
+      Optional<Ledger.Entry> previous,
+      ObjectNode wanted,
+      String wantedHash)
       throws IOException {
     String step = previous.isPresent() ? "new version" : "create";
-    boolean attempted = entry.events().stream().anyMatch(e -> e.step().equals(step) && e.outcome().equals("started"));
+    boolean attempted =
+        entry.events().stream()
+            .anyMatch(e -> e.step().equals(step) && e.outcome().equals("started"));
     if (attempted) {
       Optional<Deposition> lost = findLost(cs, entry, previous);
       if (lost.isPresent()) {
-        return adopt(cs, entry, lost.get(), previous.isPresent() ? null : wantedHash, step, "found again");
+        return adopt(
+            cs, entry, lost.get(), previous.isPresent() ? null : wantedHash, step, "found again");
       }
       java.time.Instant started = lastStart(entry, step);
       if (clock.instant().isBefore(started.plus(LOST_WINDOW))) {
         throw new PublishException(
-            cs.slug() + ": an earlier run asked Zenodo to " + step + " a deposition at " + started
+            cs.slug()
+                + ": an earlier run asked Zenodo to "
+                + step
+                + " a deposition at "
+                + started
                 + " and did not hear back; it is not visible yet. Run the command again in a few minutes: casepress"
                 + " will find it rather than make a second one.",
-            true, null);
+            true,
+            null);
       }
-      entry = log(cs, entry, step, "not found after " + LOST_WINDOW.toMinutes() + " minutes: it never happened");
+      entry =
+          log(
+              cs,
+              entry,
+              step,
+              "not found after " + LOST_WINDOW.toMinutes() + " minutes: it never happened");
     }
     entry = log(cs, entry, step, "started");
     checkpoints.reached(step + " started");
     Deposition d;
     try {
-      d = previous.isPresent() ? client.newVersion(previous.get().depositId()) : client.create(wanted);
+      d =
+          previous.isPresent()
+              ? client.newVersion(previous.get().depositId())
+              : client.create(wanted);
     } catch (OutcomeUnknownException e) {
       entry = log(cs, entry, step, "answer lost");
       Optional<Deposition> lost = findLost(cs, entry, previous);
       if (lost.isEmpty()) {
         throw new PublishException(
-            cs.slug() + ": Zenodo did not answer the " + step + " request, and no deposition from it can be found yet."
+            cs.slug()
+                + ": Zenodo did not answer the "
+                + step
+                + " request, and no deposition from it can be found yet."
                 + " Nothing is lost: run the same command again later and casepress will look for it first.",
-            true, e);
+            true,
+            e);
       }
       d = lost.get();
     } catch (ZenodoException e) {
-      if (previous.isPresent() && e.status() == 400 && e.fieldErrors().stream().anyMatch(f -> f.field().startsWith("files"))) {
+      if (previous.isPresent()
+          && e.status() == 400
+          && e.fieldErrors().stream().anyMatch(f -> f.field().startsWith("files"))) {
         // A draft of the new version is left over from an earlier attempt (API.md §10.2): use it.
-        d = findDraftOfConcept(previous.get().conceptRecId())
-            .orElseThrow(() -> new PublishException(
-                cs.slug() + ": Zenodo says a draft of the next version exists, but it cannot be found. Discard it on"
-                    + " Zenodo, then run the command again.", false, e));
+        d =
+            findDraftOfConcept(previous.get().conceptRecId())
+                .orElseThrow(
+                    () ->
+                        new PublishException(
+                            cs.slug()
+                                + ": Zenodo says a draft of the next version exists, but it cannot be found. Discard it on"
+                                + " Zenodo, then run the command again.",
+                            false,
+                            e));
       } else {
         throw e;
       }
@@ -307,9 +362,11 @@ public final class Publisher {
     return adopt(cs, entry, d, previous.isPresent() ? null : wantedHash, step, "done");
   }
 
-  private Ledger.Entry adopt(CaseStudy cs, Ledger.Entry entry, Deposition d, String sentHash, String step, String how) {
+  private Ledger.Entry adopt(
+      CaseStudy cs, Ledger.Entry entry, Deposition d, String sentHash, String step, String how) {
     Ledger.Entry adopted =
-        entry.deposit(d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d), sentHash);
+        entry.deposit(
+            d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d), sentHash);
     return log(cs, adopted, step, how + ": deposition " + d.id());
   }
 
@@ -324,12 +381,13 @@ public final class Publisher {
   }
 
   /**
-   * Finds a deposition whose creation answer was lost: by our identifier for a first version,
-   * as the concept's open draft for a later one. Search is eventually consistent, so it asks a
-   * few times. Should a lost answer have been followed by a second create, every extra draft
-   * carrying our identifier is deleted, keeping the oldest: one deposition per version.
+   * Finds a deposition whose creation answer was lost: by our identifier for a first version, as
+   * the concept's open draft for a later one. Search is eventually consistent, so it asks a few
+   * times. Should a lost answer have been followed by a second create, every extra draft carrying
+   * our identifier is deleted, keeping the oldest: one deposition per version.
    */
-  Optional<Deposition> findLost(CaseStudy cs, Ledger.Entry entry, Optional<Ledger.Entry> previous) throws IOException {
+  Optional<Deposition> findLost(CaseStudy cs, Ledger.Entry entry, Optional<Ledger.Entry> previous)
+      throws IOException {
     for (int attempt = 1; attempt <= SEARCH_ATTEMPTS; attempt++) {
       Optional<Deposition> found =
           previous.isPresent()
@@ -380,7 +438,9 @@ public final class Publisher {
   }
 
   private Optional<Deposition> findDraftOfConcept(String conceptRecId) throws IOException {
-    for (Deposition d : client.list(DepositionQuery.of("conceptrecid:" + conceptRecId).withAllVersions().page(1, 100))) {
+    for (Deposition d :
+        client.list(
+            DepositionQuery.of("conceptrecid:" + conceptRecId).withAllVersions().page(1, 100))) {
       if (d.state() == DepositionState.UNSUBMITTED) {
         return Optional.of(d);
       }
@@ -392,7 +452,8 @@ public final class Publisher {
    * Uploads the PDF under the case study's key; the bucket replaces a file of the same key. A new
    * version inherits the previous version's files, so there any other file is removed first.
    */
-  private Ledger.Entry upload(CaseStudy cs, Ledger.Entry entry, Path file, String md5, boolean removeOthers)
+  private Ledger.Entry upload(
+      CaseStudy cs, Ledger.Entry entry, Path file, String md5, boolean removeOthers)
       throws IOException {
     entry = log(cs, entry, "upload", "started");
     String key = fileKey(cs);
@@ -405,8 +466,17 @@ public final class Publisher {
     }
     String bucket = entry.bucketUrl();
     if (bucket == null) {
-      bucket = client.get(entry.depositId()).bucketUrl()
-          .orElseThrow(() -> new PublishException(cs.slug() + ": Zenodo gave the deposition no file bucket; try again later.", true, null));
+      bucket =
+          client
+              .get(entry.depositId())
+              .bucketUrl()
+              .orElseThrow(
+                  () ->
+                      new PublishException(
+                          cs.slug()
+                              + ": Zenodo gave the deposition no file bucket; try again later.",
+                          true,
+                          null));
     }
     client.upload(bucket, key, file);
     return log(cs, entry.uploaded(key, md5, Files.size(file)), "upload", "done, checksum verified");
@@ -420,7 +490,8 @@ public final class Publisher {
    * @param alreadyPublished the ledger says it is published: nothing to do
    * @param onZenodo the deposition as the preflight read it, or null when it was not read
    */
-  public record Ready(CaseStudy caseStudy, Ledger.Entry entry, boolean alreadyPublished, Deposition onZenodo) {}
+  public record Ready(
+      CaseStudy caseStudy, Ledger.Entry entry, boolean alreadyPublished, Deposition onZenodo) {}
 
   /**
    * Checks everything in the batch before anything is published: all or nothing. Returns the
@@ -432,7 +503,15 @@ public final class Publisher {
       StatusFile status = statuses.read(cs.slug());
       Ledger.Entry entry = ledgers.read(cs.slug()).version(status.version()).orElse(null);
       if (entry == null || !entry.phase().atLeast(Ledger.Phase.STAGED)) {
-        problems.add(cs.slug() + ": not staged on " + target + " (run ./casepress stage " + cs.slug() + " --target " + target + ").");
+        problems.add(
+            cs.slug()
+                + ": not staged on "
+                + target
+                + " (run ./casepress stage "
+                + cs.slug()
+                + " --target "
+                + target
+                + ").");
         continue;
       }
       if (entry.phase() == Ledger.Phase.VERIFIED) {
@@ -446,12 +525,17 @@ public final class Publisher {
       }
       String digest = ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug()));
       if (!digest.equals(entry.stagedDigest()) || !digest.equals(status.approvedDigest())) {
-        problems.add(cs.slug() + ": its files changed since they were approved and staged. Re-approve it, then stage it again.");
+        problems.add(
+            cs.slug()
+                + ": its files changed since they were approved and staged. Re-approve it, then stage it again.");
         continue;
       }
-      String wanted = sha256(depositMetadata(cs, status.version(), LocalDate.parse(entry.publicationDate())));
+      String wanted =
+          sha256(depositMetadata(cs, status.version(), LocalDate.parse(entry.publicationDate())));
       if (!wanted.equals(entry.metadataSha256())) {
-        problems.add(cs.slug() + ": its metadata (people, organisations or community) changed since staging. Stage it again.");
+        problems.add(
+            cs.slug()
+                + ": its metadata (people, organisations or community) changed since staging. Stage it again.");
         continue;
       }
       Deposition d;
@@ -459,8 +543,15 @@ public final class Publisher {
         d = client.get(entry.depositId());
       } catch (ZenodoException e) {
         if (e.status() == 404) {
-          problems.add(cs.slug() + ": the staged draft " + entry.depositId() + " is gone from Zenodo. Run ./casepress unstage "
-              + cs.slug() + " --target " + target + ", then stage it again.");
+          problems.add(
+              cs.slug()
+                  + ": the staged draft "
+                  + entry.depositId()
+                  + " is gone from Zenodo. Run ./casepress unstage "
+                  + cs.slug()
+                  + " --target "
+                  + target
+                  + ", then stage it again.");
           continue;
         }
         throw e;
@@ -472,28 +563,46 @@ public final class Publisher {
       }
       List<DepositFile> files = d.files();
       if (files.size() != 1 || !files.get(0).md5().equals(entry.pdfMd5())) {
-        problems.add(cs.slug() + ": the files of draft " + d.id() + " are not the staged PDF (someone changed them on Zenodo). Stage it again.");
+        problems.add(
+            cs.slug()
+                + ": the files of draft "
+                + d.id()
+                + " are not the staged PDF (someone changed them on Zenodo). Stage it again.");
         continue;
       }
       if (!carries(d, entry.identifier())) {
-        problems.add(cs.slug() + ": the metadata of draft " + d.id() + " was changed on Zenodo. Stage it again.");
+        problems.add(
+            cs.slug()
+                + ": the metadata of draft "
+                + d.id()
+                + " was changed on Zenodo. Stage it again.");
         continue;
       }
       ready.add(new Ready(cs, entry, false, d));
     }
     int needed = 2 * ready.size();
-    client.lastRateLimit().filter(r -> r.remainingBudget().isPresent()).ifPresent(r -> {
-      if (r.remainingBudget().getAsInt() < needed) {
-        problems.add("Zenodo's rate limit leaves " + r.remainingBudget().getAsInt() + " requests, and releasing needs " + needed
-            + ". Wait until " + r.resetAt().map(Object::toString).orElse("the limit resets") + " and run the command again.");
-      }
-    });
+    client
+        .lastRateLimit()
+        .filter(r -> r.remainingBudget().isPresent())
+        .ifPresent(
+            r -> {
+              if (r.remainingBudget().getAsInt() < needed) {
+                problems.add(
+                    "Zenodo's rate limit leaves "
+                        + r.remainingBudget().getAsInt()
+                        + " requests, and releasing needs "
+                        + needed
+                        + ". Wait until "
+                        + r.resetAt().map(Object::toString).orElse("the limit resets")
+                        + " and run the command again.");
+              }
+            });
     return problems;
   }
 
   /**
-   * Publishes one staged version, never twice: a publish is sent only when Zenodo was just seen
-   * not to have published it (by the preflight, or by a read after a lost answer).
+   * Publishes one staged version, never twice: a publish is sent only when Zenodo was just seen not
+   * to have published it (by the preflight, or by a read after a lost answer).
    */
   public Released publish(Ready ready) throws IOException {
     CaseStudy cs = ready.caseStudy();
@@ -519,7 +628,12 @@ public final class Publisher {
         checkpoints.reached("publish answered");
       }
       String recordUrl = d.link("html").orElse(d.link("record_html").orElse(null));
-      entry = log(cs, entry.published(d.doi(), d.conceptdoi(), recordUrl), "publish", "done: " + d.doi());
+      entry =
+          log(
+              cs,
+              entry.published(d.doi(), d.conceptdoi(), recordUrl),
+              "publish",
+              "done: " + d.doi());
       checkpoints.reached("published recorded");
     }
     if (entry.phase() != Ledger.Phase.VERIFIED) {
@@ -535,7 +649,8 @@ public final class Publisher {
     if (record.files().size() != 1 || !record.files().get(0).md5().equals(entry.pdfMd5())) {
       wrong.add("its file is not the staged PDF");
     }
-    if (!cs.title().equals(record.title()) && !cs.title().equals(record.metadata().path("title").asText())) {
+    if (!cs.title().equals(record.title())
+        && !cs.title().equals(record.metadata().path("title").asText())) {
       wrong.add("its title is '" + record.title() + "'");
     }
     if (entry.doi() != null && record.doi() != null && !entry.doi().equals(record.doi())) {
@@ -543,15 +658,28 @@ public final class Publisher {
     }
     if (!wrong.isEmpty()) {
       throw PublishException.problem(
-          cs.slug() + ": the published record " + entry.depositId() + " does not match what was staged: "
-              + String.join("; ", wrong) + ". Check it on Zenodo.");
+          cs.slug()
+              + ": the published record "
+              + entry.depositId()
+              + " does not match what was staged: "
+              + String.join("; ", wrong)
+              + ". Check it on Zenodo.");
     }
-    String community = record.communities().contains(metadata.community().community()) ? "accepted" : "pending";
+    String community =
+        record.communities().contains(metadata.community().community()) ? "accepted" : "pending";
     entry = log(cs, entry.verified(community), "verify", "record matches; community " + community);
-    boolean answerLost = entry.events().stream().anyMatch(e -> e.outcome().equals("answer lost") || e.outcome().startsWith("not found"));
+    boolean answerLost =
+        entry.events().stream()
+            .anyMatch(
+                e -> e.outcome().equals("answer lost") || e.outcome().startsWith("not found"));
     int removed = answerLost ? removeOrphans(entry) : 0;
     if (removed > 0) {
-      entry = log(cs, entry, "clean up", "deleted " + removed + " unpublished duplicate draft(s) carrying our identifier");
+      entry =
+          log(
+              cs,
+              entry,
+              "clean up",
+              "deleted " + removed + " unpublished duplicate draft(s) carrying our identifier");
     }
     return entry;
   }
@@ -572,8 +700,8 @@ public final class Publisher {
   }
 
   /**
-   * Compares every version the ledger says is published with the record on Zenodo, and looks
-   * for drafts carrying our identifiers that the ledger does not know. Changes nothing.
+   * Compares every version the ledger says is published with the record on Zenodo, and looks for
+   * drafts carrying our identifiers that the ledger does not know. Changes nothing.
    *
    * @return one line per discrepancy; empty when all is as recorded
    */
@@ -583,16 +711,40 @@ public final class Publisher {
       if (e.phase().isPublished()) {
         PublishedRecord record = client.record(e.depositId());
         if (record.files().size() != 1 || !record.files().get(0).md5().equals(e.pdfMd5())) {
-          found.add(cs.slug() + " v" + e.version() + ": the file of record " + e.depositId() + " is not the PDF that was staged.");
+          found.add(
+              cs.slug()
+                  + " v"
+                  + e.version()
+                  + ": the file of record "
+                  + e.depositId()
+                  + " is not the PDF that was staged.");
         }
         if (e.doi() != null && !e.doi().equals(record.doi())) {
-          found.add(cs.slug() + " v" + e.version() + ": record " + e.depositId() + " has DOI " + record.doi() + ", the ledger " + e.doi() + ".");
+          found.add(
+              cs.slug()
+                  + " v"
+                  + e.version()
+                  + ": record "
+                  + e.depositId()
+                  + " has DOI "
+                  + record.doi()
+                  + ", the ledger "
+                  + e.doi()
+                  + ".");
         }
       }
       for (Deposition d : carrying(e.identifier())) {
         if (e.depositId() == null || d.id() != e.depositId()) {
-          found.add(cs.slug() + " v" + e.version() + ": deposition " + d.id() + " carries our identifier but is not in the"
-              + " ledger (" + (d.published() ? "published" : "an orphan draft: delete it on Zenodo") + ").");
+          found.add(
+              cs.slug()
+                  + " v"
+                  + e.version()
+                  + ": deposition "
+                  + d.id()
+                  + " carries our identifier but is not in the"
+                  + " ledger ("
+                  + (d.published() ? "published" : "an orphan draft: delete it on Zenodo")
+                  + ").");
         }
       }
     }
@@ -601,10 +753,19 @@ public final class Publisher {
 
   Released released(CaseStudy cs, Ledger.Entry e) {
     Released.CommunityInclusion inclusion =
-        "accepted".equals(e.community()) ? Released.CommunityInclusion.ACCEPTED
-            : "pending".equals(e.community()) ? Released.CommunityInclusion.PENDING
-            : Released.CommunityInclusion.UNKNOWN;
-    return new Released(cs, e.version(), LocalDate.parse(e.publicationDate()), e.doi(), e.conceptDoi(), e.recordUrl(), inclusion);
+        "accepted".equals(e.community())
+            ? Released.CommunityInclusion.ACCEPTED
+            : "pending".equals(e.community())
+                ? Released.CommunityInclusion.PENDING
+                : Released.CommunityInclusion.UNKNOWN;
+    return new Released(
+        cs,
+        e.version(),
+        LocalDate.parse(e.publicationDate()),
+        e.doi(),
+        e.conceptDoi(),
+        e.recordUrl(),
+        inclusion);
   }
 
   // ---------------------------------------------------------------- unstage
@@ -619,7 +780,11 @@ public final class Publisher {
     }
     if (entry.get().phase().atLeast(Ledger.Phase.PUBLISHING)) {
       throw PublishException.problem(
-          cs.slug() + ": version " + version + " is published (or being published) on " + target
+          cs.slug()
+              + ": version "
+              + version
+              + " is published (or being published) on "
+              + target
               + "; a published record cannot be unstaged.");
     }
     if (entry.get().depositId() != null) {
@@ -634,6 +799,4 @@ public final class Publisher {
     ledgers.write(cs.slug(), ledger.without(version));
     return true;
   }
-
-
 }

@@ -28,7 +28,12 @@ public final class ReleaseJob {
   private final StatusStore statuses;
   private final Progress progress;
 
-  public ReleaseJob(Workspace workspace, Loaded loaded, Publisher publisher, LedgerStore ledgers, Progress progress) {
+  public ReleaseJob(
+      Workspace workspace,
+      Loaded loaded,
+      Publisher publisher,
+      LedgerStore ledgers,
+      Progress progress) {
     this.workspace = workspace;
     this.loaded = loaded;
     this.publisher = publisher;
@@ -46,7 +51,8 @@ public final class ReleaseJob {
   Optional<String> notReady(CaseStudy cs) {
     List<Problem> errors = loaded.problemsOf(cs.slug()).stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
-      return Optional.of("check finds " + errors.size() + " error(s); run ./casepress check " + cs.slug());
+      return Optional.of(
+          "check finds " + errors.size() + " error(s); run ./casepress check " + cs.slug());
     }
     StatusFile status = statuses.read(cs.slug());
     if (status.state() == ReviewState.PUBLISHED) {
@@ -55,8 +61,10 @@ public final class ReleaseJob {
     if (status.state() != ReviewState.APPROVED) {
       return Optional.of("not approved (it is " + status.state().id() + ")");
     }
-    if (!ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug())).equals(status.approvedDigest())) {
-      return Optional.of("approved, changed since: its files changed after approval; approve it again");
+    if (!ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug()))
+        .equals(status.approvedDigest())) {
+      return Optional.of(
+          "approved, changed since: its files changed after approval; approve it again");
     }
     return Optional.empty();
   }
@@ -70,7 +78,13 @@ public final class ReleaseJob {
       Ledger ledger = ledgers.read(cs.slug());
       Optional<Ledger.Entry> entry = ledger.version(status.version());
       if (entry.isPresent() && entry.get().phase().isPublished()) {
-        rows.add(new PlanRow(cs.slug(), status.version(), PlanRow.Action.NOTHING, 0, "published as " + entry.get().doi()));
+        rows.add(
+            new PlanRow(
+                cs.slug(),
+                status.version(),
+                PlanRow.Action.NOTHING,
+                0,
+                "published as " + entry.get().doi()));
         continue;
       }
       Optional<String> why = notReady(cs);
@@ -80,19 +94,49 @@ public final class ReleaseJob {
       }
       if (entry.isEmpty()) {
         boolean newVersion = ledger.publishedBefore(status.version()).isPresent();
-        rows.add(newVersion
-            ? new PlanRow(cs.slug(), status.version(), PlanRow.Action.NEW_VERSION, 4 + release,
-                "new version of " + ledger.publishedBefore(status.version()).get().conceptDoi())
-            : new PlanRow(cs.slug(), status.version(), PlanRow.Action.CREATE, 2 + release, "new deposition"));
-      } else if (entry.get().phase() == Ledger.Phase.STAGED && status.approvedDigest().equals(entry.get().stagedDigest())) {
-        rows.add(new PlanRow(cs.slug(), status.version(), releaseToo ? PlanRow.Action.PUBLISH : PlanRow.Action.NOTHING,
-            release, "staged as draft " + entry.get().depositId() + ", DOI " + entry.get().reservedDoi()));
+        rows.add(
+            newVersion
+                ? new PlanRow(
+                    cs.slug(),
+                    status.version(),
+                    PlanRow.Action.NEW_VERSION,
+                    4 + release,
+                    "new version of " + ledger.publishedBefore(status.version()).get().conceptDoi())
+                : new PlanRow(
+                    cs.slug(),
+                    status.version(),
+                    PlanRow.Action.CREATE,
+                    2 + release,
+                    "new deposition"));
+      } else if (entry.get().phase() == Ledger.Phase.STAGED
+          && status.approvedDigest().equals(entry.get().stagedDigest())) {
+        rows.add(
+            new PlanRow(
+                cs.slug(),
+                status.version(),
+                releaseToo ? PlanRow.Action.PUBLISH : PlanRow.Action.NOTHING,
+                release,
+                "staged as draft "
+                    + entry.get().depositId()
+                    + ", DOI "
+                    + entry.get().reservedDoi()));
       } else if (entry.get().phase() == Ledger.Phase.STAGED) {
-        rows.add(new PlanRow(cs.slug(), status.version(), PlanRow.Action.UPDATE, 2 + release,
-            "re-approved since staging: new PDF and metadata for draft " + entry.get().depositId()));
+        rows.add(
+            new PlanRow(
+                cs.slug(),
+                status.version(),
+                PlanRow.Action.UPDATE,
+                2 + release,
+                "re-approved since staging: new PDF and metadata for draft "
+                    + entry.get().depositId()));
       } else {
-        rows.add(new PlanRow(cs.slug(), status.version(), PlanRow.Action.RESUME, 3 + release,
-            "an earlier run stopped at '" + entry.get().phase().label() + "'"));
+        rows.add(
+            new PlanRow(
+                cs.slug(),
+                status.version(),
+                PlanRow.Action.RESUME,
+                3 + release,
+                "an earlier run stopped at '" + entry.get().phase().label() + "'"));
       }
     }
     return rows;
@@ -139,14 +183,16 @@ public final class ReleaseJob {
       }
     }
     if (!refused.isEmpty()) {
-      throw PublishException.problem("Nothing was sent to Zenodo, because not every case study named is ready:\n  "
-          + String.join("\n  ", refused));
+      throw PublishException.problem(
+          "Nothing was sent to Zenodo, because not every case study named is ready:\n  "
+              + String.join("\n  ", refused));
     }
     return ready;
   }
 
   /** The outcome of a release run. */
-  public record Outcome(List<Released> published, List<Released> alreadyPublished, Path announcement) {}
+  public record Outcome(
+      List<Released> published, List<Released> alreadyPublished, Path announcement) {}
 
   /** Asked once, after the preflight, before anything is published on production. */
   @FunctionalInterface
@@ -158,7 +204,8 @@ public final class ReleaseJob {
    * Releases the selection: on local and sandbox, stages what is approved first (a rehearsal runs
    * straight through); on production, publishes only what was staged, after confirmation.
    */
-  public Outcome release(Selection selection, Confirmation confirmation, String actor) throws IOException {
+  public Outcome release(Selection selection, Confirmation confirmation, String actor)
+      throws IOException {
     boolean production = publisher.target().equals("production");
     if (!production) {
       stage(selection);
@@ -168,7 +215,8 @@ public final class ReleaseJob {
     List<String> problems = publisher.preflight(batch, ready);
     if (!problems.isEmpty()) {
       throw PublishException.problem(
-          "Nothing was published: the checks before release found problems.\n  " + String.join("\n  ", problems));
+          "Nothing was published: the checks before release found problems.\n  "
+              + String.join("\n  ", problems));
     }
     List<Publisher.Ready> toPublish = ready.stream().filter(r -> !r.alreadyPublished()).toList();
     if (production && !toPublish.isEmpty() && !confirmation.confirm(toPublish)) {
@@ -182,7 +230,8 @@ public final class ReleaseJob {
         already.add(publisher.released(r.caseStudy(), r.entry()));
         continue;
       }
-      progress.step(++i, toPublish.size(), r.caseStudy().slug(), "publishing on " + publisher.target());
+      progress.step(
+          ++i, toPublish.size(), r.caseStudy().slug(), "publishing on " + publisher.target());
       Released done = publisher.publish(r);
       published.add(done);
       if (production) {
@@ -195,8 +244,15 @@ public final class ReleaseJob {
     if (!all.isEmpty()) {
       all.sort(java.util.Comparator.comparing(x -> selection.caseStudies().indexOf(x.caseStudy())));
       Metadata metadata = loaded.metadata();
-      folder = workspace.buildDir().resolve("launch").resolve(publisher.target()).resolve(selection.announcementName());
-      new LaunchAnnouncement(metadata, selection.announcementTitle(metadata.community().series()), all).writeTo(folder);
+      folder =
+          workspace
+              .buildDir()
+              .resolve("launch")
+              .resolve(publisher.target())
+              .resolve(selection.announcementName());
+      new LaunchAnnouncement(
+              metadata, selection.announcementTitle(metadata.community().series()), all)
+          .writeTo(folder);
     }
     return new Outcome(published, already, folder);
   }

@@ -16,18 +16,30 @@ import org.casepress.source.Loaded;
  *     approved are simply passed over)
  * @param date the publication date printed on the PDFs and sent to Zenodo
  */
-public record Selection(List<CaseStudy> caseStudies, Optional<Launch> launch, LocalDate date, boolean explicit) {
+public record Selection(
+    List<CaseStudy> caseStudies, Optional<Launch> launch, LocalDate date, boolean explicit) {
 
   public Selection {
     caseStudies = List.copyOf(caseStudies);
   }
 
-  public static Selection of(Loaded loaded, List<String> slugs, String launchName, LocalDate today) {
+  public static Selection of(
+      Loaded loaded, List<String> slugs, String launchName, LocalDate today) {
     if (launchName != null) {
       Launch launch =
-          loaded.metadata().launch(launchName).orElseThrow(() -> PublishException.problem(
-              "There is no launch '" + launchName + "' in metadata/launches.yaml. Known: "
-                  + String.join(", ", loaded.metadata().launches().stream().map(Launch::name).toList()) + "."));
+          loaded
+              .metadata()
+              .launch(launchName)
+              .orElseThrow(
+                  () ->
+                      PublishException.problem(
+                          "There is no launch '"
+                              + launchName
+                              + "' in metadata/launches.yaml. Known: "
+                              + String.join(
+                                  ", ",
+                                  loaded.metadata().launches().stream().map(Launch::name).toList())
+                              + "."));
       List<String> wanted = new ArrayList<>(launch.caseStudies());
       if (!slugs.isEmpty()) {
         wanted.retainAll(slugs);
@@ -44,9 +56,17 @@ public record Selection(List<CaseStudy> caseStudies, Optional<Launch> launch, Lo
     List<CaseStudy> found = new ArrayList<>();
     for (String slug : slugs) {
       found.add(
-          loaded.caseStudy(slug).orElseThrow(() -> PublishException.problem(
-              "'" + slug + "' cannot be published: it does not exist or its case-study.md cannot be read."
-                  + " Run ./casepress check " + slug + ".")));
+          loaded
+              .caseStudy(slug)
+              .orElseThrow(
+                  () ->
+                      PublishException.problem(
+                          "'"
+                              + slug
+                              + "' cannot be published: it does not exist or its case-study.md cannot be read."
+                              + " Run ./casepress check "
+                              + slug
+                              + ".")));
     }
     return found;
   }
@@ -57,6 +77,8 @@ public record Selection(List<CaseStudy> caseStudies, Optional<Launch> launch, Lo
   }
 
   public String announcementTitle(String series) {
-    return launch.map(Launch::title).orElse((series.isBlank() ? "Case studies" : series) + ": published " + date);
+    return launch
+        .map(Launch::title)
+        .orElse((series.isBlank() ? "Case studies" : series) + ": published " + date);
   }
 }

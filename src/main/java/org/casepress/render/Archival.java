@@ -30,19 +30,22 @@ import org.casepress.model.CaseStudy;
 
 /**
  * What PDFBox does after the HTML renderer: fixes the three things that would differ between two
- * renders of the same inputs (creation date in the info dictionary and in XMP, and the trailer
- * id) and draws the draft watermark, as an artifact so that the tag structure is untouched.
+ * renders of the same inputs (creation date in the info dictionary and in XMP, and the trailer id)
+ * and draws the draft watermark, as an artifact so that the tag structure is untouched.
  */
 final class Archival {
-  private static final Pattern XMP_CREATE_DATE = Pattern.compile("(<xmp:CreateDate>)[^<]*(</xmp:CreateDate>)");
+  private static final Pattern XMP_CREATE_DATE =
+      Pattern.compile("(<xmp:CreateDate>)[^<]*(</xmp:CreateDate>)");
 
   private Archival() {}
 
-  static void finish(PDDocument doc, String html, CaseStudy cs, Publication pub, RenderMode mode, Fonts fonts)
+  static void finish(
+      PDDocument doc, String html, CaseStudy cs, Publication pub, RenderMode mode, Fonts fonts)
       throws IOException {
     Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
     date.clear();
-    date.set(pub.date().getYear(), pub.date().getMonthValue() - 1, pub.date().getDayOfMonth(), 0, 0, 0);
+    date.set(
+        pub.date().getYear(), pub.date().getMonthValue() - 1, pub.date().getDayOfMonth(), 0, 0, 0);
 
     PDDocumentInformation info = doc.getDocumentInformation();
     info.setCreationDate(date);
@@ -54,13 +57,24 @@ final class Archival {
       try (InputStream in = metadata.exportXMPMetadata()) {
         xmp = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
-      String stamp = String.format(Locale.ROOT, "%04d-%02d-%02dT00:00:00Z", pub.date().getYear(), pub.date().getMonthValue(), pub.date().getDayOfMonth());
+      String stamp =
+          String.format(
+              Locale.ROOT,
+              "%04d-%02d-%02dT00:00:00Z",
+              pub.date().getYear(),
+              pub.date().getMonthValue(),
+              pub.date().getDayOfMonth());
       Matcher m = XMP_CREATE_DATE.matcher(xmp);
       xmp = m.find() ? m.replaceAll("$1" + stamp + "$2") : xmp;
-      xmp = xmp.replace("<xmp:CreateDate>", "<xmp:CreatorTool>" + PRODUCER_TOOL + "</xmp:CreatorTool><xmp:CreateDate>");
+      xmp =
+          xmp.replace(
+              "<xmp:CreateDate>",
+              "<xmp:CreatorTool>" + PRODUCER_TOOL + "</xmp:CreatorTool><xmp:CreateDate>");
       // The renderer writes no language and no subject terms; archives index both.
       StringBuilder dc = new StringBuilder("<dc:format>application/pdf</dc:format>");
-      dc.append("<dc:language><rdf:Bag><rdf:li>").append(xml(cs.language())).append("</rdf:li></rdf:Bag></dc:language>");
+      dc.append("<dc:language><rdf:Bag><rdf:li>")
+          .append(xml(cs.language()))
+          .append("</rdf:li></rdf:Bag></dc:language>");
       if (!cs.keywords().isEmpty()) {
         dc.append("<dc:subject><rdf:Bag>");
         cs.keywords().forEach(k -> dc.append("<rdf:li>").append(xml(k)).append("</rdf:li>"));
@@ -102,7 +116,8 @@ final class Archival {
     artifact.setName(COSName.SUBTYPE, "Watermark");
     for (PDPage page : doc.getPages()) {
       PDRectangle box = page.getMediaBox();
-      try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+      try (PDPageContentStream cs =
+          new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
         cs.beginMarkedContent(COSName.ARTIFACT, PDPropertyList.create(artifact));
         cs.saveGraphicsState();
         cs.setGraphicsStateParameters(faint);
@@ -111,7 +126,8 @@ final class Archival {
         float size2 = 20;
         float w1 = font.getStringWidth(line1) / 1000 * size1;
         float w2 = font.getStringWidth(line2) / 1000 * size2;
-        Matrix m = Matrix.getRotateInstance(Math.toRadians(54), box.getWidth() / 2, box.getHeight() / 2);
+        Matrix m =
+            Matrix.getRotateInstance(Math.toRadians(54), box.getWidth() / 2, box.getHeight() / 2);
         cs.beginText();
         cs.setFont(font, size1);
         cs.setTextMatrix(m);

@@ -17,11 +17,11 @@ import java.util.function.BiPredicate;
 import org.casepress.source.ImagePath;
 
 /**
- * The one place that decides which files a render may read: regular files inside the case
- * study's folder (after resolving symbolic links), in a raster format the renderer can draw.
- * Everything else is refused with a reason the author can act on. The renderer itself is fenced
- * in by the same rule ({@link #accessControl()}) and by stream factories that never open a
- * connection, so an address that slipped past the HTML checks is still not read.
+ * The one place that decides which files a render may read: regular files inside the case study's
+ * folder (after resolving symbolic links), in a raster format the renderer can draw. Everything
+ * else is refused with a reason the author can act on. The renderer itself is fenced in by the same
+ * rule ({@link #accessControl()}) and by stream factories that never open a connection, so an
+ * address that slipped past the HTML checks is still not read.
  */
 final class Assets {
 
@@ -54,14 +54,20 @@ final class Assets {
     return refuse(
         switch (r.refusal()) {
           case EMPTY -> "the image has no address";
-          case REMOTE -> "images on the web are never downloaded; save the image into the case study's folder";
-          case OTHER_SCHEME -> "'" + r.scheme() + ":' addresses are not read; use a path relative to the case study's folder";
-          case ABSOLUTE -> "absolute paths are not read; use a path relative to the case study's folder";
+          case REMOTE ->
+              "images on the web are never downloaded; save the image into the case study's folder";
+          case OTHER_SCHEME ->
+              "'"
+                  + r.scheme()
+                  + ":' addresses are not read; use a path relative to the case study's folder";
+          case ABSOLUTE ->
+              "absolute paths are not read; use a path relative to the case study's folder";
           case INVALID_NAME -> "it is not a valid file name";
           case OUTSIDE_FOLDER -> "it is outside the case study's folder; copy it into the folder";
           case MISSING -> "the file does not exist";
           case UNREADABLE -> "it cannot be read";
-          case LINK_OUTSIDE -> "it is a link to a file outside the case study's folder; replace the link with a copy";
+          case LINK_OUTSIDE ->
+              "it is a link to a file outside the case study's folder; replace the link with a copy";
           case NOT_A_FILE -> "it is not a file";
           case NOT_AN_IMAGE ->
               r.path().toLowerCase(Locale.ROOT).endsWith(".svg")
@@ -79,10 +85,14 @@ final class Assets {
     if (uri != null && type == ExternalResourceType.IMAGE_RASTER && uri.startsWith("file:")) {
       try {
         Path p = Path.of(URI.create(uri));
-        if (p.startsWith(realFolder) && p.toRealPath().startsWith(realFolder) && Files.isRegularFile(p)) {
+        if (p.startsWith(realFolder)
+            && p.toRealPath().startsWith(realFolder)
+            && Files.isRegularFile(p)) {
           return true;
         }
-      } catch (IllegalArgumentException | IOException | java.nio.file.FileSystemNotFoundException e) {
+      } catch (IllegalArgumentException
+          | IOException
+          | java.nio.file.FileSystemNotFoundException e) {
         // falls through to refusal
       }
     }
@@ -113,7 +123,9 @@ final class Assets {
     };
   }
 
-  /** Addresses the renderer tried to read and was refused; empty unless the HTML checks missed one. */
+  /**
+   * Addresses the renderer tried to read and was refused; empty unless the HTML checks missed one.
+   */
   List<String> refusedAtRender() {
     synchronized (refusedAtRender) {
       return List.copyOf(refusedAtRender);

@@ -7,8 +7,8 @@ import org.jsoup.safety.Safelist;
 
 /**
  * Cleans the HTML made from an author's Markdown, raw HTML included, down to the elements a case
- * study needs. Scripts, frames, style sheets, links to style sheets, forms and embedded objects
- * are dropped with their content; so are {@code style} attributes, so no author CSS (and no
+ * study needs. Scripts, frames, style sheets, links to style sheets, forms and embedded objects are
+ * dropped with their content; so are {@code style} attributes, so no author CSS (and no
  * {@code @import} or {@code url()}) reaches the renderer. Image and link addresses are kept as
  * written: {@link Assets} decides about every image, and links are never followed.
  */
@@ -16,11 +16,68 @@ final class AuthorHtml {
   private static final Safelist ALLOWED =
       new Safelist()
           .addTags(
-              "a", "abbr", "b", "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup", "dd",
-              "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
-              "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
-              "small", "span", "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-              "thead", "tr", "u", "ul", "var", "section", "article", "aside", "header", "footer")
+              "a",
+              "abbr",
+              "b",
+              "blockquote",
+              "br",
+              "caption",
+              "center",
+              "cite",
+              "code",
+              "col",
+              "colgroup",
+              "dd",
+              "del",
+              "details",
+              "dfn",
+              "div",
+              "dl",
+              "dt",
+              "em",
+              "figcaption",
+              "figure",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "hr",
+              "i",
+              "img",
+              "ins",
+              "kbd",
+              "li",
+              "mark",
+              "ol",
+              "p",
+              "pre",
+              "q",
+              "s",
+              "samp",
+              "small",
+              "span",
+              "strike",
+              "strong",
+              "sub",
+              "summary",
+              "sup",
+              "table",
+              "tbody",
+              "td",
+              "tfoot",
+              "th",
+              "thead",
+              "tr",
+              "u",
+              "ul",
+              "var",
+              "section",
+              "article",
+              "aside",
+              "header",
+              "footer")
           .addAttributes(":all", "id", "class", "title", "lang", "dir", BodyHtml.LINE)
           .addAttributes("a", "href")
           .addAttributes("img", "src", "alt", "data-width")

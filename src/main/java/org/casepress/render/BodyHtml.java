@@ -47,17 +47,33 @@ import org.casepress.source.MystDirective;
 final class BodyHtml {
   static final String LINE = "data-line";
 
-  private static final DataKey<Context> CONTEXT = new DataKey<>("CASEPRESS_CONTEXT", (Context) null, x -> null);
+  private static final DataKey<Context> CONTEXT =
+      new DataKey<>("CASEPRESS_CONTEXT", (Context) null, x -> null);
 
   private static final Set<String> ADMONITIONS =
-      Set.of("note", "tip", "warning", "important", "caution", "attention", "danger", "hint", "seealso", "error", "admonition");
-  private static final Set<String> CODE_DIRECTIVES = Set.of("code", "code-block", "code-cell", "sourcecode");
+      Set.of(
+          "note",
+          "tip",
+          "warning",
+          "important",
+          "caution",
+          "attention",
+          "danger",
+          "hint",
+          "seealso",
+          "error",
+          "admonition");
+  private static final Set<String> CODE_DIRECTIVES =
+      Set.of("code", "code-block", "code-cell", "sourcecode");
   private static final Pattern LABEL = Pattern.compile("^\\(([^()\\s]+)\\)=\\s*$");
   private static final Pattern ROLE = Pattern.compile("\\{([A-Za-z][\\w:.-]*)\\}$");
-  private static final Pattern ROLE_TARGET = Pattern.compile("^(.*?)\\s*<([^<>]+)>$", Pattern.DOTALL);
+  private static final Pattern ROLE_TARGET =
+      Pattern.compile("^(.*?)\\s*<([^<>]+)>$", Pattern.DOTALL);
   private static final Pattern COLON_FENCE = Pattern.compile("^(\\s{0,3})(:{3,})(.*)$");
   private static final Pattern DANGEROUS_TAG =
-      Pattern.compile("<\\s*(script|iframe|frame|object|embed|link|style|meta|base|form|svg|math|video|audio|source)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "<\\s*(script|iframe|frame|object|embed|link|style|meta|base|form|svg|math|video|audio|source)\\b",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern IMG_TAG = Pattern.compile("<img\\b", Pattern.CASE_INSENSITIVE);
 
   private static final DataHolder OPTIONS =
@@ -77,7 +93,8 @@ final class BodyHtml {
           .attributeProviderFactory(
               new IndependentAttributeProviderFactory() {
                 @Override
-                public com.vladsch.flexmark.html.AttributeProvider apply(LinkResolverContext context) {
+                public com.vladsch.flexmark.html.AttributeProvider apply(
+                    LinkResolverContext context) {
                   return (node, part, attributes) -> {
                     Context c = context.getDocument().get(CONTEXT);
                     if (c == null) {
@@ -99,6 +116,7 @@ final class BodyHtml {
   static final class Labels {
     final Map<Node, String> nodeLabels = new HashMap<>();
     final Map<String, String> titles = new HashMap<>();
+
     /** Figures rendered so far, for their numbers; the same order as the labels were counted. */
     int figures;
   }
@@ -122,7 +140,8 @@ final class BodyHtml {
     return render(toBacktickFences(markdown), line, findings, new Labels(), false);
   }
 
-  private static String render(String markdown, int lineOffset, Findings findings, Labels labels, boolean collect) {
+  private static String render(
+      String markdown, int lineOffset, Findings findings, Labels labels, boolean collect) {
     Document doc = Markdown.parse(markdown);
     Context context = new Context(lineOffset, findings, labels);
     if (collect) {
@@ -135,9 +154,9 @@ final class BodyHtml {
   }
 
   /**
-   * MyST colon fences ({@code :::{note}}) become backtick fences of the same lines, so that the
-   * one Markdown parser sees them as directives. More colons mean an outer fence; backticks keep
-   * that order, three more than the colons so that an inner code fence cannot close them.
+   * MyST colon fences ({@code :::{note}}) become backtick fences of the same lines, so that the one
+   * Markdown parser sees them as directives. More colons mean an outer fence; backticks keep that
+   * order, three more than the colons so that an inner code fence cannot close them.
    */
   static String toBacktickFences(String markdown) {
     if (!markdown.contains(":::")) {
@@ -168,14 +187,17 @@ final class BodyHtml {
     List<Paragraph> targets = new ArrayList<>();
     int figures = 0;
     for (Node node : doc.getDescendants()) {
-      if (node instanceof Paragraph p && p.getFirstChild() instanceof Text t && t.getNext() == null) {
+      if (node instanceof Paragraph p
+          && p.getFirstChild() instanceof Text t
+          && t.getNext() == null) {
         Matcher m = LABEL.matcher(t.getChars().toString().strip());
         if (m.matches()) {
           targets.add(p);
           Node next = p.getNext();
           if (next != null) {
             context.labels.nodeLabels.put(next, m.group(1));
-            context.labels.titles.put(m.group(1), next instanceof Heading h ? h.getText().toString() : m.group(1));
+            context.labels.titles.put(
+                m.group(1), next instanceof Heading h ? h.getText().toString() : m.group(1));
           }
         }
       } else if (node instanceof FencedCodeBlock block) {
@@ -201,13 +223,15 @@ final class BodyHtml {
       String s = text.getChars().toString();
       if (s.contains("{%") || s.contains("{{")) {
         context.findings.warnOnce(
-            "liquid", context.line(node),
+            "liquid",
+            context.line(node),
             "Template tags such as '{% ... %}' or '{{ ... }}' are printed as they are: PDFs are not built by a"
                 + " website generator (reported once per case study).");
       }
       if (s.contains("$$")) {
         context.findings.warnOnce(
-            "math", context.line(node),
+            "math",
+            context.line(node),
             "Mathematics written as $$...$$ is printed as its source text; formulas are not supported in PDFs yet"
                 + " (reported once per case study).");
       }
@@ -270,10 +294,13 @@ final class BodyHtml {
       if (danger.find()) {
         c.findings.warn(
             c.line(node),
-            "The raw HTML <" + danger.group(1).toLowerCase(Locale.ROOT) + "> is left out of the PDF: PDFs are"
+            "The raw HTML <"
+                + danger.group(1).toLowerCase(Locale.ROOT)
+                + "> is left out of the PDF: PDFs are"
                 + " made only from the case study's own text and files. Use Markdown instead.");
       }
-      String withLines = IMG_TAG.matcher(source).replaceAll("<img " + LINE + "=\"" + c.line(node) + "\"");
+      String withLines =
+          IMG_TAG.matcher(source).replaceAll("<img " + LINE + "=\"" + c.line(node) + "\"");
       if (node instanceof HtmlBlock) {
         html.line();
         html.raw(withLines);
@@ -298,8 +325,16 @@ final class BodyHtml {
           if (title == null) {
             c.findings.warn(
                 c.line(role),
-                "{" + role.name + "}`" + role.content + "` points to '" + target + "', which is not a label in this"
-                    + " case study. Add a line '(" + target + ")=' above the heading, or fix the name.");
+                "{"
+                    + role.name
+                    + "}`"
+                    + role.content
+                    + "` points to '"
+                    + target
+                    + "', which is not a label in this"
+                    + " case study. Add a line '("
+                    + target
+                    + ")=' above the heading, or fix the name.");
             html.text(m.matches() ? text : target);
           } else {
             html.attr("href", "#" + target).withAttr().tag("a");
@@ -321,7 +356,9 @@ final class BodyHtml {
           c.findings.warnOnce(
               "role:" + role.name,
               c.line(role),
-              "The MyST role {" + role.name + "} is not supported yet in PDFs; its text is printed as it is"
+              "The MyST role {"
+                  + role.name
+                  + "} is not supported yet in PDFs; its text is printed as it is"
                   + " (reported once per case study).");
           if (role.name.equals("math")) {
             html.tag("code");
@@ -335,7 +372,9 @@ final class BodyHtml {
           c.findings.warnOnce(
               "role:" + role.name,
               c.line(role),
-              "The MyST role {" + role.name + "} is unknown; its text is printed as it is (reported once per"
+              "The MyST role {"
+                  + role.name
+                  + "} is unknown; its text is printed as it is (reported once per"
                   + " case study).");
           html.text(text);
         }
@@ -356,8 +395,16 @@ final class BodyHtml {
       String name = d.name().toLowerCase(Locale.ROOT);
       if (ADMONITIONS.contains(name)) {
         String title = name.equals("admonition") ? d.argument() : title(name);
-        String content = name.equals("admonition") || d.argument().isEmpty() ? d.content() : d.argument() + "\n\n" + d.content();
-        box(html, "admonition " + name, id, title, render(content, contentLine, c.findings, c.labels, false));
+        String content =
+            name.equals("admonition") || d.argument().isEmpty()
+                ? d.content()
+                : d.argument() + "\n\n" + d.content();
+        box(
+            html,
+            "admonition " + name,
+            id,
+            title,
+            render(content, contentLine, c.findings, c.labels, false));
       } else if (name.equals("figure") || name.equals("image")) {
         figure(html, d, id, line, contentLine, c);
       } else if (CODE_DIRECTIVES.contains(name)) {
@@ -366,20 +413,30 @@ final class BodyHtml {
         c.findings.warnOnce(
             "directive:" + name,
             line,
-            "The {" + name + "} directive is not supported yet in PDFs; its source is printed as code"
+            "The {"
+                + name
+                + "} directive is not supported yet in PDFs; its source is printed as code"
                 + " (reported once per case study).");
         code(html, name, d.content(), id);
       } else {
         c.findings.warnOnce(
             "directive:" + name,
             line,
-            "The MyST directive {" + d.name() + "} is not supported in PDFs; its content is printed in a plain box"
+            "The MyST directive {"
+                + d.name()
+                + "} is not supported in PDFs; its content is printed in a plain box"
                 + " (reported once per case study).");
-        box(html, "directive", id, d.argument().isEmpty() ? null : d.argument(), render(d.content(), contentLine, c.findings, c.labels, false));
+        box(
+            html,
+            "directive",
+            id,
+            d.argument().isEmpty() ? null : d.argument(),
+            render(d.content(), contentLine, c.findings, c.labels, false));
       }
     }
 
-    private static void figure(HtmlWriter html, MystDirective d, String id, int line, int contentLine, Context c) {
+    private static void figure(
+        HtmlWriter html, MystDirective d, String id, int line, int contentLine, Context c) {
       if (id != null) {
         html.attr("id", id);
       }
@@ -393,10 +450,14 @@ final class BodyHtml {
       }
       html.withAttr().tagVoid("img");
       if (d.name().equals("figure")) {
-        String number = "<span class=\"figure-number\">Figure " + (++c.labels.figures) + ".</span> ";
+        String number =
+            "<span class=\"figure-number\">Figure " + (++c.labels.figures) + ".</span> ";
         String caption = render(d.content(), contentLine, c.findings, c.labels, false).strip();
         html.tag("figcaption");
-        html.raw(caption.startsWith("<p>") ? "<p>" + number + caption.substring(3) : "<p>" + number + "</p>" + caption);
+        html.raw(
+            caption.startsWith("<p>")
+                ? "<p>" + number + caption.substring(3)
+                : "<p>" + number + "</p>" + caption);
         html.tag("/figcaption");
       }
       html.tag("/figure");
@@ -416,7 +477,8 @@ final class BodyHtml {
       html.tag("/pre");
     }
 
-    private static void box(HtmlWriter html, String cssClass, String id, String title, String contentHtml) {
+    private static void box(
+        HtmlWriter html, String cssClass, String id, String title, String contentHtml) {
       if (id != null) {
         html.attr("id", id);
       }
@@ -432,7 +494,9 @@ final class BodyHtml {
     }
 
     private static String title(String name) {
-      return name.equals("seealso") ? "See also" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      return name.equals("seealso")
+          ? "See also"
+          : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
   }
 }

@@ -5,8 +5,8 @@ import org.casepress.model.CaseStudy;
 import org.casepress.model.Community;
 
 /**
- * The "Cite this publication" text, generated from metadata so that nobody types a citation:
- * {@code Family, G., Other, A. B. (2026). Title: Subtitle (Version 1). Series. Publisher. DOI}.
+ * The "Cite this publication" text, generated from metadata so that nobody types a citation: {@code
+ * Family, G., Other, A. B. (2026). Title: Subtitle (Version 1). Series. Publisher. DOI}.
  */
 final class Citation {
   static final String DOI_PENDING = org.casepress.model.Citation.DOI_PENDING;
@@ -14,8 +14,10 @@ final class Citation {
   private static final Map<String, String> LICENCE_NAMES =
       Map.of(
           "CC-BY-4.0", "Creative Commons Attribution 4.0 International (CC BY 4.0)",
-          "CC-BY-SA-4.0", "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
-          "CC-BY-NC-4.0", "Creative Commons Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)",
+          "CC-BY-SA-4.0",
+              "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)",
+          "CC-BY-NC-4.0",
+              "Creative Commons Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)",
           "CC0-1.0", "Creative Commons Zero 1.0 Universal (CC0 1.0)",
           "MIT", "MIT License",
           "Apache-2.0", "Apache License 2.0");
@@ -23,7 +25,9 @@ final class Citation {
   private Citation() {}
 
   static String text(CaseStudy cs, Community community, Publication pub) {
-    return org.casepress.model.Citation.of(cs, community, pub.date().getYear(), pub.version(), pub.doi()).text();
+    return org.casepress.model.Citation.of(
+            cs, community, pub.date().getYear(), pub.version(), pub.doi())
+        .text();
   }
 
   static String fullTitle(CaseStudy cs) {

@@ -8,8 +8,8 @@ import org.casepress.model.Location;
 import org.casepress.model.Problem;
 
 /**
- * What one render noticed, located in the case study's Markdown file. Lines are lines of that
- * file: a body line (0-based, as flexmark counts) plus the line the body starts on.
+ * What one render noticed, located in the case study's Markdown file. Lines are lines of that file:
+ * a body line (0-based, as flexmark counts) plus the line the body starts on.
  */
 final class Findings {
   private final String file;
@@ -51,7 +51,10 @@ final class Findings {
    */
   void missing(int bodyLine0, String field, String message) {
     Location at = at(bodyLine0);
-    add(mode == RenderMode.FINAL ? Problem.error(at, field, message) : Problem.warning(at, field, message));
+    add(
+        mode == RenderMode.FINAL
+            ? Problem.error(at, field, message)
+            : Problem.warning(at, field, message));
   }
 
   private void add(Problem p) {

@@ -42,16 +42,25 @@ final class Fonts {
           new Face("DroidSansFallbackFull.ttf", CJK, 400, FontStyle.NORMAL));
 
   /** The renderer's own names for CSS serif, sans-serif and monospace. */
-  private static final Map<String, String> GENERIC = Map.of("Serif", SERIF, "SansSerif", SANS, "Monospaced", MONO);
+  private static final Map<String, String> GENERIC =
+      Map.of("Serif", SERIF, "SansSerif", SANS, "Monospaced", MONO);
 
-  /** Font files, read from the jar when first needed: a Latin-only render never reads the CJK font. */
+  /**
+   * Font files, read from the jar when first needed: a Latin-only render never reads the CJK font.
+   */
   private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
+
   /** The cmaps of the regular faces in fallback order, parsed when first needed. */
   private final CmapLookup[] cmaps = new CmapLookup[COVERAGE_ORDER.size()];
 
   /** Regular faces decide coverage: bold and italic faces of a family cover the same scripts. */
   private static final List<String> COVERAGE_ORDER =
-      List.of("DejaVuSerif.ttf", "DejaVuSans.ttf", "DejaVuSansMono.ttf", "NotoSansArabic-Regular.ttf", "DroidSansFallbackFull.ttf");
+      List.of(
+          "DejaVuSerif.ttf",
+          "DejaVuSans.ttf",
+          "DejaVuSansMono.ttf",
+          "NotoSansArabic-Regular.ttf",
+          "DroidSansFallbackFull.ttf");
 
   private Fonts() {}
 
@@ -62,10 +71,20 @@ final class Fonts {
   /** Registers every face with a builder; the font bytes are shared, never copied. */
   void register(PdfRendererBuilder builder) {
     for (Face face : FACES) {
-      builder.useFont(() -> new ByteArrayInputStream(bytes(face.file())), face.family(), face.weight(), face.style(), true);
+      builder.useFont(
+          () -> new ByteArrayInputStream(bytes(face.file())),
+          face.family(),
+          face.weight(),
+          face.style(),
+          true);
       for (Map.Entry<String, String> generic : GENERIC.entrySet()) {
         if (generic.getValue().equals(face.family())) {
-          builder.useFont(() -> new ByteArrayInputStream(bytes(face.file())), generic.getKey(), face.weight(), face.style(), true);
+          builder.useFont(
+              () -> new ByteArrayInputStream(bytes(face.file())),
+              generic.getKey(),
+              face.weight(),
+              face.style(),
+              true);
         }
       }
     }
@@ -91,7 +110,8 @@ final class Fonts {
     if (cmap == null) {
       synchronized (cmaps) {
         if (cmaps[i] == null) {
-          try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(COVERAGE_ORDER.get(i))))) {
+          try (TrueTypeFont ttf =
+              new TTFParser().parse(new RandomAccessReadBuffer(bytes(COVERAGE_ORDER.get(i))))) {
             cmaps[i] = ttf.getUnicodeCmapLookup(false);
           } catch (IOException e) {
             throw new UncheckedIOException("cannot read a bundled font", e);
@@ -110,7 +130,8 @@ final class Fonts {
   private static byte[] read(String file) {
     try (InputStream in = Fonts.class.getResourceAsStream("fonts/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("the bundled font fonts/" + file + " is missing from the jar");
+        throw new IllegalStateException(
+            "the bundled font fonts/" + file + " is missing from the jar");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * @param doi the version DOI (10.5281/zenodo.123), or null before one is reserved
  * @param conceptDoi the DOI of all versions, or null
  */
-public record Publication(int version, LocalDate date, String state, String doi, String conceptDoi) {
+public record Publication(
+    int version, LocalDate date, String state, String doi, String conceptDoi) {
 
   public Publication {
     Objects.requireNonNull(date, "date");
@@ -38,9 +39,9 @@ public record Publication(int version, LocalDate date, String state, String doi,
   }
 
   /**
-   * The date of a case study's content when no review state gives one: the latest modification
-   * time among the files in its folder, as a UTC day. Re-rendering unchanged files therefore
-   * gives the same date, and so the same bytes, whatever the clock says.
+   * The date of a case study's content when no review state gives one: the latest modification time
+   * among the files in its folder, as a UTC day. Re-rendering unchanged files therefore gives the
+   * same date, and so the same bytes, whatever the clock says.
    */
   public static LocalDate contentDate(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {

@@ -24,22 +24,22 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
-import org.casepress.model.Problem;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
 /**
- * Renders case studies to tagged PDF/UA-1 and PDF/A-2a files. Build one with {@link #create()}
- * and share it: it holds the bundled fonts and the font metrics cache, and is thread-safe (each
- * render uses its own PDF builder).
+ * Renders case studies to tagged PDF/UA-1 and PDF/A-2a files. Build one with {@link #create()} and
+ * share it: it holds the bundled fonts and the font metrics cache, and is thread-safe (each render
+ * uses its own PDF builder).
  *
- * <p>Rendering never opens a network connection and reads no file outside the case study's
- * folder and the tool's own resources. The same inputs give the same bytes: dates come from the
- * {@link Publication}, the document id from the content.
+ * <p>Rendering never opens a network connection and reads no file outside the case study's folder
+ * and the tool's own resources. The same inputs give the same bytes: dates come from the {@link
+ * Publication}, the document id from the content.
  */
 public final class Renderer {
   /** PDF/A level 2, conformance "a" (accessible: tagged, Unicode text). */
-  static final PdfRendererBuilder.PdfAConformance PDF_A = PdfRendererBuilder.PdfAConformance.PDFA_2_A;
+  static final PdfRendererBuilder.PdfAConformance PDF_A =
+      PdfRendererBuilder.PdfAConformance.PDFA_2_A;
 
   static final String PRODUCER = "casepress";
 
@@ -48,7 +48,9 @@ public final class Renderer {
   static {
     // PDFBox writes a font cache to the home folder on first use unless told otherwise.
     if (System.getProperty("pdfbox.fontcache") == null) {
-      System.setProperty("pdfbox.fontcache", Path.of(System.getProperty("java.io.tmpdir"), "casepress-pdfbox").toString());
+      System.setProperty(
+          "pdfbox.fontcache",
+          Path.of(System.getProperty("java.io.tmpdir"), "casepress-pdfbox").toString());
     }
     // The renderer logs to the console by default; we report through diagnostics instead.
     XRLog.setLoggerImpl(new SilentLogger());
@@ -70,13 +72,14 @@ public final class Renderer {
   }
 
   /**
-   * Renders one case study to {@code output}, atomically: the file appears complete or not at
-   * all. In {@link RenderMode#FINAL} anything missing or refused fails the render.
+   * Renders one case study to {@code output}, atomically: the file appears complete or not at all.
+   * In {@link RenderMode#FINAL} anything missing or refused fails the render.
    *
    * @throws RenderException in a final render, with every reason and its location
    * @throws IOException when the output cannot be written
    */
-  public RenderResult render(CaseStudy cs, Metadata metadata, Publication pub, RenderMode mode, Path output)
+  public RenderResult render(
+      CaseStudy cs, Metadata metadata, Publication pub, RenderMode mode, Path output)
       throws RenderException, IOException {
     Findings findings = new Findings(cs.source(), cs.bodyLine(), mode);
     Assets assets = new Assets(cs.folder());
@@ -97,7 +100,10 @@ public final class Renderer {
       pdf = out.toByteArray();
     }
     for (String refused : assets.refusedAtRender()) {
-      findings.missing(-1, "", "The PDF renderer was refused the resource " + refused + "; it is left out of the PDF.");
+      findings.missing(
+          -1,
+          "",
+          "The PDF renderer was refused the resource " + refused + "; it is left out of the PDF.");
     }
     for (String d : diagnostics) {
       findings.warnOnce("diagnostic:" + d, -1, "The PDF renderer reported: " + d);
@@ -109,7 +115,8 @@ public final class Renderer {
     return new RenderResult(output, pages, findings.problems());
   }
 
-  private PDDocument typeset(Document html, Assets assets, List<String> diagnostics) throws IOException {
+  private PDDocument typeset(Document html, Assets assets, List<String> diagnostics)
+      throws IOException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.usePdfUaAccessibility(true);
@@ -118,9 +125,21 @@ public final class Renderer {
     builder.withProducer(PRODUCER);
     builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
     fonts.register(builder);
-    builder.useExternalResourceAccessControl(assets.accessControl(), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-    builder.useExternalResourceAccessControl(assets.accessControl(), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-    builder.useProtocolsStreamImplementation(assets.noNetwork(), "http", "https", "ftp", "jar", "jrt", "mailto", "news", "gopher", "ldap");
+    builder.useExternalResourceAccessControl(
+        assets.accessControl(), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+    builder.useExternalResourceAccessControl(
+        assets.accessControl(), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+    builder.useProtocolsStreamImplementation(
+        assets.noNetwork(),
+        "http",
+        "https",
+        "ftp",
+        "jar",
+        "jrt",
+        "mailto",
+        "news",
+        "gopher",
+        "ldap");
     builder.useUnicodeBidiSplitter(RIGHT_TO_LEFT);
     builder.useUnicodeBidiReorderer(RIGHT_TO_LEFT);
     builder.withDiagnosticConsumer(d -> record(d, diagnostics));
@@ -163,10 +182,12 @@ public final class Renderer {
       Files.write(temp, bytes);
       // A temporary file is private to its owner; a PDF is for readers.
       if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-        Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(
+            temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (java.nio.file.AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

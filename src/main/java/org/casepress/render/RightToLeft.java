@@ -11,21 +11,27 @@ import java.util.Map;
 /**
  * Right-to-left text (Arabic, Hebrew) for the renderer, with the JDK's own bidi algorithm instead
  * of ICU (which the renderer's rtl module would pull in at some 14 MB). Arabic letters are joined
- * by mapping them to their contextual presentation forms, which the bundled fonts carry; marks
- * are kept, lam-alef becomes its ligature. Scripts that need more (Indic shaping) are not
- * covered.
+ * by mapping them to their contextual presentation forms, which the bundled fonts carry; marks are
+ * kept, lam-alef becomes its ligature. Scripts that need more (Indic shaping) are not covered.
  */
 final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
 
-  /** Presentation forms: isolated, final, initial, medial (the last two 0 for right-joining letters). */
+  /**
+   * Presentation forms: isolated, final, initial, medial (the last two 0 for right-joining
+   * letters).
+   */
   private static final Map<Integer, int[]> FORMS = new HashMap<>();
 
   static {
     // U+0621 to U+064A in the order of the Arabic Presentation Forms-B block (from U+FE80).
-    int[] letters = {0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627, 0x0628, 0x0629, 0x062A, 0x062B, 0x062C,
-        0x062D, 0x062E, 0x062F, 0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636, 0x0637, 0x0638, 0x0639, 0x063A,
-        0x0641, 0x0642, 0x0643, 0x0644, 0x0645, 0x0646, 0x0647, 0x0648, 0x0649, 0x064A};
-    String rightJoining = "\u0622\u0623\u0624\u0625\u0627\u0629\u062F\u0630\u0631\u0632\u0648\u0649";
+    int[] letters = {
+      0x0621, 0x0622, 0x0623, 0x0624, 0x0625, 0x0626, 0x0627, 0x0628, 0x0629, 0x062A, 0x062B,
+      0x062C, 0x062D, 0x062E, 0x062F, 0x0630, 0x0631, 0x0632, 0x0633, 0x0634, 0x0635, 0x0636,
+      0x0637, 0x0638, 0x0639, 0x063A, 0x0641, 0x0642, 0x0643, 0x0644, 0x0645, 0x0646, 0x0647,
+      0x0648, 0x0649, 0x064A
+    };
+    String rightJoining =
+        "\u0622\u0623\u0624\u0625\u0627\u0629\u062F\u0630\u0631\u0632\u0648\u0649";
     int form = 0xFE80;
     for (int letter : letters) {
       if (letter == 0x0621) {
@@ -51,13 +57,14 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
   private static final Map<Integer, Integer> DESHAPED = new HashMap<>();
 
   static {
-    FORMS.forEach((letter, forms) -> {
-      for (int f : forms) {
-        if (f != 0) {
-          DESHAPED.put(f, letter);
-        }
-      }
-    });
+    FORMS.forEach(
+        (letter, forms) -> {
+          for (int f : forms) {
+            if (f != 0) {
+              DESHAPED.put(f, letter);
+            }
+          }
+        });
   }
 
   @Override
@@ -102,7 +109,9 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
         continue;
       }
       boolean before = joinsToNext(previousLetter(cps, i));
-      boolean after = forms[2] != 0 && FORMS.containsKey(nextLetter(cps, i)) || forms[2] != 0 && nextLetter(cps, i) == 0x0640;
+      boolean after =
+          forms[2] != 0 && FORMS.containsKey(nextLetter(cps, i))
+              || forms[2] != 0 && nextLetter(cps, i) == 0x0640;
       int shaped = before && after ? forms[3] : before ? forms[1] : after ? forms[2] : forms[0];
       out.appendCodePoint(shaped == 0 ? forms[0] : shaped);
     }
@@ -112,13 +121,16 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
   @Override
   public String deshapeText(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> {
-      if (cp >= 0xFEF5 && cp <= 0xFEFC) {
-        out.append('\u0644').appendCodePoint(new int[] {0x0622, 0x0623, 0x0625, 0x0627}[(cp - 0xFEF5) / 2]);
-      } else {
-        out.appendCodePoint(DESHAPED.getOrDefault(cp, cp));
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (cp >= 0xFEF5 && cp <= 0xFEFC) {
+                out.append('\u0644')
+                    .appendCodePoint(new int[] {0x0622, 0x0623, 0x0625, 0x0627}[(cp - 0xFEF5) / 2]);
+              } else {
+                out.appendCodePoint(DESHAPED.getOrDefault(cp, cp));
+              }
+            });
     return out.toString();
   }
 
@@ -177,7 +189,9 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
     };
   }
 
-  /** The runs of a paragraph in visual order, from the JDK's implementation of the bidi algorithm. */
+  /**
+   * The runs of a paragraph in visual order, from the JDK's implementation of the bidi algorithm.
+   */
   private static final class Splitter implements BidiSplitter {
     private BidiTextRun[] runs = new BidiTextRun[0];
 
@@ -188,9 +202,11 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
         return;
       }
       int flags =
-          defaultDirection == RTL ? Bidi.DIRECTION_RIGHT_TO_LEFT
-              : defaultDirection == LTR ? Bidi.DIRECTION_LEFT_TO_RIGHT
-              : Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT;
+          defaultDirection == RTL
+              ? Bidi.DIRECTION_RIGHT_TO_LEFT
+              : defaultDirection == LTR
+                  ? Bidi.DIRECTION_LEFT_TO_RIGHT
+                  : Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT;
       Bidi bidi = new Bidi(paragraph, flags);
       int count = bidi.getRunCount();
       BidiTextRun[] logical = new BidiTextRun[count];
@@ -198,7 +214,8 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
       for (int i = 0; i < count; i++) {
         int start = bidi.getRunStart(i);
         levels[i] = (byte) bidi.getRunLevel(i);
-        logical[i] = new BidiTextRun(start, bidi.getRunLimit(i) - start, (levels[i] & 1) == 1 ? RTL : LTR);
+        logical[i] =
+            new BidiTextRun(start, bidi.getRunLimit(i) - start, (levels[i] & 1) == 1 ? RTL : LTR);
       }
       if (count > 1) {
         Bidi.reorderVisually(levels, 0, logical, 0, count);
@@ -224,7 +241,8 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
         if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
           return LTR;
         }
-        if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+        if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+            || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
           return RTL;
         }
         i += Character.charCount(cp);

@@ -33,17 +33,19 @@ import org.jsoup.select.NodeVisitor;
  * affiliations, partner organisation, version, date, state, DOI, licence, abstract), a table of
  * contents for long studies, the body, and "Cite this publication"; plus the page boxes with the
  * series footer and page numbers, and the outline. Everything in it comes from metadata and the
- * author's Markdown; the checks that need the whole document (images, links, characters the
- * fonts lack) run here, recording what they find.
+ * author's Markdown; the checks that need the whole document (images, links, characters the fonts
+ * lack) run here, recording what they find.
  */
 final class Typesetting {
   /** Long studies get a table of contents: five or more sections. */
   static final int TOC_MIN_SECTIONS = 5;
 
-  private static final Set<String> RIGHT_TO_LEFT_LANGUAGES = Set.of("ar", "fa", "he", "ps", "ur", "yi");
+  private static final Set<String> RIGHT_TO_LEFT_LANGUAGES =
+      Set.of("ar", "fa", "he", "ps", "ur", "yi");
 
   static final String HOUSE_STYLE = readResource("house-style.css");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final CaseStudy cs;
   private final Metadata metadata;
@@ -52,7 +54,13 @@ final class Typesetting {
   private final Assets assets;
   private final Fonts fonts;
 
-  Typesetting(CaseStudy cs, Metadata metadata, Publication pub, Findings findings, Assets assets, Fonts fonts) {
+  Typesetting(
+      CaseStudy cs,
+      Metadata metadata,
+      Publication pub,
+      Findings findings,
+      Assets assets,
+      Fonts fonts) {
     this.cs = cs;
     this.metadata = metadata;
     this.pub = pub;
@@ -63,9 +71,13 @@ final class Typesetting {
 
   Document build() {
     Document doc = Jsoup.parse(skeleton());
-    doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.xhtml);
+    doc.outputSettings()
+        .prettyPrint(false)
+        .charset(StandardCharsets.UTF_8)
+        .escapeMode(Entities.EscapeMode.xhtml);
     Element main = doc.selectFirst("main");
-    for (Node n : List.copyOf(AuthorHtml.clean(BodyHtml.render(cs.body(), findings)).body().childNodes())) {
+    for (Node n :
+        List.copyOf(AuthorHtml.clean(BodyHtml.render(cs.body(), findings)).body().childNodes())) {
       main.appendChild(n);
     }
     Element abstractBox = doc.selectFirst(".abstract");
@@ -90,13 +102,22 @@ final class Typesetting {
     Community community = metadata.community();
     String series = community == null || community.series() == null ? "" : community.series();
     StringBuilder h = new StringBuilder(8192);
-    h.append("<!DOCTYPE html><html lang=\"").append(esc(cs.language())).append("\"")
-        .append(RIGHT_TO_LEFT_LANGUAGES.contains(cs.language()) ? " dir=\"rtl\"" : "").append("><head><meta charset=\"utf-8\"/>");
+    h.append("<!DOCTYPE html><html lang=\"")
+        .append(esc(cs.language()))
+        .append("\"")
+        .append(RIGHT_TO_LEFT_LANGUAGES.contains(cs.language()) ? " dir=\"rtl\"" : "")
+        .append("><head><meta charset=\"utf-8\"/>");
     h.append("<title>").append(esc(Citation.fullTitle(cs))).append("</title>");
-    h.append(meta("author", cs.authors().stream().map(Person::fullName).collect(Collectors.joining(", "))));
+    h.append(
+        meta(
+            "author",
+            cs.authors().stream().map(Person::fullName).collect(Collectors.joining(", "))));
     h.append(meta("subject", plain(cs.description())));
     h.append(meta("keywords", String.join(", ", keywords())));
-    h.append("<style>").append(HOUSE_STYLE).append(pageBoxes(series)).append("</style></head><body>");
+    h.append("<style>")
+        .append(HOUSE_STYLE)
+        .append(pageBoxes(series))
+        .append("</style></head><body>");
 
     h.append("<div class=\"title-page\">");
     if (!series.isBlank()) {
@@ -109,14 +130,25 @@ final class Typesetting {
     authors(h);
     h.append("<div class=\"facts\">");
     if (cs.organisation() != null) {
-      h.append("<p><strong>Partner organisation:</strong> ").append(esc(cs.organisation().name())).append("</p>");
+      h.append("<p><strong>Partner organisation:</strong> ")
+          .append(esc(cs.organisation().name()))
+          .append("</p>");
     }
-    h.append("<p><strong>Version ").append(pub.version()).append("</strong>, ").append(esc(DATE.format(pub.date())))
-        .append(" <span class=\"state\">(").append(esc(pub.state())).append(")</span></p>");
+    h.append("<p><strong>Version ")
+        .append(pub.version())
+        .append("</strong>, ")
+        .append(esc(DATE.format(pub.date())))
+        .append(" <span class=\"state\">(")
+        .append(esc(pub.state()))
+        .append(")</span></p>");
     h.append("<p><strong>DOI:</strong> ").append(doiHtml()).append("</p>");
-    h.append("<p><strong>Licence:</strong> ").append(esc(Citation.licenceName(cs.licence()))).append("</p>");
+    h.append("<p><strong>Licence:</strong> ")
+        .append(esc(Citation.licenceName(cs.licence())))
+        .append("</p>");
     if (!keywords().isEmpty()) {
-      h.append("<p><strong>Keywords:</strong> ").append(esc(String.join(", ", keywords()))).append("</p>");
+      h.append("<p><strong>Keywords:</strong> ")
+          .append(esc(String.join(", ", keywords())))
+          .append("</p>");
     }
     h.append("</div>");
     if (cs.description() != null && !cs.description().isBlank()) {
@@ -127,14 +159,20 @@ final class Typesetting {
     h.append("<main class=\"content\"></main>");
 
     h.append("<div class=\"cite\"><h2 id=\"cite-this-publication\">Cite this publication</h2><p>")
-        .append(esc(Citation.text(cs, community, pub))).append("</p><p>");
+        .append(esc(Citation.text(cs, community, pub)))
+        .append("</p><p>");
     if (!series.isBlank()) {
       h.append("Published in ").append(esc(series)).append(". ");
     }
-    h.append("This publication is shared under the ").append(esc(Citation.licenceName(cs.licence()))).append(" licence.");
+    h.append("This publication is shared under the ")
+        .append(esc(Citation.licenceName(cs.licence())))
+        .append(" licence.");
     if (pub.conceptDoi() != null) {
-      h.append(" All versions: <a href=\"").append(esc(Citation.doiUrl(pub.conceptDoi()))).append("\">")
-          .append(esc(Citation.doiUrl(pub.conceptDoi()))).append("</a>.");
+      h.append(" All versions: <a href=\"")
+          .append(esc(Citation.doiUrl(pub.conceptDoi())))
+          .append("\">")
+          .append(esc(Citation.doiUrl(pub.conceptDoi())))
+          .append("</a>.");
     }
     h.append("</p></div>");
     h.append("</body></html>");
@@ -154,12 +192,21 @@ final class Typesetting {
       h.append(i == 0 ? "" : i == cs.authors().size() - 1 ? " and " : ", ");
       h.append(esc(p.fullName()));
       if (!p.affiliations().isEmpty()) {
-        h.append("<sup>").append(p.affiliations().stream().map(o -> String.valueOf(numbers.get(o))).collect(Collectors.joining(",")))
+        h.append("<sup>")
+            .append(
+                p.affiliations().stream()
+                    .map(o -> String.valueOf(numbers.get(o)))
+                    .collect(Collectors.joining(",")))
             .append("</sup>");
       }
       if (p.orcid() != null) {
-        h.append(" <a class=\"orcid\" href=\"").append(esc(p.orcidUrl())).append("\" title=\"ORCID iD of ")
-            .append(esc(p.fullName())).append(": ").append(esc(p.orcid())).append("\">iD</a>");
+        h.append(" <a class=\"orcid\" href=\"")
+            .append(esc(p.orcidUrl()))
+            .append("\" title=\"ORCID iD of ")
+            .append(esc(p.fullName()))
+            .append(": ")
+            .append(esc(p.orcid()))
+            .append("\">iD</a>");
       }
     }
     h.append("</p>");
@@ -167,7 +214,11 @@ final class Typesetting {
       h.append("<p class=\"affiliations\">");
       int i = 0;
       for (Map.Entry<Organisation, Integer> e : numbers.entrySet()) {
-        h.append(i++ == 0 ? "" : "<br/>").append("<sup>").append(e.getValue()).append("</sup> ").append(esc(e.getKey().name()));
+        h.append(i++ == 0 ? "" : "<br/>")
+            .append("<sup>")
+            .append(e.getValue())
+            .append("</sup> ")
+            .append(esc(e.getKey().name()));
       }
       h.append("</p>");
     }
@@ -176,8 +227,13 @@ final class Typesetting {
       h.append("<p class=\"affiliations\">ORCID: ");
       for (int i = 0; i < withOrcid.size(); i++) {
         Person p = withOrcid.get(i);
-        h.append(i == 0 ? "" : "; ").append(esc(p.fullName())).append(" <a href=\"").append(esc(p.orcidUrl()))
-            .append("\">").append(esc(p.orcidUrl())).append("</a>");
+        h.append(i == 0 ? "" : "; ")
+            .append(esc(p.fullName()))
+            .append(" <a href=\"")
+            .append(esc(p.orcidUrl()))
+            .append("\">")
+            .append(esc(p.orcidUrl()))
+            .append("</a>");
       }
       h.append("</p>");
     }
@@ -207,11 +263,22 @@ final class Typesetting {
     }
     footer.append("Shared under ").append(Citation.licenceName(cs.licence())).append(". ");
     footer.append(pub.doi() == null ? Citation.DOI_PENDING + "." : "DOI: " + pub.doi());
-    String small = "font-family: \"DejaVu Sans\", \"Droid Sans Fallback\"; font-size: 7pt; color: #555555;";
+    String small =
+        "font-family: \"DejaVu Sans\", \"Droid Sans Fallback\"; font-size: 7pt; color: #555555;";
     return "\n@page { size: A4; margin: 20mm 20mm 24mm 20mm;"
-        + " @top-right { content: \"" + css(shorten(cs.title(), 90)) + "\"; " + small + " vertical-align: bottom; }"
-        + " @bottom-left { content: \"" + css(footer.toString()) + "\"; " + small + " width: 80%; vertical-align: top; }"
-        + " @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); " + small + " vertical-align: top; }"
+        + " @top-right { content: \""
+        + css(shorten(cs.title(), 90))
+        + "\"; "
+        + small
+        + " vertical-align: bottom; }"
+        + " @bottom-left { content: \""
+        + css(footer.toString())
+        + "\"; "
+        + small
+        + " width: 80%; vertical-align: top; }"
+        + " @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); "
+        + small
+        + " vertical-align: top; }"
         + " }\n@page :first { @top-right { content: none; } }\n";
   }
 
@@ -239,16 +306,29 @@ final class Typesetting {
       String src = img.attr("src");
       Assets.Decision decision = assets.image(src);
       if (!decision.allowed()) {
-        findings.missing(line, "", "The image '" + src + "' cannot be put in the PDF: " + decision.refusal() + ".");
+        findings.missing(
+            line,
+            "",
+            "The image '" + src + "' cannot be put in the PDF: " + decision.refusal() + ".");
         Element box = new Element("span").addClass("missing");
-        box.text("Missing image: " + src + " (" + decision.refusal() + ")" + (img.attr("alt").isBlank() ? "" : ". It shows: " + img.attr("alt")));
+        box.text(
+            "Missing image: "
+                + src
+                + " ("
+                + decision.refusal()
+                + ")"
+                + (img.attr("alt").isBlank() ? "" : ". It shows: " + img.attr("alt")));
         img.replaceWith(box);
         continue;
       }
       img.attr("src", decision.uri().toString());
       if (img.attr("alt").isBlank()) {
         findings.missing(
-            line, "", "The image '" + src + "' has no alt text; describe what it shows for readers who cannot see it.");
+            line,
+            "",
+            "The image '"
+                + src
+                + "' has no alt text; describe what it shows for readers who cannot see it.");
         img.attr("alt", "Image " + src + " (no description given)");
       }
       String width = img.attr("data-width");
@@ -265,13 +345,19 @@ final class Typesetting {
       String href = a.attr("href").strip();
       String lower = href.toLowerCase(Locale.ROOT);
       boolean keep =
-          href.startsWith("#") ? ids.contains(href.substring(1))
-              : lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:");
+          href.startsWith("#")
+              ? ids.contains(href.substring(1))
+              : lower.startsWith("http://")
+                  || lower.startsWith("https://")
+                  || lower.startsWith("mailto:");
       if (!keep) {
         if (!href.isEmpty() && !href.startsWith("#")) {
           findings.warnOnce(
-              "relative-link", lineOf(a),
-              "The link '" + href + "' points to another file, which a PDF cannot open; its text is kept without the"
+              "relative-link",
+              lineOf(a),
+              "The link '"
+                  + href
+                  + "' points to another file, which a PDF cannot open; its text is kept without the"
                   + " link (reported once per case study). Link to a web address instead.");
         }
         a.unwrap();
@@ -279,7 +365,11 @@ final class Typesetting {
       }
       if (a.attr("title").isBlank()) {
         String text = a.text().strip();
-        a.attr("title", text.isEmpty() || href.startsWith("#") ? (text.isEmpty() ? href : text) : text + " (" + href + ")");
+        a.attr(
+            "title",
+            text.isEmpty() || href.startsWith("#")
+                ? (text.isEmpty() ? href : text)
+                : text + " (" + href + ")");
       }
     }
   }
@@ -287,11 +377,13 @@ final class Typesetting {
   /** Unique ids on headings; the outline (bookmarks) and, for long studies, a table of contents. */
   private void headings(Document doc) {
     Set<String> used = new HashSet<>();
-    doc.select("[id]").forEach(e -> {
-      if (!e.is("h2, h3")) {
-        used.add(e.id());
-      }
-    });
+    doc.select("[id]")
+        .forEach(
+            e -> {
+              if (!e.is("h2, h3")) {
+                used.add(e.id());
+              }
+            });
     List<Element> sections = new ArrayList<>();
     int n = 0;
     for (Element h : doc.select("main h2, main h3, div.cite > h2")) {
@@ -317,7 +409,8 @@ final class Typesetting {
     }
     long h2 = sections.stream().filter(e -> e.is("h2")).count();
     if (h2 >= TOC_MIN_SECTIONS) {
-      Element toc = doc.selectFirst("main").before("<div class=\"toc\"></div>").previousElementSibling();
+      Element toc =
+          doc.selectFirst("main").before("<div class=\"toc\"></div>").previousElementSibling();
       toc.appendElement("h2").id("contents").text("Contents");
       Element list = toc.appendElement("ol");
       Element sub = null;
@@ -338,8 +431,8 @@ final class Typesetting {
   }
 
   /**
-   * Characters no bundled font has would print as '#'. Find them in the sources (for their
-   * lines), then show each in the PDF as its code, visibly, instead of a wrong glyph.
+   * Characters no bundled font has would print as '#'. Find them in the sources (for their lines),
+   * then show each in the PDF as its code, visibly, instead of a wrong glyph.
    */
   private void characters(Document doc) {
     Map<Integer, Set<Integer>> byLine = new LinkedHashMap<>();
@@ -350,8 +443,15 @@ final class Typesetting {
         byLine.put(i, missing);
       }
     }
-    Set<Integer> inFrontMatter = uncovered(cs.title() + " " + nullToEmpty(cs.subtitle()) + " " + nullToEmpty(cs.description())
-        + " " + cs.authors().stream().map(Person::fullName).collect(Collectors.joining(" ")));
+    Set<Integer> inFrontMatter =
+        uncovered(
+            cs.title()
+                + " "
+                + nullToEmpty(cs.subtitle())
+                + " "
+                + nullToEmpty(cs.description())
+                + " "
+                + cs.authors().stream().map(Person::fullName).collect(Collectors.joining(" ")));
     if (!inFrontMatter.isEmpty()) {
       byLine.put(-1, inFrontMatter);
     }
@@ -359,15 +459,21 @@ final class Typesetting {
       findings.missing(
           e.getKey(),
           "",
-          "No font in the PDF can show " + e.getValue().stream().map(Typesetting::describe).collect(Collectors.joining(", "))
-              + ". Replace " + (e.getValue().size() == 1 ? "it" : "them") + " with text (the PDF shows the character codes instead).");
+          "No font in the PDF can show "
+              + e.getValue().stream().map(Typesetting::describe).collect(Collectors.joining(", "))
+              + ". Replace "
+              + (e.getValue().size() == 1 ? "it" : "them")
+              + " with text (the PDF shows the character codes instead).");
     }
     List<TextNode> texts = new ArrayList<>();
-    NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
-      if (node instanceof TextNode t) {
-        texts.add(t);
-      }
-    }, doc.body());
+    NodeTraversor.traverse(
+        (NodeVisitor)
+            (node, depth) -> {
+              if (node instanceof TextNode t) {
+                texts.add(t);
+              }
+            },
+        doc.body());
     for (TextNode t : texts) {
       String s = t.getWholeText();
       if (uncovered(s).isEmpty() && !hasInvisible(s)) {
@@ -375,20 +481,25 @@ final class Typesetting {
       }
       List<Node> parts = new ArrayList<>();
       StringBuilder run = new StringBuilder();
-      s.codePoints().forEach(cp -> {
-        if (isInvisible(cp)) {
-          return;
-        }
-        if (fonts.covers(cp) || Character.isWhitespace(cp) || Character.isISOControl(cp)) {
-          run.appendCodePoint(cp);
-          return;
-        }
-        if (run.length() > 0) {
-          parts.add(new TextNode(run.toString()));
-          run.setLength(0);
-        }
-        parts.add(new Element("span").addClass("missing-char").text(String.format(Locale.ROOT, "[U+%04X]", cp)));
-      });
+      s.codePoints()
+          .forEach(
+              cp -> {
+                if (isInvisible(cp)) {
+                  return;
+                }
+                if (fonts.covers(cp) || Character.isWhitespace(cp) || Character.isISOControl(cp)) {
+                  run.appendCodePoint(cp);
+                  return;
+                }
+                if (run.length() > 0) {
+                  parts.add(new TextNode(run.toString()));
+                  run.setLength(0);
+                }
+                parts.add(
+                    new Element("span")
+                        .addClass("missing-char")
+                        .text(String.format(Locale.ROOT, "[U+%04X]", cp)));
+              });
       if (run.length() > 0) {
         parts.add(new TextNode(run.toString()));
       }
@@ -401,17 +512,24 @@ final class Typesetting {
 
   private Set<Integer> uncovered(String s) {
     Set<Integer> missing = new LinkedHashSet<>();
-    s.codePoints().forEach(cp -> {
-      if (!fonts.covers(cp) && !Character.isWhitespace(cp) && !Character.isISOControl(cp) && !isInvisible(cp)) {
-        missing.add(cp);
-      }
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (!fonts.covers(cp)
+                  && !Character.isWhitespace(cp)
+                  && !Character.isISOControl(cp)
+                  && !isInvisible(cp)) {
+                missing.add(cp);
+              }
+            });
     return missing;
   }
 
   /** Joiners, variation selectors and other format characters have no glyph to show. */
   private static boolean isInvisible(int cp) {
-    return Character.getType(cp) == Character.FORMAT || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+    return Character.getType(cp) == Character.FORMAT
+        || (cp >= 0xFE00 && cp <= 0xFE0F)
+        || (cp >= 0xE0100 && cp <= 0xE01EF);
   }
 
   private static boolean hasInvisible(String s) {
@@ -420,8 +538,12 @@ final class Typesetting {
 
   private static String describe(int cp) {
     String name = Character.getName(cp);
-    return "'" + new String(Character.toChars(cp)) + "' (U+" + String.format(Locale.ROOT, "%04X", cp)
-        + (name == null ? "" : " " + name.toLowerCase(Locale.ROOT)) + ")";
+    return "'"
+        + new String(Character.toChars(cp))
+        + "' (U+"
+        + String.format(Locale.ROOT, "%04X", cp)
+        + (name == null ? "" : " " + name.toLowerCase(Locale.ROOT))
+        + ")";
   }
 
   private static int lineOf(Element e) {
@@ -447,7 +569,9 @@ final class Typesetting {
     if (markdown == null) {
       return "";
     }
-    return Jsoup.parse(BodyHtml.renderFragment(markdown, new Findings("", 0, RenderMode.DRAFT), 0)).text().strip();
+    return Jsoup.parse(BodyHtml.renderFragment(markdown, new Findings("", 0, RenderMode.DRAFT), 0))
+        .text()
+        .strip();
   }
 
   private static String shorten(String s, int max) {

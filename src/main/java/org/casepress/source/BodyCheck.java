@@ -17,8 +17,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
- * Checks the Markdown body: headings the PDF can turn into an outline, and images that are in
- * the case study's folder and described for readers who cannot see them.
+ * Checks the Markdown body: headings the PDF can turn into an outline, and images that are in the
+ * case study's folder and described for readers who cannot see them.
  */
 final class BodyCheck {
 
@@ -52,8 +52,13 @@ final class BodyCheck {
         }
         problems.add(
             Problem.error(
-                at(node), "", "The image reference [" + ref.getReference() + "] is not defined; add a line '["
-                    + ref.getReference() + "]: path/to/image.png' or write ![alt text](path/to/image.png)."));
+                at(node),
+                "",
+                "The image reference ["
+                    + ref.getReference()
+                    + "] is not defined; add a line '["
+                    + ref.getReference()
+                    + "]: path/to/image.png' or write ![alt text](path/to/image.png)."));
       } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
         String html = node.getChars().toString();
         if (html.toLowerCase(Locale.ROOT).contains("<img")) {
@@ -64,7 +69,13 @@ final class BodyCheck {
       } else if (node instanceof FencedCodeBlock block) {
         MystDirective.of(block)
             .filter(d -> d.name().equals("figure") || d.name().equals("image"))
-            .ifPresent(d -> checkImage(at(node), d.argument(), d.options().getOrDefault("alt", ""), "{" + d.name() + "}"));
+            .ifPresent(
+                d ->
+                    checkImage(
+                        at(node),
+                        d.argument(),
+                        d.options().getOrDefault("alt", ""),
+                        "{" + d.name() + "}"));
       }
     }
   }
@@ -85,7 +96,9 @@ final class BodyCheck {
           Problem.error(
               at(h),
               "",
-              "Top-level headings ('# " + h.getText() + "') are reserved for the title, which comes from the"
+              "Top-level headings ('# "
+                  + h.getText()
+                  + "') are reserved for the title, which comes from the"
                   + " front matter. Start sections at '##' (and sub-sections at '###')."));
       return 2;
     }
@@ -94,9 +107,17 @@ final class BodyCheck {
           Problem.error(
               at(h),
               "",
-              "The heading '" + "#".repeat(level) + " " + h.getText() + "' skips from level " + previousLevel
-                  + " to " + level + "; the PDF outline needs each level in turn. Use '"
-                  + "#".repeat(previousLevel + 1) + "' here."));
+              "The heading '"
+                  + "#".repeat(level)
+                  + " "
+                  + h.getText()
+                  + "' skips from level "
+                  + previousLevel
+                  + " to "
+                  + level
+                  + "; the PDF outline needs each level in turn. Use '"
+                  + "#".repeat(previousLevel + 1)
+                  + "' here."));
       return previousLevel + 1;
     }
     return level;
@@ -109,8 +130,12 @@ final class BodyCheck {
           Problem.error(
               at,
               "",
-              "The image '" + url + "' has no alt text. Describe what it shows for readers who cannot see it: "
-                  + (form.startsWith("{") ? "add a line ':alt: ...' under the " + form + " line." : "write ![what the image shows](" + url + ").")));
+              "The image '"
+                  + url
+                  + "' has no alt text. Describe what it shows for readers who cannot see it: "
+                  + (form.startsWith("{")
+                      ? "add a line ':alt: ...' under the " + form + " line."
+                      : "write ![what the image shows](" + url + ").")));
     }
     ImagePath.Result result = ImagePath.resolve(folder, url);
     if (result.ok()) {
@@ -126,22 +151,35 @@ final class BodyCheck {
                   + ". Published PDFs must not depend on other sites: save the image into this case study's folder"
                   + " (e.g. figures/) and refer to it by its relative path.";
           case ABSOLUTE ->
-              "The image path '" + url + "' is absolute; use a path relative to the case study folder, e.g. figures/chart.png.";
+              "The image path '"
+                  + url
+                  + "' is absolute; use a path relative to the case study folder, e.g. figures/chart.png.";
           case INVALID_NAME -> "The image path '" + url + "' is not a valid file name.";
           case OUTSIDE_FOLDER ->
-              "The image '" + url + "' is outside this case study's folder. Copy it into the folder"
+              "The image '"
+                  + url
+                  + "' is outside this case study's folder. Copy it into the folder"
                   + " (e.g. figures/) so that the case study is complete on its own.";
           case MISSING ->
-              "The image '" + url + "' does not exist (looked for "
-                  + workspace.relative(folder.resolve(result.path())) + "). Check the spelling and the folder.";
+              "The image '"
+                  + url
+                  + "' does not exist (looked for "
+                  + workspace.relative(folder.resolve(result.path()))
+                  + "). Check the spelling and the folder.";
           case UNREADABLE -> "The image '" + url + "' cannot be read.";
           case LINK_OUTSIDE ->
-              "The image '" + url + "' is a link to a file outside this case study's folder. Replace the link"
+              "The image '"
+                  + url
+                  + "' is a link to a file outside this case study's folder. Replace the link"
                   + " with a copy of the file.";
           case NOT_A_FILE -> "The image path '" + url + "' is a folder, not an image file.";
           case NOT_AN_IMAGE ->
-              "The image '" + url + "' is not a PNG, JPEG or GIF file"
-                  + (url.toLowerCase(Locale.ROOT).endsWith(".svg") ? " (SVG is not supported yet)" : "")
+              "The image '"
+                  + url
+                  + "' is not a PNG, JPEG or GIF file"
+                  + (url.toLowerCase(Locale.ROOT).endsWith(".svg")
+                      ? " (SVG is not supported yet)"
+                      : "")
                   + "; export it as PNG.";
         };
     problems.add(Problem.error(at, "", message));

@@ -35,24 +35,59 @@ final class CaseStudyLoader {
   /** DataCite relation types that Zenodo's deposit API accepts (API.md section 6.1). */
   static final Set<String> RELATIONS =
       Set.of(
-          "isCitedBy", "cites", "isSupplementTo", "isSupplementedBy", "isContinuedBy", "continues",
-          "isDescribedBy", "describes", "hasMetadata", "isMetadataFor", "isNewVersionOf",
-          "isPreviousVersionOf", "isPartOf", "hasPart", "isReferencedBy", "references",
-          "isDocumentedBy", "documents", "isCompiledBy", "compiles", "isVariantFormOf",
-          "isOriginalFormOf", "isIdenticalTo", "isAlternateIdentifier", "isReviewedBy", "reviews",
-          "isDerivedFrom", "isSourceOf", "requires", "isRequiredBy", "isObsoletedBy", "obsoletes",
-          "hasVersion", "isVersionOf", "isPublishedIn");
+          "isCitedBy",
+          "cites",
+          "isSupplementTo",
+          "isSupplementedBy",
+          "isContinuedBy",
+          "continues",
+          "isDescribedBy",
+          "describes",
+          "hasMetadata",
+          "isMetadataFor",
+          "isNewVersionOf",
+          "isPreviousVersionOf",
+          "isPartOf",
+          "hasPart",
+          "isReferencedBy",
+          "references",
+          "isDocumentedBy",
+          "documents",
+          "isCompiledBy",
+          "compiles",
+          "isVariantFormOf",
+          "isOriginalFormOf",
+          "isIdenticalTo",
+          "isAlternateIdentifier",
+          "isReviewedBy",
+          "reviews",
+          "isDerivedFrom",
+          "isSourceOf",
+          "requires",
+          "isRequiredBy",
+          "isObsoletedBy",
+          "obsoletes",
+          "hasVersion",
+          "isVersionOf",
+          "isPublishedIn");
 
   /** Names authors give the file by mistake; found, they get "rename it" rather than "missing". */
   private static final List<String> LIKELY_MISNAMES =
-      List.of("case_study.md", "casestudy.md", "case-study.markdown", "case-study.txt", "readme.md", "index.md");
+      List.of(
+          "case_study.md",
+          "casestudy.md",
+          "case-study.markdown",
+          "case-study.txt",
+          "readme.md",
+          "index.md");
 
   private final Workspace workspace;
   private final Metadata metadata;
   private final Unloaded unloaded;
   private final List<Problem> problems;
 
-  CaseStudyLoader(Workspace workspace, Metadata metadata, Unloaded unloaded, List<Problem> problems) {
+  CaseStudyLoader(
+      Workspace workspace, Metadata metadata, Unloaded unloaded, List<Problem> problems) {
     this.workspace = workspace;
     this.metadata = metadata;
     this.unloaded = unloaded;
@@ -67,7 +102,9 @@ final class CaseStudyLoader {
           Problem.error(
               Location.of(folderName),
               "",
-              "The folder name '" + slug + "' is not a valid slug: use 3 to 64 lowercase letters,"
+              "The folder name '"
+                  + slug
+                  + "' is not a valid slug: use 3 to 64 lowercase letters,"
                   + " digits and hyphens, e.g. 'flood-model-openness'. Rename the folder."));
       return Optional.empty();
     }
@@ -84,23 +121,33 @@ final class CaseStudyLoader {
       throw new UncheckedIOException(e);
     }
     Optional<SourceText.Split> split =
-        SourceText.decode(bytes, source, problems).flatMap(t -> SourceText.splitFrontMatter(t, source, problems));
+        SourceText.decode(bytes, source, problems)
+            .flatMap(t -> SourceText.splitFrontMatter(t, source, problems));
     if (split.isEmpty()) {
       return Optional.empty();
     }
-    YamlTree tree = YamlTree.parse(split.get().frontMatter(), source, split.get().frontMatterLine(), problems);
+    YamlTree tree =
+        YamlTree.parse(split.get().frontMatter(), source, split.get().frontMatterLine(), problems);
     if (tree == null) {
       return Optional.empty();
     }
-    FrontMatter fm = new Shape(tree, problems, FrontMatter.OWNED_KEYS).bind(FrontMatter.class, "front matter");
-    new BodyCheck(workspace, folder, source, split.get().bodyLine(), problems).check(split.get().body());
+    FrontMatter fm =
+        new Shape(tree, problems, FrontMatter.OWNED_KEYS).bind(FrontMatter.class, "front matter");
+    new BodyCheck(workspace, folder, source, split.get().bodyLine(), problems)
+        .check(split.get().body());
     if (fm == null) {
       return Optional.empty();
     }
     return Optional.of(resolve(slug, folder, source, fm, tree, split.get()));
   }
 
-  private CaseStudy resolve(String slug, Path folder, String source, FrontMatter fm, YamlTree tree, SourceText.Split split) {
+  private CaseStudy resolve(
+      String slug,
+      Path folder,
+      String source,
+      FrontMatter fm,
+      YamlTree tree,
+      SourceText.Split split) {
     String title = fm.title() == null ? "" : checkTitle(tree, "title", fm.title());
     String subtitle = fm.subtitle() == null ? null : checkTitle(tree, "subtitle", fm.subtitle());
     String description = fm.description() == null ? "" : checkDescription(tree, fm.description());
@@ -110,8 +157,14 @@ final class CaseStudyLoader {
       organisation = metadata.organisations().get(fm.organisation());
       if (organisation == null) {
         MetadataLoader.unknownId(
-            problems, unloaded, tree, "organisation", Unloaded.ORGANISATION, fm.organisation(),
-            metadata.organisations().keySet(), MetadataLoader.ORGANISATIONS_FILE);
+            problems,
+            unloaded,
+            tree,
+            "organisation",
+            Unloaded.ORGANISATION,
+            fm.organisation(),
+            metadata.organisations().keySet(),
+            MetadataLoader.ORGANISATIONS_FILE);
       }
     }
     List<String> keywords = checkKeywords(tree, MetadataLoader.orEmpty(fm.keywords()));
@@ -130,9 +183,12 @@ final class CaseStudyLoader {
             Problem.error(
                 tree.at("language"),
                 "language",
-                "'" + fm.language() + "' is not an ISO 639-1 language code"
-                    + Languages.likelyCode(code).map(c -> "; write '" + c + "' instead.").orElse(
-                        "; use two lowercase letters, e.g. en, cy, fr or es.")));
+                "'"
+                    + fm.language()
+                    + "' is not an ISO 639-1 language code"
+                    + Languages.likelyCode(code)
+                        .map(c -> "; write '" + c + "' instead.")
+                        .orElse("; use two lowercase letters, e.g. en, cy, fr or es.")));
       }
     }
     List<RelatedIdentifier> related = new ArrayList<>();
@@ -149,7 +205,9 @@ final class CaseStudyLoader {
             Problem.error(
                 tree.at(path),
                 path,
-                "'" + r.relation() + "' is not a relation Zenodo knows"
+                "'"
+                    + r.relation()
+                    + "' is not a relation Zenodo knows"
                     + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
                     + " Common ones: isSupplementedBy (code or data behind the study), references, isDocumentedBy."));
         continue;
@@ -163,26 +221,48 @@ final class CaseStudyLoader {
       }
     }
     return new CaseStudy(
-        slug, folder, source, title, subtitle, authors, organisation, description, keywords, licence,
-        language, related, funding, split.body(), split.bodyLine());
+        slug,
+        folder,
+        source,
+        title,
+        subtitle,
+        authors,
+        organisation,
+        description,
+        keywords,
+        licence,
+        language,
+        related,
+        funding,
+        split.body(),
+        split.bodyLine());
   }
 
   private String checkTitle(YamlTree tree, String path, String value) {
     String t = value.strip();
     if (t.contains("\n")) {
       problems.add(
-          Problem.error(tree.at(path), path, "The " + path + " must fit on one line; remove the line break."));
+          Problem.error(
+              tree.at(path),
+              path,
+              "The " + path + " must fit on one line; remove the line break."));
       t = t.replaceAll("\\s*\n\\s*", " ");
     }
     if (t.length() < 3) {
       problems.add(
-          Problem.error(tree.at(path), path, "The " + path + " is too short; write at least 3 characters."));
+          Problem.error(
+              tree.at(path), path, "The " + path + " is too short; write at least 3 characters."));
     } else if (t.length() > TITLE_MAX) {
       problems.add(
           Problem.error(
               tree.at(path),
               path,
-              "The " + path + " has " + t.length() + " characters; shorten it to at most " + TITLE_MAX
+              "The "
+                  + path
+                  + " has "
+                  + t.length()
+                  + " characters; shorten it to at most "
+                  + TITLE_MAX
                   + " (move detail into the subtitle or description)."));
     }
     return t;
@@ -195,15 +275,20 @@ final class CaseStudyLoader {
           Problem.error(
               tree.at("description"),
               "description",
-              "The description is too short (" + d.length() + " characters); write an abstract of at least"
+              "The description is too short ("
+                  + d.length()
+                  + " characters); write an abstract of at least"
                   + " a sentence or two that says what the case study is about."));
     } else if (d.length() > DESCRIPTION_MAX) {
       problems.add(
           Problem.error(
               tree.at("description"),
               "description",
-              "The description has " + d.length() + " characters; an abstract should have at most "
-                  + DESCRIPTION_MAX + ". Move the detail into the body."));
+              "The description has "
+                  + d.length()
+                  + " characters; an abstract should have at most "
+                  + DESCRIPTION_MAX
+                  + ". Move the detail into the body."));
     }
     return d;
   }
@@ -217,11 +302,19 @@ final class CaseStudyLoader {
       if (k.isEmpty() || k.length() > KEYWORD_MAX) {
         problems.add(
             Problem.error(
-                tree.at(path), path, "Keywords must have 1 to " + KEYWORD_MAX + " characters; this one has " + k.length() + "."));
+                tree.at(path),
+                path,
+                "Keywords must have 1 to "
+                    + KEYWORD_MAX
+                    + " characters; this one has "
+                    + k.length()
+                    + "."));
         continue;
       }
       if (!seen.add(k.toLowerCase(Locale.ROOT))) {
-        problems.add(Problem.warning(tree.at(path), path, "The keyword '" + k + "' is listed twice; remove one."));
+        problems.add(
+            Problem.warning(
+                tree.at(path), path, "The keyword '" + k + "' is listed twice; remove one."));
         continue;
       }
       result.add(k);
@@ -234,7 +327,10 @@ final class CaseStudyLoader {
     // Only an empty list: a missing or blank key, or text instead of a list, is reported by Shape.
     if (nodes.isEmpty() && tree.root().path("authors").isArray()) {
       problems.add(
-          Problem.error(tree.at("authors"), "authors", "The authors list is empty; list at least one author."));
+          Problem.error(
+              tree.at("authors"),
+              "authors",
+              "The authors list is empty; list at least one author."));
     }
     Map<String, Integer> seen = new HashMap<>();
     People people = new People(tree, problems, unloaded);
@@ -247,7 +343,14 @@ final class CaseStudyLoader {
         person = metadata.people().get(id);
         if (person == null) {
           MetadataLoader.unknownId(
-              problems, unloaded, tree, path, Unloaded.PERSON, id, metadata.people().keySet(), MetadataLoader.PEOPLE_FILE);
+              problems,
+              unloaded,
+              tree,
+              path,
+              Unloaded.PERSON,
+              id,
+              metadata.people().keySet(),
+              MetadataLoader.PEOPLE_FILE);
           continue;
         }
       } else if (node.isObject()) {
@@ -261,7 +364,9 @@ final class CaseStudyLoader {
                 tree.at(path),
                 path,
                 "Each author is a person id from metadata/people.yaml, or a group with given, family,"
-                    + " orcid and affiliations; this one is " + Shape.kind(node) + "."));
+                    + " orcid and affiliations; this one is "
+                    + Shape.kind(node)
+                    + "."));
         continue;
       }
       // The same person may be listed by id and also inline, in either order: match them by ORCID.
@@ -275,13 +380,17 @@ final class CaseStudyLoader {
       if (identities.isEmpty()) {
         identities.add("name:" + person.fullName().toLowerCase(Locale.ROOT));
       }
-      Integer first = identities.stream().map(seen::get).filter(Objects::nonNull).findFirst().orElse(null);
+      Integer first =
+          identities.stream().map(seen::get).filter(Objects::nonNull).findFirst().orElse(null);
       if (first != null) {
         problems.add(
             Problem.error(
                 tree.at(path),
                 path,
-                person.fullName() + " is listed twice (also as authors[" + first + "]); remove one."));
+                person.fullName()
+                    + " is listed twice (also as authors["
+                    + first
+                    + "]); remove one."));
         continue;
       }
       for (String identity : identities) {
@@ -294,15 +403,25 @@ final class CaseStudyLoader {
 
   private Person inlineAuthor(YamlTree tree, String path, JsonNode node, People people) {
     List<Problem> found = new ArrayList<>();
-    FrontMatter.InlineAuthor a = new Shape(tree, found, Map.of()).bindAt(path, node, FrontMatter.InlineAuthor.class);
+    FrontMatter.InlineAuthor a =
+        new Shape(tree, found, Map.of()).bindAt(path, node, FrontMatter.InlineAuthor.class);
     problems.addAll(found);
     if (a == null || a.family() == null) {
       return null;
     }
     String orcid = a.orcid() == null ? null : people.checkOrcid(path + ".orcid", a.orcid());
     List<Organisation> affiliations =
-        people.resolveAffiliations(path + ".affiliations", MetadataLoader.orEmpty(a.affiliations()), metadata.organisations());
-    return new Person(null, a.given() == null ? "" : a.given().strip(), a.family().strip(), orcid, affiliations, Set.of());
+        people.resolveAffiliations(
+            path + ".affiliations",
+            MetadataLoader.orEmpty(a.affiliations()),
+            metadata.organisations());
+    return new Person(
+        null,
+        a.given() == null ? "" : a.given().strip(),
+        a.family().strip(),
+        orcid,
+        affiliations,
+        Set.of());
   }
 
   private String missingFileMessage(Path folder) {
@@ -313,16 +432,23 @@ final class CaseStudyLoader {
       present = List.of();
     }
     for (String name : present) {
-      if (LIKELY_MISNAMES.contains(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase(FILE_NAME)) {
-        return "There is no case-study.md, but there is '" + name + "': rename it to case-study.md"
+      if (LIKELY_MISNAMES.contains(name.toLowerCase(Locale.ROOT))
+          || name.equalsIgnoreCase(FILE_NAME)) {
+        return "There is no case-study.md, but there is '"
+            + name
+            + "': rename it to case-study.md"
             + " (lowercase, with a hyphen).";
       }
     }
-    List<String> markdown = present.stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".md")).toList();
+    List<String> markdown =
+        present.stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".md")).toList();
     if (markdown.size() == 1) {
-      return "There is no case-study.md, but there is '" + markdown.get(0) + "': rename it to case-study.md.";
+      return "There is no case-study.md, but there is '"
+          + markdown.get(0)
+          + "': rename it to case-study.md.";
     }
-    return "This folder has no case-study.md. Start one with ./casepress new " + folder.getFileName()
+    return "This folder has no case-study.md. Start one with ./casepress new "
+        + folder.getFileName()
         + " --title \"...\", or remove the folder.";
   }
 }

@@ -47,8 +47,8 @@ public final class Identifiers {
   }
 
   /**
-   * ROR's checksum: the last two digits are ISO 7064 MOD 97-10 over the number that the first
-   * seven characters spell in Crockford base32.
+   * ROR's checksum: the last two digits are ISO 7064 MOD 97-10 over the number that the first seven
+   * characters spell in Crockford base32.
    */
   static String rorChecksum(String ror) {
     long n = 0;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one rule for which images a case study may use: a PNG, JPEG or GIF file inside the case
- * study's own folder, named by a relative path. {@code check} reports a refusal to the author;
- * the renderer refuses to read anything else. Keeping the rule in one place keeps the two in step.
+ * study's own folder, named by a relative path. {@code check} reports a refusal to the author; the
+ * renderer refuses to read anything else. Keeping the rule in one place keeps the two in step.
  */
 public final class ImagePath {
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
@@ -63,7 +63,8 @@ public final class ImagePath {
     }
     if (SCHEME.matcher(src).find() && !WINDOWS_DRIVE.matcher(src).matches()) {
       String scheme = src.substring(0, src.indexOf(':')).toLowerCase(Locale.ROOT);
-      return refused(scheme.startsWith("http") ? Refusal.REMOTE : Refusal.OTHER_SCHEME, scheme, src);
+      return refused(
+          scheme.startsWith("http") ? Refusal.REMOTE : Refusal.OTHER_SCHEME, scheme, src);
     }
     if (src.startsWith("/") || src.startsWith("\\") || WINDOWS_DRIVE.matcher(src).matches()) {
       return refused(Refusal.ABSOLUTE, null, src);
@@ -116,7 +117,10 @@ public final class ImagePath {
     if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
       return "png";
     }
-    if (n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+    if (n >= 3
+        && (head[0] & 0xff) == 0xff
+        && (head[1] & 0xff) == 0xd8
+        && (head[2] & 0xff) == 0xff) {
       return "jpeg";
     }
     if (n >= 6 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F' && head[3] == '8') {

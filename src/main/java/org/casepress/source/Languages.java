@@ -24,7 +24,10 @@ public final class Languages {
     if (ISO_639_1.contains(t)) {
       return Optional.of(t);
     }
-    return ISO_639_1.stream().filter(code -> englishName(code).equalsIgnoreCase(t)).sorted().findFirst();
+    return ISO_639_1.stream()
+        .filter(code -> englishName(code).equalsIgnoreCase(t))
+        .sorted()
+        .findFirst();
   }
 
   /** The three-letter code Zenodo stores (ISO 639-2/T, which is ISO 639-3 for single languages). */

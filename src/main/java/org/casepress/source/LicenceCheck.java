@@ -20,13 +20,19 @@ final class LicenceCheck {
           Problem.warning(
               tree.at(path),
               path,
-              "'" + id + "' is an old Zenodo alias; write the SPDX id '" + alias.spdx() + "' instead."));
+              "'"
+                  + id
+                  + "' is an old Zenodo alias; write the SPDX id '"
+                  + alias.spdx()
+                  + "' instead."));
     } else if (verdict instanceof Licences.Unknown unknown) {
       problems.add(
           Problem.error(
               tree.at(path),
               path,
-              "'" + id + "' is not an SPDX licence id that Zenodo accepts"
+              "'"
+                  + id
+                  + "' is not an SPDX licence id that Zenodo accepts"
                   + unknown.nearest().map(n -> "; did you mean '" + n + "'?").orElse(".")
                   + " Use an SPDX id such as CC-BY-4.0 (see https://spdx.org/licenses/)."));
     }

@@ -64,7 +64,11 @@ public final class Licences {
     return switch (lower) {
       case "mit" -> "MIT";
       case "apache-2.0" -> "Apache-2.0";
-      default -> lower.toUpperCase(Locale.ROOT).replace("-ONLY", "-only").replace("-OR-LATER", "-or-later");
+      default ->
+          lower
+              .toUpperCase(Locale.ROOT)
+              .replace("-ONLY", "-only")
+              .replace("-OR-LATER", "-or-later");
     };
   }
 

@@ -7,8 +7,8 @@ import org.casepress.model.Metadata;
 import org.casepress.model.Problem;
 
 /**
- * The result of loading a workspace: what could be loaded, and every problem found on the way,
- * in file and line order.
+ * The result of loading a workspace: what could be loaded, and every problem found on the way, in
+ * file and line order.
  */
 public record Loaded(
     Workspace workspace, Metadata metadata, List<CaseStudy> caseStudies, List<Problem> problems) {

@@ -12,10 +12,10 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.List;
 
 /**
- * The one Markdown dialect of casepress: CommonMark with GitHub tables, footnotes,
- * strikethrough, task lists and autolinks. Checking and rendering share these options so that
- * what {@code check} accepts is what {@code render} typesets. MyST directives arrive as fenced
- * code blocks whose info string starts with '{' (see {@link MystDirective}).
+ * The one Markdown dialect of casepress: CommonMark with GitHub tables, footnotes, strikethrough,
+ * task lists and autolinks. Checking and rendering share these options so that what {@code check}
+ * accepts is what {@code render} typesets. MyST directives arrive as fenced code blocks whose info
+ * string starts with '{' (see {@link MystDirective}).
  */
 public final class Markdown {
   /** Frozen options shared by the parser and every renderer. */

@@ -45,7 +45,8 @@ final class MetadataLoader {
       @Required("the award (grant) number") String award) {}
 
   record OrganisationsFile(
-      @Required("a list of organisations, each with id and name") List<OrganisationLine> organisations) {}
+      @Required("a list of organisations, each with id and name")
+          List<OrganisationLine> organisations) {}
 
   record OrganisationLine(
       @Required("an id of lowercase words joined by hyphens, e.g. fernbank-water") String id,
@@ -53,7 +54,8 @@ final class MetadataLoader {
       String ror) {}
 
   record PeopleFile(
-      @Required("a list of people, each with id, given, family and roles") List<PersonLine> people) {}
+      @Required("a list of people, each with id, given, family and roles")
+          List<PersonLine> people) {}
 
   record PersonLine(
       @Required("an id of lowercase words joined by hyphens, e.g. priya-nandakumar") String id,
@@ -94,7 +96,8 @@ final class MetadataLoader {
   }
 
   /** Reads a metadata file into its record; empty when missing (if optional) or unusable. */
-  private <T extends Record> Optional<Parsed<T>> read(String file, Class<T> type, boolean required) {
+  private <T extends Record> Optional<Parsed<T>> read(
+      String file, Class<T> type, boolean required) {
     Path path = workspace.root().resolve(file);
     if (!Files.isRegularFile(path)) {
       if (required) {
@@ -128,7 +131,8 @@ final class MetadataLoader {
 
   private Map<String, Organisation> loadOrganisations() {
     Map<String, Organisation> result = new LinkedHashMap<>();
-    Optional<Parsed<OrganisationsFile>> read = read(ORGANISATIONS_FILE, OrganisationsFile.class, true);
+    Optional<Parsed<OrganisationsFile>> read =
+        read(ORGANISATIONS_FILE, OrganisationsFile.class, true);
     if (read.isEmpty() || read.get().value().organisations() == null) {
       unloaded.wholeFile(Unloaded.ORGANISATION);
     }
@@ -178,7 +182,8 @@ final class MetadataLoader {
             People people = new People(parsed.tree(), problems, unloaded);
             String orcid = p.orcid() == null ? null : people.checkOrcid(path + ".orcid", p.orcid());
             List<Organisation> affiliations =
-                people.resolveAffiliations(path + ".affiliations", orEmpty(p.affiliations()), organisations);
+                people.resolveAffiliations(
+                    path + ".affiliations", orEmpty(p.affiliations()), organisations);
             Set<Role> roles = EnumSet.noneOf(Role.class);
             List<String> roleIds = orEmpty(p.roles());
             for (int r = 0; r < roleIds.size(); r++) {
@@ -192,21 +197,31 @@ final class MetadataLoader {
                     Problem.error(
                         parsed.tree().at(rolePath),
                         rolePath,
-                        "Unknown role '" + id + "'; a person's roles are author, writer and coordinator."));
+                        "Unknown role '"
+                            + id
+                            + "'; a person's roles are author, writer and coordinator."));
               }
             }
             result.put(
                 p.id(),
-                new Person(p.id(), p.given() == null ? "" : p.given().strip(), p.family().strip(), orcid, affiliations, roles));
+                new Person(
+                    p.id(),
+                    p.given() == null ? "" : p.given().strip(),
+                    p.family().strip(),
+                    orcid,
+                    affiliations,
+                    roles));
           }
         });
     return result;
   }
 
   private Community loadCommunity(Map<String, Person> people) {
-    Optional<Parsed<CommunityFile>> read = read(Workspace.COMMUNITY_FILE, CommunityFile.class, true);
+    Optional<Parsed<CommunityFile>> read =
+        read(Workspace.COMMUNITY_FILE, CommunityFile.class, true);
     if (read.isEmpty()) {
-      return new Community("", "", "", "CC-BY-4.0", "publication", "report", List.of(), List.of(), List.of());
+      return new Community(
+          "", "", "", "CC-BY-4.0", "publication", "report", List.of(), List.of(), List.of());
     }
     CommunityFile c = read.get().value();
     YamlTree tree = read.get().tree();
@@ -220,7 +235,15 @@ final class MetadataLoader {
       String id = editorIds.get(i);
       Person p = people.get(id);
       if (p == null) {
-        unknownId(problems, unloaded, tree, "editors[" + i + "]", Unloaded.PERSON, id, people.keySet(), PEOPLE_FILE);
+        unknownId(
+            problems,
+            unloaded,
+            tree,
+            "editors[" + i + "]",
+            Unloaded.PERSON,
+            id,
+            people.keySet(),
+            PEOPLE_FILE);
       } else {
         editors.add(p);
       }
@@ -263,7 +286,8 @@ final class MetadataLoader {
                 names.add(l.name());
                 for (int s = 0; s < l.caseStudies().size(); s++) {
                   String slug = l.caseStudies().get(s);
-                  if (!Files.isRegularFile(workspace.caseStudyDir(slug).resolve(CaseStudyLoader.FILE_NAME))) {
+                  if (!Files.isRegularFile(
+                      workspace.caseStudyDir(slug).resolve(CaseStudyLoader.FILE_NAME))) {
                     String path = "launches[" + i + "].case_studies[" + s + "]";
                     problems.add(
                         Problem.error(
@@ -276,7 +300,12 @@ final class MetadataLoader {
                                 + "/case-study.md). Fix the slug or remove it from the launch."));
                   }
                 }
-                result.add(new Launch(l.name(), l.title() == null ? l.name() : l.title(), l.date(), l.caseStudies()));
+                result.add(
+                    new Launch(
+                        l.name(),
+                        l.title() == null ? l.name() : l.title(),
+                        l.date(),
+                        l.caseStudies()));
               }
             });
     return result;
@@ -289,12 +318,15 @@ final class MetadataLoader {
           Problem.error(
               tree.at(path),
               path,
-              "The id '" + id + "' must be lowercase words joined by single hyphens, e.g. 'priya-nandakumar'."));
+              "The id '"
+                  + id
+                  + "' must be lowercase words joined by single hyphens, e.g. 'priya-nandakumar'."));
       return false;
     }
     if (seen.contains(id)) {
       problems.add(
-          Problem.error(tree.at(path), path, "The id '" + id + "' is used twice; ids must be unique."));
+          Problem.error(
+              tree.at(path), path, "The id '" + id + "' is used twice; ids must be unique."));
       return false;
     }
     return true;
@@ -307,7 +339,9 @@ final class MetadataLoader {
           Problem.error(
               tree.at(path),
               path,
-              "'" + ror + "' is not a ROR id. A ROR id has 9 characters: 0, six letters or digits,"
+              "'"
+                  + ror
+                  + "' is not a ROR id. A ROR id has 9 characters: 0, six letters or digits,"
                   + " two check digits (e.g. 035dkdb55); look it up on https://ror.org."));
       return null;
     }
@@ -316,7 +350,9 @@ final class MetadataLoader {
           Problem.error(
               tree.at(path),
               path,
-              "The ROR id '" + ror + "' has wrong check digits (expected '"
+              "The ROR id '"
+                  + ror
+                  + "' has wrong check digits (expected '"
                   + Identifiers.rorChecksum(bare)
                   + "' at the end): it was probably mistyped; copy it from https://ror.org."));
       return null;
@@ -341,9 +377,15 @@ final class MetadataLoader {
         Problem.error(
             tree.at(path),
             path,
-            "Unknown " + kind + " id '" + id + "'"
+            "Unknown "
+                + kind
+                + " id '"
+                + id
+                + "'"
                 + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
-                + " Ids are listed in " + file + "."));
+                + " Ids are listed in "
+                + file
+                + "."));
   }
 
   static <T> List<T> orEmpty(List<T> list) {

@@ -55,6 +55,12 @@ public record MystDirective(
     }
     // The content follows the opening fence line, the option lines and the blank lines skipped.
     int contentLine = block.getLineNumber() + 1 + i;
-    return Optional.of(new MystDirective(name, argument, java.util.Collections.unmodifiableMap(options), content.toString().strip(), contentLine));
+    return Optional.of(
+        new MystDirective(
+            name,
+            argument,
+            java.util.Collections.unmodifiableMap(options),
+            content.toString().strip(),
+            contentLine));
   }
 }

@@ -26,7 +26,9 @@ final class People {
           Problem.error(
               tree.at(path),
               path,
-              "'" + orcid + "' is not an ORCID iD. Write the 16 characters in four groups,"
+              "'"
+                  + orcid
+                  + "' is not an ORCID iD. Write the 16 characters in four groups,"
                   + " e.g. 0000-0002-1825-0097 (the last may be X)."));
       return null;
     }
@@ -35,7 +37,9 @@ final class People {
           Problem.error(
               tree.at(path),
               path,
-              "The ORCID iD '" + bare + "' fails its checksum (the last character should be '"
+              "The ORCID iD '"
+                  + bare
+                  + "' fails its checksum (the last character should be '"
                   + Identifiers.orcidCheckCharacter(bare)
                   + "'): a digit was probably mistyped; copy it from the person's ORCID record."));
       return null;
@@ -43,13 +47,20 @@ final class People {
     return bare;
   }
 
-  List<Organisation> resolveAffiliations(String path, List<String> ids, Map<String, Organisation> organisations) {
+  List<Organisation> resolveAffiliations(
+      String path, List<String> ids, Map<String, Organisation> organisations) {
     List<Organisation> result = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       Organisation o = organisations.get(ids.get(i));
       if (o == null) {
         MetadataLoader.unknownId(
-            problems, unloaded, tree, path + "[" + i + "]", Unloaded.ORGANISATION, ids.get(i), organisations.keySet(),
+            problems,
+            unloaded,
+            tree,
+            path + "[" + i + "]",
+            Unloaded.ORGANISATION,
+            ids.get(i),
+            organisations.keySet(),
             MetadataLoader.ORGANISATIONS_FILE);
       } else {
         result.add(o);

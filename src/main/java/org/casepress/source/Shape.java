@@ -21,10 +21,10 @@ import java.util.Map;
 import org.casepress.model.Problem;
 
 /**
- * Checks a YAML tree against the record type it will be bound to, collecting every problem
- * (unknown keys with the nearest known one, missing required keys, wrong kinds of value), then
- * binds what is left with Jackson. The records are the single description of each file's keys:
- * there is no second list to keep in step.
+ * Checks a YAML tree against the record type it will be bound to, collecting every problem (unknown
+ * keys with the nearest known one, missing required keys, wrong kinds of value), then binds what is
+ * left with Jackson. The records are the single description of each file's keys: there is no second
+ * list to keep in step.
  */
 final class Shape {
   private static final PropertyNamingStrategies.NamingBase SNAKE =
@@ -41,8 +41,8 @@ final class Shape {
   private final Map<String, String> ownedKeys;
 
   /**
-   * @param ownedKeys keys that casepress manages itself, with the reason; written by hand they
-   *     get that reason instead of "unknown key"
+   * @param ownedKeys keys that casepress manages itself, with the reason; written by hand they get
+   *     that reason instead of "unknown key"
    */
   Shape(YamlTree tree, List<Problem> problems, Map<String, String> ownedKeys) {
     this.tree = tree;
@@ -56,7 +56,9 @@ final class Shape {
     if (root.isMissingNode() || root.isNull()) {
       problems.add(
           Problem.error(
-              tree.at(""), "", "The " + what + " is empty; it needs the keys " + requiredKeys(type) + "."));
+              tree.at(""),
+              "",
+              "The " + what + " is empty; it needs the keys " + requiredKeys(type) + "."));
       return null;
     }
     return bindAt("", root, type);
@@ -175,8 +177,10 @@ final class Shape {
       String key = keyOf(c);
       String keyPath = YamlTree.child(path, key);
       JsonNode value = in.get(key);
-      // 'authors:' with nothing after it reads as blank text: it is empty, not text in place of a list.
-      boolean absent = value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+      // 'authors:' with nothing after it reads as blank text: it is empty, not text in place of a
+      // list.
+      boolean absent =
+          value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
       if (absent) {
         Required required = c.getAnnotation(Required.class);
         if (required != null) {
@@ -184,7 +188,9 @@ final class Shape {
               Problem.error(
                   tree.at(value == null ? path : keyPath),
                   keyPath,
-                  (value == null ? "The required key '" + key + "' is missing" : "'" + key + "' is empty")
+                  (value == null
+                          ? "The required key '" + key + "' is missing"
+                          : "'" + key + "' is empty")
                       + ": add "
                       + required.value()
                       + "."));
@@ -266,5 +272,4 @@ final class Shape {
     }
     return JsonNode.class;
   }
-
 }

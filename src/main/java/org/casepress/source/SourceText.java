@@ -22,7 +22,10 @@ final class SourceText {
   /** The text with the BOM removed and line endings normalised to \n, or empty on a problem. */
   static Optional<String> decode(byte[] bytes, String file, List<Problem> problems) {
     int start = 0;
-    if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
       start = 3;
     }
     CharsetDecoder decoder =
@@ -63,7 +66,9 @@ final class SourceText {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
     ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    decoder
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
     decoder.decode(in, out, true);
     return Math.min(in.position(), bytes.length - 1);
   }

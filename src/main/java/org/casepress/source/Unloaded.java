@@ -7,8 +7,8 @@ import java.util.Set;
  * People and organisations that metadata lists but could not load, because their entry (or the
  * whole file) has a problem that is already reported. A reference to one of them is not reported
  * again as an unknown id: "Unknown person id 'priya-nandakumar'. Ids are listed in
- * metadata/people.yaml" would be untrue when the id is listed there, and would send the author
- * to the wrong file.
+ * metadata/people.yaml" would be untrue when the id is listed there, and would send the author to
+ * the wrong file.
  */
 final class Unloaded {
   static final String PERSON = "person";

@@ -27,7 +27,8 @@ public final class WorkspaceLoader {
     List<Problem> problems = new ArrayList<>();
     MetadataLoader metadataLoader = new MetadataLoader(workspace, problems);
     Metadata metadata = metadataLoader.load();
-    CaseStudyLoader loader = new CaseStudyLoader(workspace, metadata, metadataLoader.unloaded(), problems);
+    CaseStudyLoader loader =
+        new CaseStudyLoader(workspace, metadata, metadataLoader.unloaded(), problems);
     List<CaseStudy> caseStudies = new ArrayList<>();
     for (String slug : slugs) {
       if (!Files.isDirectory(workspace.caseStudyDir(slug))) {
@@ -35,7 +36,11 @@ public final class WorkspaceLoader {
             Problem.error(
                 Location.of("case-studies/" + slug),
                 "",
-                "There is no case study '" + slug + "'. Known: " + String.join(", ", slugs(workspace)) + "."));
+                "There is no case study '"
+                    + slug
+                    + "'. Known: "
+                    + String.join(", ", slugs(workspace))
+                    + "."));
         continue;
       }
       loader.load(slug).ifPresent(caseStudies::add);

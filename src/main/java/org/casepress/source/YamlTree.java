@@ -20,9 +20,9 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * A YAML document read into a Jackson tree that remembers where every key and value stood, so
- * that problems found later can point at a line. Jackson's own tree reader forgets locations and
- * stops at the first duplicate key; this one reports duplicates and keeps going.
+ * A YAML document read into a Jackson tree that remembers where every key and value stood, so that
+ * problems found later can point at a line. Jackson's own tree reader forgets locations and stops
+ * at the first duplicate key; this one reports duplicates and keeps going.
  */
 final class YamlTree {
   private static final YAMLFactory YAML = YAMLFactory.builder().build();
@@ -101,33 +101,40 @@ final class YamlTree {
   }
 
   /**
-   * Says where and what the syntax error is. Jackson's own location is the end of the last token
-   * it read, which can be lines before the mistake (a tab on line 3 was reported on line 2), and
+   * Says where and what the syntax error is. Jackson's own location is the end of the last token it
+   * read, which can be lines before the mistake (a tab on line 3 was reported on line 2), and
    * SnakeYAML's first line of message is its parser state ("while scanning for the next token"),
    * not the mistake, so both are taken from SnakeYAML's marked exception.
    */
-  private static Problem syntaxError(JsonProcessingException e, String text, String file, int firstLine) {
+  private static Problem syntaxError(
+      JsonProcessingException e, String text, String file, int firstLine) {
     if (!(e.getCause() instanceof MarkedYAMLException m) || m.getProblemMark() == null) {
       JsonLocation l = e.getLocation();
       Location at =
           l == null
               ? new Location(file, firstLine, 0)
               : new Location(file, (int) l.getLineNr() + firstLine - 1, (int) l.getColumnNr());
-      return Problem.error(at, "", "The YAML cannot be read: " + firstLineOf(e.getOriginalMessage()) + "." + QUOTING_HINT);
+      return Problem.error(
+          at,
+          "",
+          "The YAML cannot be read: " + firstLineOf(e.getOriginalMessage()) + "." + QUOTING_HINT);
     }
     String context = m.getContext() == null ? "" : m.getContext();
     String problem = m.getProblem() == null ? "" : m.getProblem();
     // An unclosed quote or bracket is noticed lines later, or at the end: point at where it opens.
     boolean unclosed = context.contains("quoted scalar") || context.contains("flow ");
     Mark mark = m.getProblemMark();
-    if (m.getContextMark() != null && (unclosed || mark.getIndex() >= text.stripTrailing().length())) {
+    if (m.getContextMark() != null
+        && (unclosed || mark.getIndex() >= text.stripTrailing().length())) {
       mark = m.getContextMark();
     }
     String what;
     if (problem.contains("\t") || problem.contains("TAB")) {
-      what = "a tab is used for indentation, and YAML allows only spaces. Replace the tab with spaces.";
+      what =
+          "a tab is used for indentation, and YAML allows only spaces. Replace the tab with spaces.";
     } else if (context.contains("quoted scalar")) {
-      what = "the quote that opens here is never closed. Add the closing quote at the end of the value.";
+      what =
+          "the quote that opens here is never closed. Add the closing quote at the end of the value.";
     } else if (context.contains("flow sequence")) {
       what = "the list that opens here with '[' is never closed. Add ']' after its last item.";
     } else if (context.contains("flow mapping")) {
@@ -142,7 +149,9 @@ final class YamlTree {
       what = firstLineOf(problem) + "." + QUOTING_HINT;
     }
     return Problem.error(
-        new Location(file, mark.getLine() + firstLine, mark.getColumn() + 1), "", "The YAML cannot be read: " + what);
+        new Location(file, mark.getLine() + firstLine, mark.getColumn() + 1),
+        "",
+        "The YAML cannot be read: " + what);
   }
 
   /** SnakeYAML messages carry an excerpt with a caret after a newline; the first line says it. */

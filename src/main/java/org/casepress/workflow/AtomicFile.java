@@ -14,11 +14,11 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Replaces a file so that a crash at any moment leaves either the old or the new contents, never
- * a mix: write a temporary file in the same folder, force it to disk, rename it over the target,
- * then force the folder entry. The temporary file is named {@code .NAME.tmp-RANDOM}; one left
- * behind by a crash is ignored by readers and removed by the next write, so callers writing the
- * same file must hold the {@link WorkspaceLock}.
+ * Replaces a file so that a crash at any moment leaves either the old or the new contents, never a
+ * mix: write a temporary file in the same folder, force it to disk, rename it over the target, then
+ * force the folder entry. The temporary file is named {@code .NAME.tmp-RANDOM}; one left behind by
+ * a crash is ignored by readers and removed by the next write, so callers writing the same file
+ * must hold the {@link WorkspaceLock}.
  */
 public final class AtomicFile {
 
@@ -55,7 +55,8 @@ public final class AtomicFile {
     RANDOM.nextBytes(random);
     Path temp = folder.resolve(prefix + HexFormat.of().formatHex(random));
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         steps.after(Step.TEMP_CREATED);
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
@@ -98,12 +99,18 @@ public final class AtomicFile {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException(
-          "the file system of " + target.getParent() + " cannot replace files atomically, so casepress"
-              + " will not risk a half-written " + target.getFileName(), e);
+          "the file system of "
+              + target.getParent()
+              + " cannot replace files atomically, so casepress"
+              + " will not risk a half-written "
+              + target.getFileName(),
+          e);
     }
   }
 
-  /** Makes the rename itself durable. Windows cannot open a folder for this; there it is skipped. */
+  /**
+   * Makes the rename itself durable. Windows cannot open a folder for this; there it is skipped.
+   */
   private static void forceFolder(Path folder) {
     try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
       channel.force(true);
@@ -113,7 +120,8 @@ public final class AtomicFile {
   }
 
   private static void removeStaleTemporaries(Path folder, String prefix) {
-    try (DirectoryStream<Path> stale = Files.newDirectoryStream(folder, p -> p.getFileName().toString().startsWith(prefix))) {
+    try (DirectoryStream<Path> stale =
+        Files.newDirectoryStream(folder, p -> p.getFileName().toString().startsWith(prefix))) {
       for (Path p : stale) {
         Files.deleteIfExists(p);
       }

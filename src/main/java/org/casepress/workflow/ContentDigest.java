@@ -25,8 +25,8 @@ import org.casepress.source.Workspace;
  * over the bytes {@code casepress-content-digest-1\0}, then for every file in sorted order: its
  * path relative to the case study folder with {@code /} separators in UTF-8, a NUL byte, its length
  * as an 8-byte big-endian number, and its bytes exactly as stored (line endings untouched). Paths
- * are sorted by their UTF-8 bytes, unsigned, so the order is the same on every platform. The
- * length framing means no two different folders give the same byte stream.
+ * are sorted by their UTF-8 bytes, unsigned, so the order is the same on every platform. The length
+ * framing means no two different folders give the same byte stream.
  *
  * <p>Left out: {@code status.json} (the tool's own record), anything whose name or any of whose
  * folders starts with {@code .} (editor swap files, {@code .DS_Store}, the atomic writer's
@@ -38,7 +38,8 @@ import org.casepress.source.Workspace;
  */
 public final class ContentDigest {
   static final String PREFIX = "sha256:";
-  private static final byte[] FORMAT = "casepress-content-digest-1\0".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] FORMAT =
+      "casepress-content-digest-1\0".getBytes(StandardCharsets.UTF_8);
   private static final Set<String> OS_FILES = Set.of("Thumbs.db", "desktop.ini");
 
   private ContentDigest() {}
@@ -91,7 +92,8 @@ public final class ContentDigest {
         }
         if (Files.isSymbolicLink(p)) {
           throw new WorkflowException(
-              workspace.relative(p) + " is a symbolic link. Copy the file it points to into the case"
+              workspace.relative(p)
+                  + " is a symbolic link. Copy the file it points to into the case"
                   + " study's folder instead, so that what is approved is what gets published.");
         }
         if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {

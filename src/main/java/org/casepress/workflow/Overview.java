@@ -21,7 +21,8 @@ public record Overview(List<Row> rows, List<StateFileException> unreadable) {
    * @param changedSince approved, but the files differ from those approved
    * @param authors the authors' family names, in order
    */
-  public record Row(String slug, String title, StatusFile status, boolean changedSince, List<String> authors) {
+  public record Row(
+      String slug, String title, StatusFile status, boolean changedSince, List<String> authors) {
     public Row {
       authors = List.copyOf(authors);
     }

@@ -3,7 +3,9 @@ package org.casepress.workflow;
 import org.casepress.model.Person;
 import org.casepress.model.Role;
 
-/** Who may take a transition: a role from people.yaml, or being a listed author of the case study. */
+/**
+ * Who may take a transition: a role from people.yaml, or being a listed author of the case study.
+ */
 public enum Party {
   AUTHOR_OF_IT("an author of it"),
   WRITER("writer"),

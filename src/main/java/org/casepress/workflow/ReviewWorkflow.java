@@ -23,8 +23,8 @@ import org.casepress.source.WorkspaceLoader;
 
 /**
  * The review workflow of a workspace (PRODUCT.md section 4): creates case studies, takes them
- * through the {@link TransitionTable}, and reports where each stands. Every change holds the
- * {@link WorkspaceLock} and is written atomically by the {@link StatusStore}.
+ * through the {@link TransitionTable}, and reports where each stands. Every change holds the {@link
+ * WorkspaceLock} and is written atomically by the {@link StatusStore}.
  */
 public final class ReviewWorkflow {
   private static final String TEMPLATE = "case-study-template.md";
@@ -58,7 +58,8 @@ public final class ReviewWorkflow {
    */
   public Step apply(String slug, Transition transition, String actorId, String comment) {
     requireCaseStudy(slug);
-    try (WorkspaceLock lock = WorkspaceLock.acquire(workspace, transition.id() + " " + slug, lockWait, clock)) {
+    try (WorkspaceLock lock =
+        WorkspaceLock.acquire(workspace, transition.id() + " " + slug, lockWait, clock)) {
       Loaded loaded = WorkspaceLoader.load(workspace, List.of(slug));
       Person actor = person(loaded.metadata(), actorId);
       StatusFile current = store.read(slug);
@@ -70,34 +71,62 @@ public final class ReviewWorkflow {
           && rule.by().stream().noneMatch(p -> p.includes(actor, false))
           && rule.from().contains(current.state())) {
         throw new CheckFailedException(
-            "casepress cannot tell whether " + actor.fullName() + " is an author of '" + slug
+            "casepress cannot tell whether "
+                + actor.fullName()
+                + " is an author of '"
+                + slug
                 + "', because its case-study.md cannot be read (see above). Fix that and run the command again.",
             problems);
       }
       ReviewState to =
           TransitionTable.decide(
-              current, transition, actor, caseStudy.map(CaseStudy::authors).orElse(List.of()),
-              loaded.metadata().people().values(), comment);
+              current,
+              transition,
+              actor,
+              caseStudy.map(CaseStudy::authors).orElse(List.of()),
+              loaded.metadata().people().values(),
+              comment);
       if (rule.needsCheck() && problems.stream().anyMatch(Problem::isError)) {
         long errors = problems.stream().filter(Problem::isError).count();
         throw new CheckFailedException(
-            "'" + slug + "' was not " + transition.pastParticiple() + ": check found " + errors
-                + (errors == 1 ? " error" : " errors") + " (listed above). Fix "
-                + (errors == 1 ? "it" : "them") + " and run ./casepress " + transition.id() + " " + slug
+            "'"
+                + slug
+                + "' was not "
+                + transition.pastParticiple()
+                + ": check found "
+                + errors
+                + (errors == 1 ? " error" : " errors")
+                + " (listed above). Fix "
+                + (errors == 1 ? "it" : "them")
+                + " and run ./casepress "
+                + transition.id()
+                + " "
+                + slug
                 + " again.",
             problems);
       }
       String digest = ContentDigest.of(workspace, workspace.caseStudyDir(slug));
-      if (rule.pinsDigest() && current.state() == ReviewState.APPROVED && digest.equals(current.approvedDigest())) {
+      if (rule.pinsDigest()
+          && current.state() == ReviewState.APPROVED
+          && digest.equals(current.approvedDigest())) {
         throw new WorkflowException(
-            "'" + slug + "' is already approved, and its files have not changed since. Nothing to do.");
+            "'"
+                + slug
+                + "' is already approved, and its files have not changed since. Nothing to do.");
       }
       int version = rule.startsNextVersion() ? current.version() + 1 : current.version();
       String pinned =
           rule.pinsDigest() ? digest : rule.startsNextVersion() ? null : current.approvedDigest();
       HistoryEntry entry =
           new HistoryEntry(
-              clock.instant(), actor.id(), transition.id(), current.state(), to, version, orNull(comment), digest);
+              clock.instant(),
+              actor.id(),
+              transition.id(),
+              current.state(),
+              to,
+              version,
+              orNull(comment),
+              digest);
       StatusFile next = current.append(entry, pinned);
       store.write(next);
       return new Step(slug, entry, next);
@@ -112,7 +141,9 @@ public final class ReviewWorkflow {
   public Step create(String slug, String title, String actorId) {
     if (!Identifiers.isSlug(slug)) {
       throw WorkflowException.badInput(
-          "'" + slug + "' is not a valid slug: use 3 to 64 lowercase letters, digits and hyphens,"
+          "'"
+              + slug
+              + "' is not a valid slug: use 3 to 64 lowercase letters, digits and hyphens,"
               + " e.g. 'flood-model-openness'.");
     }
     String t = title == null ? "" : title.strip();
@@ -125,17 +156,25 @@ public final class ReviewWorkflow {
     try (WorkspaceLock lock = WorkspaceLock.acquire(workspace, "new " + slug, lockWait, clock)) {
       if (Files.exists(folder)) {
         throw new WorkflowException(
-            workspace.relative(folder) + " already exists. Choose another slug, or work on the case"
+            workspace.relative(folder)
+                + " already exists. Choose another slug, or work on the case"
                 + " study that is there.");
       }
       Metadata metadata = WorkspaceLoader.load(workspace, List.of()).metadata();
       Person actor = person(metadata, actorId);
       Files.createDirectories(folder);
-      Files.writeString(folder.resolve("case-study.md"), fillTemplate(slug, t, actor), StandardCharsets.UTF_8);
+      Files.writeString(
+          folder.resolve("case-study.md"), fillTemplate(slug, t, actor), StandardCharsets.UTF_8);
       StatusFile initial = StatusFile.initial(slug);
       HistoryEntry entry =
           new HistoryEntry(
-              clock.instant(), actor.id(), "new", null, ReviewState.DRAFT, 1, "created",
+              clock.instant(),
+              actor.id(),
+              "new",
+              null,
+              ReviewState.DRAFT,
+              1,
+              "created",
               ContentDigest.of(workspace, folder));
       StatusFile created = initial.append(entry, null);
       store.write(created);
@@ -146,9 +185,9 @@ public final class ReviewWorkflow {
   }
 
   /**
-   * Records that the current version of an approved case study was published on production,
-   * its overall "published" state (PRODUCT.md section 5). The caller (release) holds the
-   * workspace lock for its whole run, so this does not take it again.
+   * Records that the current version of an approved case study was published on production, its
+   * overall "published" state (PRODUCT.md section 5). The caller (release) holds the workspace lock
+   * for its whole run, so this does not take it again.
    */
   public Step recordPublication(String slug, String actorId, String doi) {
     StatusFile current = store.read(slug);
@@ -157,12 +196,22 @@ public final class ReviewWorkflow {
     }
     if (current.state() != ReviewState.APPROVED) {
       throw new WorkflowException(
-          "'" + slug + "' is " + current.state().phrase() + ", not approved, so it cannot be recorded as published.");
+          "'"
+              + slug
+              + "' is "
+              + current.state().phrase()
+              + ", not approved, so it cannot be recorded as published.");
     }
     HistoryEntry entry =
         new HistoryEntry(
-            clock.instant(), actorId, "publish", current.state(), ReviewState.PUBLISHED, current.version(),
-            "published on Zenodo as " + doi, ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
+            clock.instant(),
+            actorId,
+            "publish",
+            current.state(),
+            ReviewState.PUBLISHED,
+            current.version(),
+            "published on Zenodo as " + doi,
+            ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
     StatusFile next = current.append(entry, current.approvedDigest());
     store.write(next);
     return new Step(slug, entry, next);
@@ -182,7 +231,9 @@ public final class ReviewWorkflow {
     StatusFile status = status(slug);
     return status.state() == ReviewState.APPROVED
         && status.approvedDigest() != null
-        && status.approvedDigest().equals(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
+        && status
+            .approvedDigest()
+            .equals(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
   }
 
   /** Where every case study stands, for {@code status}. */
@@ -200,14 +251,18 @@ public final class ReviewWorkflow {
       }
       Optional<CaseStudy> caseStudy = loaded.caseStudy(slug);
       boolean changedSince =
-          status.state() == ReviewState.APPROVED && status.approvedDigest() != null && !matchesPinned(slug, status);
+          status.state() == ReviewState.APPROVED
+              && status.approvedDigest() != null
+              && !matchesPinned(slug, status);
       rows.add(
           new Overview.Row(
               slug,
               caseStudy.map(CaseStudy::title).orElse(null),
               status,
               changedSince,
-              caseStudy.map(c -> c.authors().stream().map(Person::family).toList()).orElse(List.of())));
+              caseStudy
+                  .map(c -> c.authors().stream().map(Person::family).toList())
+                  .orElse(List.of())));
     }
     return new Overview(rows, unreadable);
   }
@@ -215,7 +270,9 @@ public final class ReviewWorkflow {
   /** A folder whose digest cannot be taken (it holds a symbolic link) matches nothing. */
   private boolean matchesPinned(String slug, StatusFile status) {
     try {
-      return status.approvedDigest().equals(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
+      return status
+          .approvedDigest()
+          .equals(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
     } catch (WorkflowException e) {
       return false;
     }
@@ -226,9 +283,13 @@ public final class ReviewWorkflow {
       List<String> known = WorkspaceLoader.slugs(workspace);
       String nearest = Suggest.nearest(slug, known);
       throw WorkflowException.badInput(
-          "There is no case study '" + slug + "'"
+          "There is no case study '"
+              + slug
+              + "'"
               + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
-              + (known.isEmpty() ? " There are none yet." : " Known: " + String.join(", ", known) + "."));
+              + (known.isEmpty()
+                  ? " There are none yet."
+                  : " Known: " + String.join(", ", known) + "."));
     }
   }
 
@@ -237,12 +298,15 @@ public final class ReviewWorkflow {
       throw WorkflowException.badInput(
           "Say who you are: add --as PERSON (your id in metadata/people.yaml) or set CASEPRESS_USER.");
     }
-    return metadata.person(id.strip())
+    return metadata
+        .person(id.strip())
         .orElseThrow(
             () -> {
               String nearest = Suggest.nearest(id.strip(), metadata.people().keySet());
               return WorkflowException.badInput(
-                  "'" + id.strip() + "' is not a person in metadata/people.yaml"
+                  "'"
+                      + id.strip()
+                      + "' is not a person in metadata/people.yaml"
                       + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
                       + " Use your id from that file with --as or CASEPRESS_USER.");
             });

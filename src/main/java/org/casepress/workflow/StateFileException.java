@@ -15,9 +15,14 @@ public final class StateFileException extends WorkflowException {
    */
   StateFileException(String file, int line, String what) {
     super(
-        file + (line > 0 ? ":" + line : "") + ": " + what
+        file
+            + (line > 0 ? ":" + line : "")
+            + ": "
+            + what
             + " casepress has not changed the file. If it was edited by hand, restore it with"
-            + " 'git checkout -- " + file + "' (or fix it as described), then run the command again.");
+            + " 'git checkout -- "
+            + file
+            + "' (or fix it as described), then run the command again.");
     this.file = file;
     this.line = line;
   }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The contents of case-studies/SLUG/status.json: where a case study stands, how it got there,
- * and per-target deposit ledgers (docs/status-json.md). Immutable; each change makes a new one.
+ * The contents of case-studies/SLUG/status.json: where a case study stands, how it got there, and
+ * per-target deposit ledgers (docs/status-json.md). Immutable; each change makes a new one.
  *
  * @param schema the format version, {@link #SCHEMA}
  * @param version the case study's version, 1 until it is reopened after publication
@@ -48,7 +48,8 @@ public record StatusFile(
   StatusFile append(HistoryEntry entry, String newApprovedDigest) {
     List<HistoryEntry> longer = new ArrayList<>(history);
     longer.add(entry);
-    return new StatusFile(schema, slug, entry.to(), entry.version(), newApprovedDigest, longer, targets);
+    return new StatusFile(
+        schema, slug, entry.to(), entry.version(), newApprovedDigest, longer, targets);
   }
 
   /** This file with one target's ledger replaced; for the publishing steps. */

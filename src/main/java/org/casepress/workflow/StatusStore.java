@@ -29,9 +29,9 @@ import java.util.Set;
 import org.casepress.source.Workspace;
 
 /**
- * Reads and writes case-studies/SLUG/status.json (docs/status-json.md). Reading checks everything
- * a hand edit could break and refuses rather than guesses; writing is atomic and always produces
- * the same bytes for the same contents.
+ * Reads and writes case-studies/SLUG/status.json (docs/status-json.md). Reading checks everything a
+ * hand edit could break and refuses rather than guesses; writing is atomic and always produces the
+ * same bytes for the same contents.
  */
 public final class StatusStore {
   public static final String FILE_NAME = "status.json";
@@ -93,7 +93,9 @@ public final class StatusStore {
     AtomicFile.write(file(status.slug()), bytes(status), steps);
   }
 
-  /** The exact bytes of status.json: 2-space indent, fixed key order, \n line ends and a final \n. */
+  /**
+   * The exact bytes of status.json: 2-space indent, fixed key order, \n line ends and a final \n.
+   */
   static byte[] bytes(StatusFile status) {
     try {
       return (WRITER.writeValueAsString(status) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -110,8 +112,15 @@ public final class StatusStore {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
       throw new StateFileException(
-          file, line, "this is not valid JSON" + (column > 0 ? " (column " + column + ")" : "") + ": "
-              + e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "").replaceAll("\\s+", " ") + ".");
+          file,
+          line,
+          "this is not valid JSON"
+              + (column > 0 ? " (column " + column + ")" : "")
+              + ": "
+              + e.getOriginalMessage()
+                  .replaceAll("\\s*\\(start marker at .*", "")
+                  .replaceAll("\\s+", " ")
+              + ".");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -158,14 +167,23 @@ public final class StatusStore {
       if (schema != StatusFile.SCHEMA) {
         throw fail(
             "/schema",
-            "schema " + schema + " is not one this casepress knows (it writes " + StatusFile.SCHEMA + ")."
-                + (schema > StatusFile.SCHEMA ? " A newer casepress wrote it: update casepress." : ""));
+            "schema "
+                + schema
+                + " is not one this casepress knows (it writes "
+                + StatusFile.SCHEMA
+                + ")."
+                + (schema > StatusFile.SCHEMA
+                    ? " A newer casepress wrote it: update casepress."
+                    : ""));
       }
       String fileSlug = text(root, "/slug");
       if (!fileSlug.equals(slug)) {
         throw fail(
             "/slug",
-            "it says it belongs to '" + fileSlug + "' but lies in the folder of '" + slug
+            "it says it belongs to '"
+                + fileSlug
+                + "' but lies in the folder of '"
+                + slug
                 + "' (copied from another case study?). Delete it to start this one as a fresh draft.");
       }
       ReviewState state = state(root, "/state");
@@ -175,7 +193,9 @@ public final class StatusStore {
       }
       String approved = nullableText(root, "/approved_digest");
       if (approved != null && !ContentDigest.isWellFormed(approved)) {
-        throw fail("/approved_digest", "approved_digest '" + approved + "' is not sha256: followed by 64 hex digits.");
+        throw fail(
+            "/approved_digest",
+            "approved_digest '" + approved + "' is not sha256: followed by 64 hex digits.");
       }
       JsonNode historyNode = root.get("history");
       if (!historyNode.isArray()) {
@@ -185,23 +205,35 @@ public final class StatusStore {
       for (int i = 0; i < historyNode.size(); i++) {
         history.add(entry(historyNode.get(i), "/history/" + i, i == 0 ? null : history.get(i - 1)));
       }
-      if (history.isEmpty() ? state != ReviewState.DRAFT : history.get(history.size() - 1).to() != state) {
+      if (history.isEmpty()
+          ? state != ReviewState.DRAFT
+          : history.get(history.size() - 1).to() != state) {
         throw fail(
             "/state",
-            "state is '" + state.id() + "' but the history ends in '"
-                + (history.isEmpty() ? "draft (no history)" : history.get(history.size() - 1).to().id())
+            "state is '"
+                + state.id()
+                + "' but the history ends in '"
+                + (history.isEmpty()
+                    ? "draft (no history)"
+                    : history.get(history.size() - 1).to().id())
                 + "'; the history is the record of how the state came about, so they must agree.");
       }
       JsonNode targetsNode = root.get("targets");
       if (!targetsNode.isObject()) {
-        throw fail("/targets", "targets should be an object {...}, but is " + kind(targetsNode) + ".");
+        throw fail(
+            "/targets", "targets should be an object {...}, but is " + kind(targetsNode) + ".");
       }
       Map<String, JsonNode> targets = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = targetsNode.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isObject()) {
-          throw fail("/targets/" + e.getKey(), "targets." + e.getKey() + " should be an object {...}, but is "
-              + kind(e.getValue()) + ".");
+          throw fail(
+              "/targets/" + e.getKey(),
+              "targets."
+                  + e.getKey()
+                  + " should be an object {...}, but is "
+                  + kind(e.getValue())
+                  + ".");
         }
         targets.put(e.getKey(), e.getValue());
       }
@@ -217,14 +249,21 @@ public final class StatusStore {
       try {
         time = Instant.parse(text(node, at + "/time"));
       } catch (DateTimeParseException e) {
-        throw fail(at + "/time", display(at + "/time") + " is not a UTC time such as 2026-11-25T16:40:12Z.");
+        throw fail(
+            at + "/time",
+            display(at + "/time") + " is not a UTC time such as 2026-11-25T16:40:12Z.");
       }
       String actor = text(node, at + "/actor");
       String action = text(node, at + "/action");
       // Publishing adds its own actions (release), so only the form is checked here.
       if (!action.matches("[a-z]+(-[a-z]+)*")) {
-        throw fail(at + "/action", display(at + "/action") + " '" + action + "' is not the name of a step,"
-            + " such as submit or approve.");
+        throw fail(
+            at + "/action",
+            display(at + "/action")
+                + " '"
+                + action
+                + "' is not the name of a step,"
+                + " such as submit or approve.");
       }
       ReviewState from = node.get("from").isNull() ? null : state(node, at + "/from");
       ReviewState to = state(node, at + "/to");
@@ -232,35 +271,57 @@ public final class StatusStore {
       if (previous == null && from != null && from != ReviewState.DRAFT) {
         throw fail(
             at + "/from",
-            display(at + "/from") + " is '" + from.id() + "' but a history starts at draft (or at null, when"
+            display(at + "/from")
+                + " is '"
+                + from.id()
+                + "' but a history starts at draft (or at null, when"
                 + " casepress created the case study).");
       }
       if (previous != null && from != previous.to()) {
         throw fail(
             at + "/from",
-            display(at + "/from") + " is '" + (from == null ? "null" : from.id()) + "' but the entry before"
-                + " ends in '" + previous.to().id() + "': history only grows at its end, so an entry must"
+            display(at + "/from")
+                + " is '"
+                + (from == null ? "null" : from.id())
+                + "' but the entry before"
+                + " ends in '"
+                + previous.to().id()
+                + "': history only grows at its end, so an entry must"
                 + " start where the previous one ended.");
       }
       String digest = nullableText(node, at + "/digest");
       if (digest != null && !ContentDigest.isWellFormed(digest)) {
-        throw fail(at + "/digest", display(at + "/digest") + " is not sha256: followed by 64 hex digits.");
+        throw fail(
+            at + "/digest", display(at + "/digest") + " is not sha256: followed by 64 hex digits.");
       }
-      return new HistoryEntry(time, actor, action, from, to, version, nullableText(node, at + "/comment"), digest);
+      return new HistoryEntry(
+          time, actor, action, from, to, version, nullableText(node, at + "/comment"), digest);
     }
 
     private void keys(JsonNode node, String at, List<String> expected) {
       for (String key : expected) {
         if (!node.has(key)) {
-          throw fail(at, (at.isEmpty() ? "the key" : display(at) + " has no key") + " '" + key + "'"
-              + (at.isEmpty() ? " is missing." : "."));
+          throw fail(
+              at,
+              (at.isEmpty() ? "the key" : display(at) + " has no key")
+                  + " '"
+                  + key
+                  + "'"
+                  + (at.isEmpty() ? " is missing." : "."));
         }
       }
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         if (!Set.copyOf(expected).contains(key)) {
-          throw fail(at + "/" + key, "'" + key + "' is not a key casepress writes"
-              + (at.isEmpty() ? "" : " in " + display(at)) + " (expected: " + String.join(", ", expected) + ").");
+          throw fail(
+              at + "/" + key,
+              "'"
+                  + key
+                  + "' is not a key casepress writes"
+                  + (at.isEmpty() ? "" : " in " + display(at))
+                  + " (expected: "
+                  + String.join(", ", expected)
+                  + ").");
         }
       }
     }
@@ -269,7 +330,15 @@ public final class StatusStore {
       String id = text(parent, at);
       return ReviewState.parse(id)
           .orElseThrow(
-              () -> fail(at, display(at) + " '" + id + "' is not a review state (" + ReviewState.allIds() + ")."));
+              () ->
+                  fail(
+                      at,
+                      display(at)
+                          + " '"
+                          + id
+                          + "' is not a review state ("
+                          + ReviewState.allIds()
+                          + ")."));
     }
 
     private String text(JsonNode parent, String at) {

@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 import org.casepress.model.Person;
 
 /**
- * The review workflow as one table (PRODUCT.md section 4): every transition, the states it
- * starts from, who may take it and what it requires. Everything else in this package asks this
- * table; docs/workflow.md is checked against it by a test.
+ * The review workflow as one table (PRODUCT.md section 4): every transition, the states it starts
+ * from, who may take it and what it requires. Everything else in this package asks this table;
+ * docs/workflow.md is checked against it by a test.
  */
 public final class TransitionTable {
 
@@ -83,7 +83,8 @@ public final class TransitionTable {
         return to;
       }
       // Chain validation guarantees the last entry of a withdrawn case study is the withdrawal.
-      return current.lastChange()
+      return current
+          .lastChange()
           .filter(e -> e.to() == WITHDRAWN)
           .map(HistoryEntry::from)
           .filter(Objects::nonNull)
@@ -97,23 +98,72 @@ public final class TransitionTable {
 
   public static final List<Rule> RULES =
       List.of(
-          new Rule(Transition.SUBMIT, EnumSet.of(DRAFT, CHANGES_REQUESTED), SUBMITTED,
-              List.of(AUTHOR_OF_IT, WRITER), true, null, false, false),
-          new Rule(Transition.START_REVIEW, EnumSet.of(SUBMITTED), IN_REVIEW,
-              List.of(WRITER), false, null, false, false),
-          new Rule(Transition.REQUEST_CHANGES, EnumSet.of(IN_REVIEW), CHANGES_REQUESTED,
-              List.of(WRITER), false, "for the authors saying what to change", false, false),
+          new Rule(
+              Transition.SUBMIT,
+              EnumSet.of(DRAFT, CHANGES_REQUESTED),
+              SUBMITTED,
+              List.of(AUTHOR_OF_IT, WRITER),
+              true,
+              null,
+              false,
+              false),
+          new Rule(
+              Transition.START_REVIEW,
+              EnumSet.of(SUBMITTED),
+              IN_REVIEW,
+              List.of(WRITER),
+              false,
+              null,
+              false,
+              false),
+          new Rule(
+              Transition.REQUEST_CHANGES,
+              EnumSet.of(IN_REVIEW),
+              CHANGES_REQUESTED,
+              List.of(WRITER),
+              false,
+              "for the authors saying what to change",
+              false,
+              false),
           // From approved too: after a change since approval, approving again pins the new digest
           // (PRODUCT.md: "cannot be staged until re-approved"). ReviewWorkflow refuses it when
           // nothing changed.
-          new Rule(Transition.APPROVE, EnumSet.of(IN_REVIEW, APPROVED), APPROVED,
-              List.of(WRITER, COORDINATOR), true, null, true, false),
-          new Rule(Transition.WITHDRAW, UNPUBLISHED, WITHDRAWN,
-              List.of(AUTHOR_OF_IT, COORDINATOR), false, "saying why", false, false),
-          new Rule(Transition.RESTORE, EnumSet.of(WITHDRAWN), null,
-              List.of(COORDINATOR), false, null, false, false),
-          new Rule(Transition.REOPEN, EnumSet.of(PUBLISHED), DRAFT,
-              List.of(WRITER, COORDINATOR), false, null, false, true));
+          new Rule(
+              Transition.APPROVE,
+              EnumSet.of(IN_REVIEW, APPROVED),
+              APPROVED,
+              List.of(WRITER, COORDINATOR),
+              true,
+              null,
+              true,
+              false),
+          new Rule(
+              Transition.WITHDRAW,
+              UNPUBLISHED,
+              WITHDRAWN,
+              List.of(AUTHOR_OF_IT, COORDINATOR),
+              false,
+              "saying why",
+              false,
+              false),
+          new Rule(
+              Transition.RESTORE,
+              EnumSet.of(WITHDRAWN),
+              null,
+              List.of(COORDINATOR),
+              false,
+              null,
+              false,
+              false),
+          new Rule(
+              Transition.REOPEN,
+              EnumSet.of(PUBLISHED),
+              DRAFT,
+              List.of(WRITER, COORDINATOR),
+              false,
+              null,
+              false,
+              true));
 
   private TransitionTable() {}
 
@@ -145,21 +195,41 @@ public final class TransitionTable {
     Rule rule = rule(transition);
     if (!rule.from().contains(current.state())) {
       throw new WorkflowException(
-          "'" + current.slug() + "' cannot be " + transition.pastParticiple() + " now: it is "
+          "'"
+              + current.slug()
+              + "' cannot be "
+              + transition.pastParticiple()
+              + " now: it is "
               + current.state().phrase()
-              + (current.state().phrase().contains(current.state().id()) ? "" : " (" + current.state().id() + ")")
+              + (current.state().phrase().contains(current.state().id())
+                  ? ""
+                  : " (" + current.state().id() + ")")
               + ". From here: "
               + from(current.state()).stream()
-                  .map(r -> r.transition().id() + (r.to() == current.state() ? " again after a change" : "")
-                      + " (" + r.byLabel() + ")")
+                  .map(
+                      r ->
+                          r.transition().id()
+                              + (r.to() == current.state() ? " again after a change" : "")
+                              + " ("
+                              + r.byLabel()
+                              + ")")
                   .collect(Collectors.joining(", "))
               + ".");
     }
-    boolean isAuthorOfIt = authorsOfIt.stream().anyMatch(a -> a.id() != null && a.id().equals(actor.id()));
+    boolean isAuthorOfIt =
+        authorsOfIt.stream().anyMatch(a -> a.id() != null && a.id().equals(actor.id()));
     if (rule.by().stream().noneMatch(p -> p.includes(actor, isAuthorOfIt))) {
       throw new WorkflowException(
-          actor.fullName() + " (" + actor.id() + ") cannot run " + transition.id() + " on '" + current.slug()
-              + "': only " + or(rule.by().stream().map(Party::withArticle).toList()) + " may. "
+          actor.fullName()
+              + " ("
+              + actor.id()
+              + ") cannot run "
+              + transition.id()
+              + " on '"
+              + current.slug()
+              + "': only "
+              + or(rule.by().stream().map(Party::withArticle).toList())
+              + " may. "
               + whoMay(rule, authorsOfIt, people));
     }
     if (rule.needsComment() && (comment == null || comment.isBlank())) {
@@ -172,8 +242,15 @@ public final class TransitionTable {
   private static String whoMay(Rule rule, List<Person> authorsOfIt, Collection<Person> people) {
     List<Person> may =
         people.stream()
-            .filter(p -> rule.by().stream().anyMatch(party -> party.includes(p, authorsOfIt.stream()
-                .anyMatch(a -> a.id() != null && a.id().equals(p.id())))))
+            .filter(
+                p ->
+                    rule.by().stream()
+                        .anyMatch(
+                            party ->
+                                party.includes(
+                                    p,
+                                    authorsOfIt.stream()
+                                        .anyMatch(a -> a.id() != null && a.id().equals(p.id())))))
             .sorted(Comparator.comparing(Person::id))
             .toList();
     if (may.isEmpty()) {
@@ -187,6 +264,8 @@ public final class TransitionTable {
     if (items.size() == 1) {
       return items.get(0);
     }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " or "
+        + items.get(items.size() - 1);
   }
 }

@@ -1,8 +1,8 @@
 package org.casepress.workflow;
 
 /**
- * A review step that did not happen, with a complete message for the person who asked for it:
- * what is wrong and what to do. Nothing was written when this is thrown.
+ * A review step that did not happen, with a complete message for the person who asked for it: what
+ * is wrong and what to do. Nothing was written when this is thrown.
  */
 public class WorkflowException extends RuntimeException {
   private final boolean badInput;

@@ -17,11 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.casepress.source.Workspace;
 
 /**
- * Lets one command at a time change a workspace's state: an operating-system lock on
- * {@code .casepress/lock}, which also holds who took it, for the message the next one gets.
+ * Lets one command at a time change a workspace's state: an operating-system lock on {@code
+ * .casepress/lock}, which also holds who took it, for the message the next one gets.
  *
- * <p>The OS lock is per process (a second lock from the same JVM throws instead of waiting), so
- * the JVM's own holders are kept in a set as well; both are taken, the set first. The lock file is
+ * <p>The OS lock is per process (a second lock from the same JVM throws instead of waiting), so the
+ * JVM's own holders are kept in a set as well; both are taken, the set first. The lock file is
  * never deleted: deleting it would let two processes lock two different files.
  */
 public final class WorkspaceLock implements AutoCloseable {
@@ -47,7 +47,8 @@ public final class WorkspaceLock implements AutoCloseable {
    * @param clock for the time the message gives; waiting itself uses the system's timer
    * @throws WorkflowException when another command still holds it after {@code wait}
    */
-  public static WorkspaceLock acquire(Workspace workspace, String what, Duration wait, Clock clock) {
+  public static WorkspaceLock acquire(
+      Workspace workspace, String what, Duration wait, Clock clock) {
     Path file = workspace.stateDir().resolve(FILE_NAME);
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
@@ -57,16 +58,19 @@ public final class WorkspaceLock implements AutoCloseable {
       }
       if (System.nanoTime() - deadline >= 0) {
         throw new WorkflowException(
-            "Another casepress command is changing this workspace" + holder(file)
+            "Another casepress command is changing this workspace"
+                + holder(file)
                 + ". Wait for it to finish and try again. (If none is running, something went badly"
                 + " wrong: the lock is "
-                + workspace.relative(file) + " and is released when its command ends.)");
+                + workspace.relative(file)
+                + " and is released when its command ends.)");
       }
       try {
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new WorkflowException("Interrupted while waiting for another casepress command to finish.");
+        throw new WorkflowException(
+            "Interrupted while waiting for another casepress command to finish.");
       }
     }
   }
@@ -78,7 +82,9 @@ public final class WorkspaceLock implements AutoCloseable {
     FileChannel channel = null;
     try {
       Files.createDirectories(file.getParent());
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         channel.close();
@@ -86,8 +92,12 @@ public final class WorkspaceLock implements AutoCloseable {
         return null;
       }
       String holder =
-          what + " (process " + ProcessHandle.current().pid() + ", started "
-              + clock.instant().truncatedTo(ChronoUnit.SECONDS) + ")\n";
+          what
+              + " (process "
+              + ProcessHandle.current().pid()
+              + ", started "
+              + clock.instant().truncatedTo(ChronoUnit.SECONDS)
+              + ")\n";
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
       return new WorkspaceLock(file, channel, lock);

@@ -40,15 +40,43 @@ public final class DepositMetadata {
   /**
    * What Zenodo keeps of a description's HTML: the default tag and attribute lists of
    * invenio-config ({@code ALLOWED_HTML_TAGS}, {@code ALLOWED_HTML_ATTRS} in
-   * invenio_config/default.py), which zenodo-rdm's invenio.cfg does not override. Sanitising to
-   * the same list here means what we show in {@code metadata} is what Zenodo will display.
+   * invenio_config/default.py), which zenodo-rdm's invenio.cfg does not override. Sanitising to the
+   * same list here means what we show in {@code metadata} is what Zenodo will display.
    */
   private static final Safelist ZENODO_HTML =
       Safelist.none()
           .addTags(
-              "a", "abbr", "acronym", "b", "blockquote", "br", "code", "div", "table", "tbody", "td",
-              "th", "tr", "em", "h1", "h2", "h3", "h4", "h5", "i", "li", "ol", "p", "pre", "span",
-              "strike", "strong", "sub", "sup", "u", "ul")
+              "a",
+              "abbr",
+              "acronym",
+              "b",
+              "blockquote",
+              "br",
+              "code",
+              "div",
+              "table",
+              "tbody",
+              "td",
+              "th",
+              "tr",
+              "em",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "i",
+              "li",
+              "ol",
+              "p",
+              "pre",
+              "span",
+              "strike",
+              "strong",
+              "sub",
+              "sup",
+              "u",
+              "ul")
           .addAttributes(":all", "class")
           .addAttributes("a", "href", "title", "name", "rel")
           .addAttributes("abbr", "title")
@@ -91,16 +119,24 @@ public final class DepositMetadata {
     putText(m, "description", description(cs));
     m.put("access_right", "open");
     putText(m, "license", cs.licence());
-    putArray(m, "keywords", keywords(cs.keywords(), community.keywords()).stream().map(JSON::textNode).toList());
+    putArray(
+        m,
+        "keywords",
+        keywords(cs.keywords(), community.keywords()).stream().map(JSON::textNode).toList());
     putText(m, "language", Languages.toIso6393(cs.language()).orElse(null));
     if (!community.community().isEmpty()) {
-      putArray(m, "communities", List.of(JSON.objectNode().put("identifier", community.community())));
+      putArray(
+          m, "communities", List.of(JSON.objectNode().put("identifier", community.community())));
     }
     putText(m, "partof_title", community.series());
     putText(m, "imprint_publisher", community.publisher());
     putText(m, "notes", notes(community.series(), cs.funding()));
-    putArray(m, "related_identifiers", cs.related().stream().map(DepositMetadata::related).toList());
-    putArray(m, "contributors", community.editors().stream().map(e -> person(e).put("type", "Editor")).toList());
+    putArray(
+        m, "related_identifiers", cs.related().stream().map(DepositMetadata::related).toList());
+    putArray(
+        m,
+        "contributors",
+        community.editors().stream().map(e -> person(e).put("type", "Editor")).toList());
     putArray(m, "grants", community.grants().stream().map(DepositMetadata::grant).toList());
     m.put("version", String.valueOf(edition.version()));
     if (edition.publicationDate() != null) {
@@ -122,7 +158,9 @@ public final class DepositMetadata {
     return sanitise(html.toString());
   }
 
-  /** Drops every tag and attribute Zenodo would not keep, including any raw HTML an author wrote. */
+  /**
+   * Drops every tag and attribute Zenodo would not keep, including any raw HTML an author wrote.
+   */
   static String sanitise(String html) {
     Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
     return Jsoup.clean(html, "", ZENODO_HTML, output).strip();
@@ -141,9 +179,9 @@ public final class DepositMetadata {
   }
 
   /**
-   * Zenodo's notes hold what has no field of its own: the series in words (partof_title is a
-   * custom field not every view shows), and funding written as funder and award, because its
-   * {@code grants} need a funder DOI that authors do not give.
+   * Zenodo's notes hold what has no field of its own: the series in words (partof_title is a custom
+   * field not every view shows), and funding written as funder and award, because its {@code
+   * grants} need a funder DOI that authors do not give.
    */
   static String notes(String series, List<Funding> funding) {
     List<String> paragraphs = new ArrayList<>();
@@ -154,11 +192,17 @@ public final class DepositMetadata {
       paragraphs.add(
           "Funding: "
               + funding.stream()
-                  .map(f -> f.award() == null || f.award().isBlank() ? f.funder() : f.funder() + ", award " + f.award())
+                  .map(
+                      f ->
+                          f.award() == null || f.award().isBlank()
+                              ? f.funder()
+                              : f.funder() + ", award " + f.award())
                   .collect(Collectors.joining("; "))
               + ".");
     }
-    return paragraphs.stream().map(p -> "<p>" + Entities.escape(p) + "</p>").collect(Collectors.joining());
+    return paragraphs.stream()
+        .map(p -> "<p>" + Entities.escape(p) + "</p>")
+        .collect(Collectors.joining());
   }
 
   /** A creator or contributor: "Family, Given", the ORCID, and the first affiliation's name. */

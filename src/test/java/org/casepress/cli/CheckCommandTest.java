@@ -35,7 +35,8 @@ class CheckCommandTest {
   @Test
   void problemsAreGroupedByFileAndExitOne(@TempDir Path tmp) throws Exception {
     Path ws = TestWorkspaces.copy(TestWorkspaces.BASE, tmp);
-    replace(ws.resolve("case-studies/base-study/case-study.md"), "language: en", "language: english");
+    replace(
+        ws.resolve("case-studies/base-study/case-study.md"), "language: en", "language: english");
     replace(ws.resolve("metadata/people.yaml"), "0000-0002-1825-0097", "0000-0002-1825-0098");
     Map<String, String> before = TestWorkspaces.snapshot(ws);
 
@@ -58,7 +59,8 @@ class CheckCommandTest {
   @Test
   void jsonOutputHasTheDocumentedShape(@TempDir Path tmp) throws Exception {
     Path ws = TestWorkspaces.copy(TestWorkspaces.BASE, tmp);
-    replace(ws.resolve("case-studies/base-study/case-study.md"), "language: en", "language: english");
+    replace(
+        ws.resolve("case-studies/base-study/case-study.md"), "language: en", "language: english");
 
     CliRun run = CliRun.in(ws, "check", "--json");
 
@@ -69,7 +71,8 @@ class CheckCommandTest {
     assertEquals(1, json.get("errors").asInt());
     assertEquals("base-study", json.get("case_studies").get(0).asText());
     JsonNode problem = json.get("problems").get(0);
-    assertEquals(List.of("file", "line", "column", "field", "severity", "message"), fieldNames(problem));
+    assertEquals(
+        List.of("file", "line", "column", "field", "severity", "message"), fieldNames(problem));
     assertEquals("case-studies/base-study/case-study.md", problem.get("file").asText());
     assertEquals(13, problem.get("line").asInt());
     assertEquals("language", problem.get("field").asText());
@@ -82,7 +85,9 @@ class CheckCommandTest {
     assertEquals(0, CliRun.in(ws, "check", "base-study").exitCode());
     CliRun run = CliRun.in(ws, "check", "no-such-study");
     assertEquals(1, run.exitCode());
-    assertTrue(run.out().contains("There is no case study 'no-such-study'. Known: base-study."), run.out());
+    assertTrue(
+        run.out().contains("There is no case study 'no-such-study'. Known: base-study."),
+        run.out());
   }
 
   @Test

@@ -30,9 +30,17 @@ class LauncherIT {
     Path out = Files.createTempFile("casepress-out", ".txt");
     Path err = Files.createTempFile("casepress-err", ".txt");
     Process p =
-        new ProcessBuilder(command).directory(ROOT.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        new ProcessBuilder(command)
+            .directory(ROOT.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertTrue(p.waitFor(100, TimeUnit.SECONDS), "the launcher did not finish");
-    Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    Result r =
+        new Result(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
     Files.delete(out);
     Files.delete(err);
     return r;
@@ -43,7 +51,9 @@ class LauncherIT {
     Result r = launch("check");
     assertEquals(0, r.exitCode(), r.out() + r.err());
     assertTrue(r.out().startsWith("OK: "), r.out());
-    assertTrue(!r.err().contains("building the tool"), "the jar is fresh, so the launcher must not rebuild: " + r.err());
+    assertTrue(
+        !r.err().contains("building the tool"),
+        "the jar is fresh, so the launcher must not rebuild: " + r.err());
   }
 
   @Test

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MetadataCommandTest {
-  private static final Path FIXTURE = Path.of("src/test/resources/depmeta/workspace").toAbsolutePath();
+  private static final Path FIXTURE =
+      Path.of("src/test/resources/depmeta/workspace").toAbsolutePath();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private record Result(int code, String out, String err) {}
@@ -42,7 +43,8 @@ class MetadataCommandTest {
             Map.of(),
             cwd,
             args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -52,7 +54,8 @@ class MetadataCommandTest {
     assertEquals("", r.err());
     Loaded loaded = WorkspaceLoader.load(new Workspace(FIXTURE));
     JsonNode expected =
-        DepositMetadata.build(loaded.caseStudy("afon-flood-data").orElseThrow(), loaded.metadata(), Edition.FIRST);
+        DepositMetadata.build(
+            loaded.caseStudy("afon-flood-data").orElseThrow(), loaded.metadata(), Edition.FIRST);
     assertEquals(expected, JSON.readTree(r.out()));
   }
 
@@ -60,7 +63,8 @@ class MetadataCommandTest {
   void jsonFlagChangesNothing() {
     Path cwd = Path.of("").toAbsolutePath();
     Result plain = run(cwd, "metadata", "station-sensors", "--workspace", FIXTURE.toString());
-    Result json = run(cwd, "metadata", "station-sensors", "--workspace", FIXTURE.toString(), "--json");
+    Result json =
+        run(cwd, "metadata", "station-sensors", "--workspace", FIXTURE.toString(), "--json");
     assertEquals(ExitCode.OK, json.code(), json.err());
     assertEquals(plain.out(), json.out());
   }
@@ -70,10 +74,17 @@ class MetadataCommandTest {
     Edition v3 = new Edition(3, LocalDate.of(2027, 3, 1));
     MetadataCommand command = new MetadataCommand((workspace, caseStudy) -> v3);
     Options options = new Options().addOption(Option.builder().longOpt("workspace").hasArg().get());
-    CommandLine line = DefaultParser.builder().build().parse(options, new String[] {"station-sensors"});
+    CommandLine line =
+        DefaultParser.builder().build().parse(options, new String[] {"station-sensors"});
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
-        command.run(new Invocation(line, new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of(), FIXTURE));
+        command.run(
+            new Invocation(
+                line,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err,
+                Map.of(),
+                FIXTURE));
     assertEquals(ExitCode.OK, code);
     JsonNode printed = JSON.readTree(out.toString(StandardCharsets.UTF_8));
     assertEquals("3", printed.get("version").asText());
@@ -89,7 +100,8 @@ class MetadataCommandTest {
     assertEquals(ExitCode.PROBLEM, r.code());
     assertEquals("", r.out());
     assertTrue(r.err().contains("case-studies/station-sensors/case-study.md"), r.err());
-    assertTrue(r.err().contains("Unknown person id 'jose-nunes'; did you mean 'jose-nunez'?"), r.err());
+    assertTrue(
+        r.err().contains("Unknown person id 'jose-nunes'; did you mean 'jose-nunez'?"), r.err());
     assertTrue(r.err().contains("./casepress check station-sensors"), r.err());
   }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production path against the embedded server set up like zenodo.org (10.5281 DOIs, a
- * required token, a community that reviews inclusion requests): staged first by the writer,
- * released by a coordinator only with --yes, recorded as published in status.json.
+ * The production path against the embedded server set up like zenodo.org (10.5281 DOIs, a required
+ * token, a community that reviews inclusion requests): staged first by the writer, released by a
+ * coordinator only with --yes, recorded as published in status.json.
  */
 @Timeout(180)
 class ProductionReleaseCliTest {
@@ -32,19 +32,38 @@ class ProductionReleaseCliTest {
     TestWorkspaces.copy(Path.of("metadata"), tmp.resolve("ws/metadata"));
     Path ws = tmp.resolve("ws");
     Options production =
-        new Options(TOKEN, 50_000_000_000L, 100, 1000, Duration.ofMinutes(1),
-            Map.of(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.PENDING), "10.5281", false, Clock.systemUTC());
+        new Options(
+            TOKEN,
+            50_000_000_000L,
+            100,
+            1000,
+            Duration.ofMinutes(1),
+            Map.of(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.PENDING),
+            "10.5281",
+            false,
+            Clock.systemUTC());
     try (LocalZenodo server = LocalZenodo.start(tmp.resolve("zenodo"), 0, production)) {
-      Map<String, String> coordinator = Map.of("ZENODO_TOKEN", TOKEN, "CASEPRESS_USER", "marisol-echeverria");
+      Map<String, String> coordinator =
+          Map.of("ZENODO_TOKEN", TOKEN, "CASEPRESS_USER", "marisol-echeverria");
       String[] target = {"--target", "production", "--zenodo-url", server.apiUrl()};
 
       CliRun early = CliRun.in(ws, coordinator, args("release", SLUG, target));
       assertEquals(1, early.exitCode());
       assertTrue(early.err().contains(SLUG + ": not staged on production"), early.err());
 
-      CliRun stage = CliRun.in(ws, Map.of("ZENODO_TOKEN", TOKEN), args("stage", SLUG, concat("--as", "rhiannon-pryce", target)));
+      CliRun stage =
+          CliRun.in(
+              ws,
+              Map.of("ZENODO_TOKEN", TOKEN),
+              args("stage", SLUG, concat("--as", "rhiannon-pryce", target)));
       assertEquals(0, stage.exitCode(), stage.err());
-      assertTrue(stage.out().matches("(?s)" + SLUG + ": staged \\(new deposition\\) on production, DOI reserved: 10\\.5281/zenodo\\.\\d+\\n"),
+      assertTrue(
+          stage
+              .out()
+              .matches(
+                  "(?s)"
+                      + SLUG
+                      + ": staged \\(new deposition\\) on production, DOI reserved: 10\\.5281/zenodo\\.\\d+\\n"),
           stage.out());
       String status = Files.readString(ws.resolve("case-studies/" + SLUG + "/status.json"));
       assertTrue(status.contains("\"production\""), "the production ledger lives in status.json");
@@ -55,7 +74,9 @@ class ProductionReleaseCliTest {
 
       CliRun released = CliRun.in(ws, coordinator, args("release", SLUG, concat("--yes", target)));
       assertEquals(0, released.exitCode(), released.err());
-      assertTrue(released.out().contains("Published " + SLUG + " v1: https://doi.org/10.5281/zenodo."), released.out());
+      assertTrue(
+          released.out().contains("Published " + SLUG + " v1: https://doi.org/10.5281/zenodo."),
+          released.out());
       assertTrue(released.out().contains("awaiting the community curators"), released.out());
 
       status = Files.readString(ws.resolve("case-studies/" + SLUG + "/status.json"));

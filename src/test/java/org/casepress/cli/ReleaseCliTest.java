@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's main job, in-process on a copy of the example workspace: {@code release} on the
- * local target publishes the approved examples with real PDFs and prints their DOIs; run again,
- * it publishes nothing new and says so.
+ * local target publishes the approved examples with real PDFs and prints their DOIs; run again, it
+ * publishes nothing new and says so.
  */
 @Timeout(180)
 class ReleaseCliTest {
@@ -34,21 +34,33 @@ class ReleaseCliTest {
     assertEquals(0, plan.exitCode(), plan.err());
     JsonNode planned = new ObjectMapper().readTree(plan.out());
     assertEquals("local", planned.get("target").asText());
-    assertEquals(10, planned.get("requests").asInt(), "5 requests for each of the two approved examples");
-    assertTrue(Files.notExists(tmp.resolve(".casepress/ledgers")), "planning sends and records nothing");
+    assertEquals(
+        10, planned.get("requests").asInt(), "5 requests for each of the two approved examples");
+    assertTrue(
+        Files.notExists(tmp.resolve(".casepress/ledgers")), "planning sends and records nothing");
 
     CliRun first = CliRun.in(tmp, "release");
     assertEquals(0, first.exitCode(), first.out() + first.err());
     List<String> published = first.out().lines().filter(l -> l.startsWith("Published ")).toList();
     assertEquals(2, published.size(), first.out());
-    assertTrue(published.get(0).matches("Published fernbank-reproducible-forecasting v1: https://doi.org/10\\.5072/zenodo\\.\\d+ .*"),
+    assertTrue(
+        published
+            .get(0)
+            .matches(
+                "Published fernbank-reproducible-forecasting v1: https://doi.org/10\\.5072/zenodo\\.\\d+ .*"),
         published.get(0));
     String doi = published.get(0).replaceAll(".*https://doi.org/(\\S+) .*", "$1");
-    try (PDDocument pdf = Loader.loadPDF(tmp.resolve("build/stage/local/fernbank-reproducible-forecasting-v1.pdf").toFile())) {
-      assertTrue(new PDFTextStripper().getText(pdf).contains(doi), "the staged PDF carries the DOI Zenodo minted");
+    try (PDDocument pdf =
+        Loader.loadPDF(
+            tmp.resolve("build/stage/local/fernbank-reproducible-forecasting-v1.pdf").toFile())) {
+      assertTrue(
+          new PDFTextStripper().getText(pdf).contains(doi),
+          "the staged PDF carries the DOI Zenodo minted");
     }
     Path announcement = tmp.resolve("build/launch/local").toFile().listFiles()[0].toPath();
-    assertTrue(Files.readString(announcement.resolve("announcement.md")).contains("https://doi.org/" + doi));
+    assertTrue(
+        Files.readString(announcement.resolve("announcement.md"))
+            .contains("https://doi.org/" + doi));
     assertTrue(Files.isRegularFile(announcement.resolve("citations.bib")));
 
     CliRun again = CliRun.in(tmp, "release");
@@ -67,8 +79,17 @@ class ReleaseCliTest {
   void productionWithoutATokenStopsBeforeSendingAnything(@TempDir Path tmp) {
     TestWorkspaces.copy(Path.of("case-studies"), tmp.resolve("case-studies"));
     TestWorkspaces.copy(Path.of("metadata"), tmp.resolve("metadata"));
-    CliRun run = CliRun.in(tmp, Map.of("CASEPRESS_USER", "marisol-echeverria"), "release", "--target", "production");
+    CliRun run =
+        CliRun.in(
+            tmp,
+            Map.of("CASEPRESS_USER", "marisol-echeverria"),
+            "release",
+            "--target",
+            "production");
     assertEquals(1, run.exitCode());
-    assertTrue(run.err().contains("No Zenodo token for production: set the environment variable ZENODO_TOKEN"), run.err());
+    assertTrue(
+        run.err()
+            .contains("No Zenodo token for production: set the environment variable ZENODO_TOKEN"),
+        run.err());
   }
 }

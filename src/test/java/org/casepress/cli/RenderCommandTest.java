@@ -35,7 +35,12 @@ class RenderCommandTest {
   private int run(Map<String, String> env, String... args) {
     out.reset();
     err.reset();
-    return Cli.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env, ws, args);
+    return Cli.run(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        env,
+        ws,
+        args);
   }
 
   private int run(String... args) {
@@ -54,11 +59,14 @@ class RenderCommandTest {
   void rendersADraftToTheBuildFolder() throws Exception {
     assertEquals(0, run("render", "river-sensors", "--date", "2026-12-10"), err());
     Path pdf = ws.resolve("build/pdf/river-sensors.pdf");
-    assertTrue(out().contains("Wrote build/pdf/river-sensors.pdf (4 pages, draft, 1 warning)."), out());
+    assertTrue(
+        out().contains("Wrote build/pdf/river-sensors.pdf (4 pages, draft, 1 warning)."), out());
     assertTrue(out().contains("{cite}"), "warnings are printed with their location: " + out());
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      assertEquals(2026, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
-      assertEquals(10, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.DAY_OF_MONTH));
+      assertEquals(
+          2026, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
+      assertEquals(
+          10, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.DAY_OF_MONTH));
     }
   }
 
@@ -66,14 +74,19 @@ class RenderCommandTest {
   void twoRunsWithoutADateGiveTheSameBytes() throws Exception {
     assertEquals(0, run("render", "river-sensors", "--output", "one.pdf"), err());
     assertEquals(0, run("render", "river-sensors", "--output", "two.pdf"), err());
-    assertArrayEquals(Files.readAllBytes(ws.resolve("one.pdf")), Files.readAllBytes(ws.resolve("two.pdf")));
+    assertArrayEquals(
+        Files.readAllBytes(ws.resolve("one.pdf")), Files.readAllBytes(ws.resolve("two.pdf")));
   }
 
   @Test
   void sourceDateEpochSetsTheDate() throws Exception {
-    assertEquals(0, run(Map.of("SOURCE_DATE_EPOCH", "1767225600"), "render", "river-sensors", "--final"), err());
+    assertEquals(
+        0,
+        run(Map.of("SOURCE_DATE_EPOCH", "1767225600"), "render", "river-sensors", "--final"),
+        err());
     try (PDDocument doc = Loader.loadPDF(ws.resolve("build/pdf/river-sensors.pdf").toFile())) {
-      assertEquals(2026, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
+      assertEquals(
+          2026, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
       assertEquals(0, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.MONTH));
     }
   }
@@ -81,7 +94,8 @@ class RenderCommandTest {
   @Test
   void refusesACaseStudyWithErrors() throws Exception {
     Path md = ws.resolve("case-studies/river-sensors/case-study.md");
-    Files.writeString(md, Files.readString(md).replace("(figures/sensor-map.png)", "(figures/nowhere.png)"));
+    Files.writeString(
+        md, Files.readString(md).replace("(figures/sensor-map.png)", "(figures/nowhere.png)"));
     assertEquals(1, run("render", "river-sensors"));
     assertTrue(err().contains("case-studies/river-sensors/case-study.md"), err());
     assertTrue(err().contains("does not exist"), err());
@@ -111,7 +125,8 @@ class RenderCommandTest {
     assertEquals("draft", json.get("mode").asText());
     assertEquals("river-sensors", json.get("pdfs").get(0).get("slug").asText());
     assertEquals("build/pdf/river-sensors.pdf", json.get("pdfs").get(0).get("output").asText());
-    assertEquals("warning", json.get("pdfs").get(0).get("problems").get(0).get("severity").asText());
+    assertEquals(
+        "warning", json.get("pdfs").get(0).get("problems").get(0).get("severity").asText());
     assertTrue(Files.isRegularFile(ws.resolve("build/pdf/river-sensors.pdf")));
   }
 }

@@ -44,7 +44,8 @@ class WorkflowCliTest {
             env,
             root.resolve("case-studies"),
             args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private Result ok(String... args) {
@@ -74,7 +75,8 @@ class WorkflowCliTest {
     ok("start-review", SLUG);
     assertEquals(
         "fernbank-flood-models: in-review → approved by sam-okoro.\n",
-        ok("approve", SLUG, "--as", "sam-okoro", "--comment", "Ready for the winter launch.").out());
+        ok("approve", SLUG, "--as", "sam-okoro", "--comment", "Ready for the winter launch.")
+            .out());
 
     assertEquals(
         """
@@ -102,7 +104,10 @@ class WorkflowCliTest {
     ok("approve", SLUG, "--as", "morgan-ellis");
     Path md = root.resolve("case-studies/" + SLUG + "/case-study.md");
     Files.writeString(md, Files.readString(md) + "\nA late addition.\n");
-    assertTrue(ok("status").out().contains(SLUG + "  How we opened our flood models   approved, changed since  1"));
+    assertTrue(
+        ok("status")
+            .out()
+            .contains(SLUG + "  How we opened our flood models   approved, changed since  1"));
     String json = ok("status", "--json").out();
     assertTrue(json.contains("\"changed_since_approval\": true"), json);
   }
@@ -150,10 +155,13 @@ class WorkflowCliTest {
   void whoIsActingMustBeSaidAndKnown() {
     Result none = run("submit", SLUG);
     assertEquals(2, none.code());
-    assertEquals("Say who you are: add --as PERSON (your id in metadata/people.yaml) or set CASEPRESS_USER.\n", none.err());
+    assertEquals(
+        "Say who you are: add --as PERSON (your id in metadata/people.yaml) or set CASEPRESS_USER.\n",
+        none.err());
     Result typo = run("submit", SLUG, "--as", "priya");
     assertEquals(2, typo.code());
-    assertTrue(typo.err().startsWith("'priya' is not a person in metadata/people.yaml"), typo.err());
+    assertTrue(
+        typo.err().startsWith("'priya' is not a person in metadata/people.yaml"), typo.err());
   }
 
   @Test
@@ -173,8 +181,8 @@ class WorkflowCliTest {
           unknown state        | "state": "in-review" | "state": "sent" | status.json:4: state 'sent' is not a review state
           broken history chain | "from": "submitted" | "from": "draft" | status.json:22: history[1].from is 'draft' but the entry before ends in 'submitted'
           """)
-  void aCorruptStatusFileStopsEveryCommandAndIsLeftAlone(String name, String find, String replace, String message)
-      throws IOException {
+  void aCorruptStatusFileStopsEveryCommandAndIsLeftAlone(
+      String name, String find, String replace, String message) throws IOException {
     ok("submit", SLUG, "--as", "priya-nandakumar");
     ok("start-review", SLUG, "--as", "morgan-ellis");
     Path file = root.resolve(STATUS_FILE);
@@ -183,8 +191,12 @@ class WorkflowCliTest {
     Files.writeString(file, good.replace(find, replace));
     byte[] corrupt = Files.readAllBytes(file);
 
-    for (String[] args : new String[][] {
-        {"request-changes", SLUG, "--as", "morgan-ellis", "--comment", "x"}, {"history", SLUG}, {"status"}}) {
+    for (String[] args :
+        new String[][] {
+          {"request-changes", SLUG, "--as", "morgan-ellis", "--comment", "x"},
+          {"history", SLUG},
+          {"status"}
+        }) {
       Result r = run(args);
       assertEquals(1, r.code(), String.join(" ", args));
       assertTrue(r.err().startsWith("case-studies/" + SLUG + "/" + message), r.err());
@@ -199,11 +211,20 @@ class WorkflowCliTest {
     assertEquals(
         "Created case-studies/flood-costs/case-study.md, a draft with owen-price as its first author. Open it,"
             + " fill in each field as its comments describe, then run ./casepress check flood-costs.\n",
-        ok("new", "flood-costs", "--title", "What flooding costs: a \"real\" estimate", "--as", "owen-price").out());
+        ok(
+                "new",
+                "flood-costs",
+                "--title",
+                "What flooding costs: a \"real\" estimate",
+                "--as",
+                "owen-price")
+            .out());
     Result check = run("check", "flood-costs");
     assertEquals(1, check.code());
     assertTrue(check.out().contains("description: 'description' is empty"), check.out());
-    assertTrue(stable(ok("history", "flood-costs").out()).startsWith("TIME  owen-price  (new) → draft  v1  DIGEST  created"));
+    assertTrue(
+        stable(ok("history", "flood-costs").out())
+            .startsWith("TIME  owen-price  (new) → draft  v1  DIGEST  created"));
     Result again = run("new", "flood-costs", "--title", "Again", "--as", "owen-price");
     assertEquals(1, again.code());
     Result noTitle = run("new", "flood-costs-2", "--as", "owen-price");
@@ -221,8 +242,19 @@ class WorkflowCliTest {
   @Test
   void helpListsTheReviewCommands() {
     String help = ok("--help").out();
-    for (String command : new String[] {"new", "status", "history", "submit", "start-review", "request-changes",
-        "approve", "withdraw", "restore", "reopen"}) {
+    for (String command :
+        new String[] {
+          "new",
+          "status",
+          "history",
+          "submit",
+          "start-review",
+          "request-changes",
+          "approve",
+          "withdraw",
+          "restore",
+          "reopen"
+        }) {
       assertTrue(help.contains("\n  " + command + " "), command);
     }
     assertTrue(ok("request-changes", "--help").out().contains("--comment TEXT"));

@@ -22,14 +22,24 @@ class ZenodoCommandsTest {
     List<String> lines = run.out().lines().toList();
     assertEquals(4, lines.size(), run.out());
     assertTrue(lines.get(0).startsWith("skipped token present"), lines.get(0));
-    assertTrue(lines.get(3).startsWith("ok") && lines.get(3).contains("the-turing-way-practitioners"), lines.get(3));
+    assertTrue(
+        lines.get(3).startsWith("ok") && lines.get(3).contains("the-turing-way-practitioners"),
+        lines.get(3));
   }
 
   @Test
   void doctorWithoutATokenForTheSandboxSaysWhichVariableToSet(@TempDir Path tmp) {
     Path ws = TestWorkspaces.copy(TestWorkspaces.BASE, tmp);
     // A loopback address nobody listens on: the check must not reach out anywhere else.
-    CliRun run = CliRun.in(ws, Map.of(), "doctor", "--target", "sandbox", "--zenodo-url", "http://127.0.0.1:9/api");
+    CliRun run =
+        CliRun.in(
+            ws,
+            Map.of(),
+            "doctor",
+            "--target",
+            "sandbox",
+            "--zenodo-url",
+            "http://127.0.0.1:9/api");
     assertEquals(1, run.exitCode());
     assertTrue(run.out().contains("ZENODO_SANDBOX_TOKEN is not set"), run.out());
   }
@@ -39,7 +49,9 @@ class ZenodoCommandsTest {
     Path ws = TestWorkspaces.copy(TestWorkspaces.BASE, tmp);
     CliRun run = CliRun.in(ws, "verify");
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().startsWith("OK: what local holds matches the ledgers of 1 case study."), run.out());
+    assertTrue(
+        run.out().startsWith("OK: what local holds matches the ledgers of 1 case study."),
+        run.out());
   }
 
   @Test
@@ -48,9 +60,17 @@ class ZenodoCommandsTest {
     assertEquals(2, CliRun.in(ws, "local-zenodo", "--port", "eighty").exitCode());
     CliRun badTarget = CliRun.in(ws, "plan", "--target", "zenodo.org");
     assertEquals(2, badTarget.exitCode());
-    assertTrue(badTarget.err().contains("--target must be local, sandbox or production"), badTarget.err());
-    CliRun plainHttp = CliRun.in(ws, Map.of("ZENODO_TOKEN", "x"), "doctor", "--target", "production", "--zenodo-url",
-        "http://zenodo.example.org/api");
+    assertTrue(
+        badTarget.err().contains("--target must be local, sandbox or production"), badTarget.err());
+    CliRun plainHttp =
+        CliRun.in(
+            ws,
+            Map.of("ZENODO_TOKEN", "x"),
+            "doctor",
+            "--target",
+            "production",
+            "--zenodo-url",
+            "http://zenodo.example.org/api");
     assertEquals(2, plainHttp.exitCode());
   }
 }

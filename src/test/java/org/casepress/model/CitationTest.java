@@ -15,7 +15,10 @@ class CitationTest {
   void citesLikeThePractitionersHubSeries() {
     Citation c =
         new Citation(
-            List.of(person("Priya", "Nandakumar"), person("Łukasz", "Wójcik"), person("Zoë", "Achterberg")),
+            List.of(
+                person("Priya", "Nandakumar"),
+                person("Łukasz", "Wójcik"),
+                person("Zoë", "Achterberg")),
             2026,
             "Reproducible forecasting at Fernbank",
             null,
@@ -31,9 +34,12 @@ class CitationTest {
 
   @Test
   void subtitleLaterVersionsAndNoDoiYet() {
-    Citation c = new Citation(List.of(person("", "Plato")), 2027, "Why?", "A dialogue", "", "The Academy", 2, null);
+    Citation c =
+        new Citation(
+            List.of(person("", "Plato")), 2027, "Why?", "A dialogue", "", "The Academy", 2, null);
     assertEquals(
-        "Plato (2027). Why? A dialogue (Version 2). The Academy. DOI to be assigned on publication.", c.text());
+        "Plato (2027). Why? A dialogue (Version 2). The Academy. DOI to be assigned on publication.",
+        c.text());
   }
 
   @Test

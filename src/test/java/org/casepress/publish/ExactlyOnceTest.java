@@ -25,11 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Exactly once, under faults: for many seeds, the embedded server injects failures into every
- * kind of request (errors after the work was done, HTML proxy errors, rate-limit bursts, uploads
- * cut off, search lag) and the run "crashes" at a random step; then the release is run again
- * until it finishes. Every seed must end with one published deposition per case study version,
- * no orphan drafts, and a ledger that matches the server.
+ * Exactly once, under faults: for many seeds, the embedded server injects failures into every kind
+ * of request (errors after the work was done, HTML proxy errors, rate-limit bursts, uploads cut
+ * off, search lag) and the run "crashes" at a random step; then the release is run again until it
+ * finishes. Every seed must end with one published deposition per case study version, no orphan
+ * drafts, and a ledger that matches the server.
  *
  * <p>The number of seeds is {@code -Dcasepress.faultSeeds=N} (default 24 in the test suite; the
  * soak script runs many more and records the figures in FAULTS.md).
@@ -55,7 +55,8 @@ class ExactlyOnceTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
-  void everySeedEndsWithExactlyOnePublicationPerCaseStudy(long seed, @TempDir Path tmp) throws Exception {
+  void everySeedEndsWithExactlyOnePublicationPerCaseStudy(long seed, @TempDir Path tmp)
+      throws Exception {
     Random random = new Random(seed);
     try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study")) {
       f.approve("base-study");
@@ -72,8 +73,18 @@ class ExactlyOnceTest {
         totalRuns += runs;
         totalFaults += faults;
         totalCrashes += crashAt > 0 ? 1 : 0;
-        REPORT.add("seed " + seed + ": " + faults + " faults, crash at checkpoint " + crashAt + ", " + runs
-            + " runs, " + duplicates + " duplicates");
+        REPORT.add(
+            "seed "
+                + seed
+                + ": "
+                + faults
+                + " faults, crash at checkpoint "
+                + crashAt
+                + ", "
+                + runs
+                + " runs, "
+                + duplicates
+                + " duplicates");
       }
     }
   }
@@ -82,8 +93,15 @@ class ExactlyOnceTest {
     Route.CREATE, Route.UPLOAD, Route.UPDATE, Route.GET, Route.PUBLISH, Route.RECORD_GET, Route.LIST
   };
   static final Route[] NEW_VERSION_ROUTES = {
-    Route.NEWVERSION, Route.FILE_LIST, Route.FILE_DELETE, Route.UPLOAD, Route.UPDATE, Route.GET, Route.PUBLISH,
-    Route.RECORD_GET, Route.LIST
+    Route.NEWVERSION,
+    Route.FILE_LIST,
+    Route.FILE_DELETE,
+    Route.UPLOAD,
+    Route.UPDATE,
+    Route.GET,
+    Route.PUBLISH,
+    Route.RECORD_GET,
+    Route.LIST
   };
 
   /**
@@ -96,11 +114,12 @@ class ExactlyOnceTest {
       runs++;
       int[] reached = {0};
       int crashHere = runs == 1 ? crashAt : 0;
-      Publisher.Checkpoints checkpoints = point -> {
-        if (++reached[0] == crashHere) {
-          throw new SimulatedCrash(point);
-        }
-      };
+      Publisher.Checkpoints checkpoints =
+          point -> {
+            if (++reached[0] == crashHere) {
+              throw new SimulatedCrash(point);
+            }
+          };
       try (ZenodoClient client = f.client()) {
         f.job(f.publisher(client, checkpoints)).release(f.all(), b -> true, null);
         return runs;
@@ -116,8 +135,15 @@ class ExactlyOnceTest {
     int count = 1 + random.nextInt(4);
     for (int i = 0; i < count; i++) {
       switch (random.nextInt(5)) {
-        case 0 -> f.server.faults().failAfterCommit(routes[random.nextInt(routes.length)], random.nextBoolean() ? 500 : 504, 1);
-        case 1 -> f.server.faults().htmlError(routes[random.nextInt(routes.length)], 502, 1 + random.nextInt(2));
+        case 0 ->
+            f.server
+                .faults()
+                .failAfterCommit(
+                    routes[random.nextInt(routes.length)], random.nextBoolean() ? 500 : 504, 1);
+        case 1 ->
+            f.server
+                .faults()
+                .htmlError(routes[random.nextInt(routes.length)], 502, 1 + random.nextInt(2));
         case 2 -> f.server.faults().rateLimitBurst(1 + random.nextInt(3));
         case 3 -> f.server.faults().dropConnectionMidUpload(1);
         default -> f.server.faults().searchLag(1 + random.nextInt(8));
@@ -136,13 +162,37 @@ class ExactlyOnceTest {
         List<Deposition> ours = all.stream().filter(d -> Publisher.carries(d, id)).toList();
         List<Deposition> published = ours.stream().filter(Deposition::published).toList();
         duplicates += Math.max(0, published.size() - 1);
-        assertEquals(1, published.size(), "seed " + seed + ", " + slug + ": published depositions " + ours + " all: " + all.stream().map(d -> d.id() + "/" + d.state() + "/" + d.metadata().path("related_identifiers")).toList() + " ledger " + f.ledgers().read(slug));
+        assertEquals(
+            1,
+            published.size(),
+            "seed "
+                + seed
+                + ", "
+                + slug
+                + ": published depositions "
+                + ours
+                + " all: "
+                + all.stream()
+                    .map(
+                        d ->
+                            d.id()
+                                + "/"
+                                + d.state()
+                                + "/"
+                                + d.metadata().path("related_identifiers"))
+                    .toList()
+                + " ledger "
+                + f.ledgers().read(slug));
         assertEquals(1, ours.size(), "seed " + seed + ", " + slug + ": orphan drafts " + ours);
         Ledger.Entry entry = f.ledgers().read(slug).version(1).orElseThrow();
         assertEquals(Ledger.Phase.VERIFIED, entry.phase(), "seed " + seed);
-        assertEquals(published.get(0).id(), entry.depositId(), "seed " + seed + ": ledger and server disagree");
+        assertEquals(
+            published.get(0).id(),
+            entry.depositId(),
+            "seed " + seed + ": ledger and server disagree");
         assertEquals(published.get(0).doi(), entry.doi(), "seed " + seed);
-        assertEquals(entry.reservedDoi(), entry.doi(), "seed " + seed + ": the PDF carries the minted DOI");
+        assertEquals(
+            entry.reservedDoi(), entry.doi(), "seed " + seed + ": the PDF carries the minted DOI");
       }
       assertEquals(2, all.size(), "seed " + seed + ": nothing else on the server " + all);
       return duplicates;
@@ -155,8 +205,10 @@ class ExactlyOnceTest {
     Files.createDirectories(out.getParent());
     List<String> lines = new ArrayList<>(REPORT);
     lines.sort(null);
-    lines.add(String.format("%d seeds, %d runs, %d faults injected, %d simulated crashes, 0 duplicates", REPORT.size(),
-        totalRuns, totalFaults, totalCrashes));
+    lines.add(
+        String.format(
+            "%d seeds, %d runs, %d faults injected, %d simulated crashes, 0 duplicates",
+            REPORT.size(), totalRuns, totalFaults, totalCrashes));
     Files.write(out, lines);
   }
 
@@ -166,7 +218,8 @@ class ExactlyOnceTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("newVersionSeeds")
-  void everySeedOfANewVersionEndsWithOnePublicationPerVersion(long seed, @TempDir Path tmp) throws Exception {
+  void everySeedOfANewVersionEndsWithOnePublicationPerVersion(long seed, @TempDir Path tmp)
+      throws Exception {
     Random random = new Random(seed);
     try (PublishingFixture f = new PublishingFixture(tmp, "base-study")) {
       f.approve("base-study");
@@ -179,42 +232,60 @@ class ExactlyOnceTest {
       f.server.faults().clear();
       try (ZenodoClient client = f.client()) {
         List<Deposition> all = f.everything(client);
-        assertEquals(2, all.size(), "seed " + seed + ": one deposition per version, no orphans: " + all);
+        assertEquals(
+            2, all.size(), "seed " + seed + ": one deposition per version, no orphans: " + all);
         assertTrue(all.stream().allMatch(Deposition::published), "seed " + seed + ": " + all);
-        assertEquals(1, all.stream().map(Deposition::conceptrecid).distinct().count(), "seed " + seed + ": one concept");
+        assertEquals(
+            1,
+            all.stream().map(Deposition::conceptrecid).distinct().count(),
+            "seed " + seed + ": one concept");
         for (int v = 1; v <= 2; v++) {
           String id = "urn:casepress:the-turing-way-practitioners:base-study:v" + v;
           Ledger.Entry entry = f.ledgers().read("base-study").version(v).orElseThrow();
-          Deposition d = all.stream().filter(x -> Publisher.carries(x, id)).findFirst().orElseThrow();
+          Deposition d =
+              all.stream().filter(x -> Publisher.carries(x, id)).findFirst().orElseThrow();
           assertEquals(d.id(), entry.depositId(), "seed " + seed + " v" + v);
           assertEquals(Ledger.Phase.VERIFIED, entry.phase(), "seed " + seed + " v" + v);
-          assertEquals(1, client.get(d.id()).files().size(), "seed " + seed + " v" + v + ": one PDF");
+          assertEquals(
+              1, client.get(d.id()).files().size(), "seed " + seed + " v" + v + ": one PDF");
         }
       }
       synchronized (REPORT) {
         totalRuns += runs;
         totalFaults += faults;
         totalCrashes += crashAt > 0 ? 1 : 0;
-        REPORT.add("new-version seed " + seed + ": " + faults + " faults, crash at checkpoint " + crashAt + ", " + runs
-            + " runs, 0 duplicates");
+        REPORT.add(
+            "new-version seed "
+                + seed
+                + ": "
+                + faults
+                + " faults, crash at checkpoint "
+                + crashAt
+                + ", "
+                + runs
+                + " runs, 0 duplicates");
       }
     }
   }
 
   @Test
   void publishAnsweredWith504AfterCommitIsNotRepeated(@TempDir Path tmp) throws Exception {
-    try (PublishingFixture f = new PublishingFixture(tmp, "base-study"); ZenodoClient client = f.client()) {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
       f.approve("base-study");
       f.server.faults().failAfterCommit(Route.PUBLISH, 504, 1);
 
-      ReleaseJob.Outcome outcome = f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
+      ReleaseJob.Outcome outcome =
+          f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
 
       assertEquals(1, outcome.published().size());
       List<Deposition> all = f.everything(client);
       assertEquals(1, all.size());
       assertTrue(all.get(0).published());
       Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
-      assertTrue(entry.events().stream().anyMatch(e -> e.step().equals("publish") && e.outcome().equals("answer lost")));
+      assertTrue(
+          entry.events().stream()
+              .anyMatch(e -> e.step().equals("publish") && e.outcome().equals("answer lost")));
     }
   }
 
@@ -224,11 +295,15 @@ class ExactlyOnceTest {
       f.approve("base-study");
       f.server.faults().searchLag(2);
       try (ZenodoClient client = f.client()) {
-        f.job(f.publisher(client, point -> {
-          if (point.equals("create answered")) {
-            throw new SimulatedCrash(point);
-          }
-        })).stage(f.all());
+        f.job(
+                f.publisher(
+                    client,
+                    point -> {
+                      if (point.equals("create answered")) {
+                        throw new SimulatedCrash(point);
+                      }
+                    }))
+            .stage(f.all());
         fail("the crash should have stopped the run");
       } catch (SimulatedCrash expected) {
         // the process died after Zenodo created the deposition, before its id was written
@@ -237,7 +312,9 @@ class ExactlyOnceTest {
         f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
         assertEquals(1, f.everything(client).size());
         Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
-        assertTrue(entry.events().stream().anyMatch(e -> e.outcome().startsWith("found again")), entry.events().toString());
+        assertTrue(
+            entry.events().stream().anyMatch(e -> e.outcome().startsWith("found again")),
+            entry.events().toString());
       }
     }
   }

@@ -41,11 +41,18 @@ class LaunchAnnouncementTest {
     long id = 100;
     for (CaseStudy cs : examples.caseStudies()) {
       released.add(
-          new Released(cs, cs.slug().startsWith("n") ? 2 : 1, LocalDate.of(2026, 12, 10), "10.5072/zenodo." + id,
-              "10.5072/zenodo." + (id - 1), "http://127.0.0.1:9/records/" + id, Released.CommunityInclusion.PENDING));
+          new Released(
+              cs,
+              cs.slug().startsWith("n") ? 2 : 1,
+              LocalDate.of(2026, 12, 10),
+              "10.5072/zenodo." + id,
+              "10.5072/zenodo." + (id - 1),
+              "http://127.0.0.1:9/records/" + id,
+              Released.CommunityInclusion.PENDING));
       id += 2;
     }
-    announcement = new LaunchAnnouncement(examples.metadata(), "Winter 2026 case studies", released);
+    announcement =
+        new LaunchAnnouncement(examples.metadata(), "Winter 2026 case studies", released);
   }
 
   @Test
@@ -69,7 +76,8 @@ class LaunchAnnouncementTest {
 
   @Test
   void bibtexEscapesSpecialCharacters() {
-    assertEquals("R\\&D at 100\\% \\{x\\} a\\_b", LaunchAnnouncement.bibEscape("R&D at 100% {x} a_b"));
+    assertEquals(
+        "R\\&D at 100\\% \\{x\\} a\\_b", LaunchAnnouncement.bibEscape("R&D at 100% {x} a_b"));
   }
 
   @Test
@@ -77,13 +85,16 @@ class LaunchAnnouncementTest {
     announcement.writeTo(tmp);
     ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     for (Released r : released) {
-      JsonNode cff = yaml.readTree(tmp.resolve(r.caseStudy().slug()).resolve("CITATION.cff").toFile());
+      JsonNode cff =
+          yaml.readTree(tmp.resolve(r.caseStudy().slug()).resolve("CITATION.cff").toFile());
       assertEquals("1.2.0", cff.get("cff-version").asText());
       assertEquals(r.caseStudy().title(), cff.get("title").asText());
       assertTrue(cff.get("message").asText().length() > 10);
       assertEquals(r.caseStudy().authors().size(), cff.get("authors").size());
       for (int i = 0; i < r.caseStudy().authors().size(); i++) {
-        assertEquals(r.caseStudy().authors().get(i).family(), cff.get("authors").get(i).get("family-names").asText());
+        assertEquals(
+            r.caseStudy().authors().get(i).family(),
+            cff.get("authors").get(i).get("family-names").asText());
       }
       assertEquals(r.doi(), cff.get("doi").asText());
       assertTrue(cff.get("version").isTextual(), "CFF versions are strings");
@@ -99,7 +110,10 @@ class LaunchAnnouncementTest {
     assertEquals("Winter 2026 case studies", html.title());
     assertEquals("en", html.selectFirst("html").attr("lang"));
     for (Released r : released) {
-      assertEquals(1, html.select("a[href=https://doi.org/" + r.doi() + "] svg[aria-label=DOI " + r.doi() + "]").size());
+      assertEquals(
+          1,
+          html.select("a[href=https://doi.org/" + r.doi() + "] svg[aria-label=DOI " + r.doi() + "]")
+              .size());
       assertTrue(html.select("h2").eachText().contains(r.caseStudy().title()));
     }
   }
@@ -108,11 +122,14 @@ class LaunchAnnouncementTest {
   void markdownLinksEveryDoi(@TempDir Path tmp) throws Exception {
     announcement.writeTo(tmp);
     List<String> links = new ArrayList<>();
-    Markdown.parse(Files.readString(tmp.resolve("announcement.md"))).getDescendants().forEach(n -> {
-      if (n instanceof Link l) {
-        links.add(l.getUrl().toString());
-      }
-    });
+    Markdown.parse(Files.readString(tmp.resolve("announcement.md")))
+        .getDescendants()
+        .forEach(
+            n -> {
+              if (n instanceof Link l) {
+                links.add(l.getUrl().toString());
+              }
+            });
     for (Released r : released) {
       assertTrue(links.contains("https://doi.org/" + r.doi()), links.toString());
     }

@@ -27,17 +27,22 @@ class PublisherTest {
       f.approve("second-study");
       int before = f.server.requestCount();
 
-      ReleaseJob.Outcome outcome = f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
+      ReleaseJob.Outcome outcome =
+          f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
 
       int requests = f.server.requestCount() - before;
       assertEquals(2, outcome.published().size());
-      assertEquals(10, requests, "stage (create, upload) and release (read, publish, read record) for each");
+      assertEquals(
+          10, requests, "stage (create, upload) and release (read, publish, read record) for each");
       for (Released r : outcome.published()) {
         Ledger.Entry e = f.ledgers().read(r.caseStudy().slug()).version(1).orElseThrow();
         assertEquals(Ledger.Phase.VERIFIED, e.phase());
         assertEquals(e.reservedDoi(), r.doi(), "the DOI printed on the PDF is the one minted");
         assertEquals("10.5072/zenodo." + e.depositId(), r.doi());
-        assertTrue(Files.readString(f.root.resolve("build/stage/local/" + r.caseStudy().slug() + "-v1.pdf")).contains(r.doi()));
+        assertTrue(
+            Files.readString(
+                    f.root.resolve("build/stage/local/" + r.caseStudy().slug() + "-v1.pdf"))
+                .contains(r.doi()));
       }
       assertTrue(Files.isRegularFile(outcome.announcement().resolve("announcement.md")));
       List<Deposition> all = f.everything(client);
@@ -48,16 +53,19 @@ class PublisherTest {
 
   @Test
   void rerunPublishesNothingNewAndSaysSo(@TempDir Path tmp) throws Exception {
-    try (PublishingFixture f = new PublishingFixture(tmp, "base-study"); ZenodoClient client = f.client()) {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
       f.approve("base-study");
       f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
       int before = f.server.requestCount();
 
-      ReleaseJob.Outcome again = f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
+      ReleaseJob.Outcome again =
+          f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
 
       assertEquals(List.of(), again.published());
       assertEquals(1, again.alreadyPublished().size());
-      assertEquals(0, f.server.requestCount() - before, "the ledger says it is done: nothing to ask Zenodo");
+      assertEquals(
+          0, f.server.requestCount() - before, "the ledger says it is done: nothing to ask Zenodo");
       assertEquals(1, f.everything(client).size());
     }
   }
@@ -80,13 +88,17 @@ class PublisherTest {
 
   @Test
   void changeAfterApprovalBlocksStaging(@TempDir Path tmp) throws Exception {
-    try (PublishingFixture f = new PublishingFixture(tmp, "base-study"); ZenodoClient client = f.client()) {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
       f.approve("base-study");
       Path md = f.root.resolve("case-studies/base-study/case-study.md");
       Files.writeString(md, Files.readString(md) + "\nOne more line.\n");
       Selection named = Selection.of(f.load(), List.of("base-study"), null, PublishingFixture.DATE);
 
-      PublishException e = assertThrows(PublishException.class, () -> f.job(f.publisher(client, Publisher.Checkpoints.NONE)).stage(named));
+      PublishException e =
+          assertThrows(
+              PublishException.class,
+              () -> f.job(f.publisher(client, Publisher.Checkpoints.NONE)).stage(named));
 
       assertTrue(e.getMessage().contains("approved, changed since"), e.getMessage());
       assertEquals(0, f.everything(client).size());
@@ -95,7 +107,8 @@ class PublisherTest {
 
   @Test
   void preflightIsAllOrNothing(@TempDir Path tmp) throws Exception {
-    try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study"); ZenodoClient client = f.client()) {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study");
+        ZenodoClient client = f.client()) {
       f.approve("base-study");
       f.approve("second-study");
       Publisher publisher = f.publisher(client, Publisher.Checkpoints.NONE);
@@ -105,12 +118,18 @@ class PublisherTest {
 
       Publisher production = publisher;
       List<Publisher.Ready> ready = new java.util.ArrayList<>();
-      List<String> problems = production.preflight(List.of(f.caseStudy("base-study"), f.caseStudy("second-study")), ready);
+      List<String> problems =
+          production.preflight(
+              List.of(f.caseStudy("base-study"), f.caseStudy("second-study")), ready);
 
       assertEquals(1, problems.size());
       assertTrue(problems.get(0).contains("is gone from Zenodo"), problems.get(0));
-      PublishException e = assertThrows(PublishException.class,
-          () -> f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null));
+      PublishException e =
+          assertThrows(
+              PublishException.class,
+              () ->
+                  f.job(f.publisher(client, Publisher.Checkpoints.NONE))
+                      .release(f.all(), b -> true, null));
       assertTrue(e.getMessage().startsWith("Nothing was published"), e.getMessage());
       assertTrue(f.everything(client).stream().noneMatch(Deposition::published));
     }
@@ -118,7 +137,8 @@ class PublisherTest {
 
   @Test
   void unstageDiscardsTheDraft(@TempDir Path tmp) throws Exception {
-    try (PublishingFixture f = new PublishingFixture(tmp, "base-study"); ZenodoClient client = f.client()) {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
       f.approve("base-study");
       Publisher publisher = f.publisher(client, Publisher.Checkpoints.NONE);
       f.job(publisher).stage(f.all());
@@ -134,12 +154,21 @@ class PublisherTest {
 
   @Test
   void newVersionAfterReopenKeepsTheConcept(@TempDir Path tmp) throws Exception {
-    try (PublishingFixture f = new PublishingFixture(tmp, "base-study"); ZenodoClient client = f.client()) {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
       f.approve("base-study");
-      Released v1 = f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null).published().get(0);
+      Released v1 =
+          f.job(f.publisher(client, Publisher.Checkpoints.NONE))
+              .release(f.all(), b -> true, null)
+              .published()
+              .get(0);
       reopenAndApproveAgain(f);
 
-      Released v2 = f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null).published().get(0);
+      Released v2 =
+          f.job(f.publisher(client, Publisher.Checkpoints.NONE))
+              .release(f.all(), b -> true, null)
+              .published()
+              .get(0);
 
       assertEquals(2, v2.version());
       assertEquals(v1.conceptDoi(), v2.conceptDoi());
@@ -147,25 +176,40 @@ class PublisherTest {
       List<Deposition> all = f.everything(client);
       assertEquals(2, all.size());
       assertTrue(all.stream().allMatch(Deposition::published));
-      Deposition second = client.get(f.ledgers().read("base-study").version(2).orElseThrow().depositId());
-      assertEquals(1, second.files().size(), "the inherited PDF is replaced, not kept beside the new one");
-      assertTrue(Publisher.carries(second, "urn:casepress:the-turing-way-practitioners:base-study:v2"));
-      assertFalse(Publisher.carries(second, "urn:casepress:the-turing-way-practitioners:base-study:v1"));
+      Deposition second =
+          client.get(f.ledgers().read("base-study").version(2).orElseThrow().depositId());
+      assertEquals(
+          1, second.files().size(), "the inherited PDF is replaced, not kept beside the new one");
+      assertTrue(
+          Publisher.carries(second, "urn:casepress:the-turing-way-practitioners:base-study:v2"));
+      assertFalse(
+          Publisher.carries(second, "urn:casepress:the-turing-way-practitioners:base-study:v1"));
     }
   }
 
   @Test
   void leftoverNewVersionDraftIsTakenOver(@TempDir Path tmp) throws Exception {
-    try (PublishingFixture f = new PublishingFixture(tmp, "base-study"); ZenodoClient client = f.client()) {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
       f.approve("base-study");
-      Released v1 = f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null).published().get(0);
+      Released v1 =
+          f.job(f.publisher(client, Publisher.Checkpoints.NONE))
+              .release(f.all(), b -> true, null)
+              .published()
+              .get(0);
       reopenAndApproveAgain(f);
       long v1Id = f.ledgers().read("base-study").version(1).orElseThrow().depositId();
-      Deposition leftover = client.newVersion(v1Id); // someone started a new version by hand; it holds v1's PDF
+      Deposition leftover =
+          client.newVersion(v1Id); // someone started a new version by hand; it holds v1's PDF
 
-      Released v2 = f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null).published().get(0);
+      Released v2 =
+          f.job(f.publisher(client, Publisher.Checkpoints.NONE))
+              .release(f.all(), b -> true, null)
+              .published()
+              .get(0);
 
-      assertEquals(leftover.id(), f.ledgers().read("base-study").version(2).orElseThrow().depositId());
+      assertEquals(
+          leftover.id(), f.ledgers().read("base-study").version(2).orElseThrow().depositId());
       assertEquals(v1.conceptDoi(), v2.conceptDoi());
       assertEquals(2, f.everything(client).size());
     }
@@ -177,7 +221,9 @@ class PublisherTest {
     wf.recordPublication("base-study", "sam-okoro", "10.5072/zenodo.test");
     wf.apply("base-study", Transition.REOPEN, "morgan-ellis", "a correction");
     Path md = f.root.resolve("case-studies/base-study/case-study.md");
-    Files.writeString(md, Files.readString(md).replace("The team kept its model", "The team long kept its model"));
+    Files.writeString(
+        md,
+        Files.readString(md).replace("The team kept its model", "The team long kept its model"));
     f.approve("base-study");
   }
 }

@@ -25,9 +25,9 @@ import org.casepress.zenodo.server.LocalZenodo;
 import org.casepress.zenodo.server.Options;
 
 /**
- * A workspace with approved case studies, the embedded Zenodo server and a publisher wired to
- * both, for publishing tests. PDFs come from a stand-in that writes a small deterministic file
- * carrying the DOI, so these tests exercise publishing, not typesetting.
+ * A workspace with approved case studies, the embedded Zenodo server and a publisher wired to both,
+ * for publishing tests. PDFs come from a stand-in that writes a small deterministic file carrying
+ * the DOI, so these tests exercise publishing, not typesetting.
  */
 final class PublishingFixture implements AutoCloseable {
   static final LocalDate DATE = LocalDate.of(2026, 12, 10);
@@ -35,7 +35,15 @@ final class PublishingFixture implements AutoCloseable {
       (cs, md, version, date, doi, output) ->
           Files.writeString(
               output,
-              "%PDF-1.7\n% " + cs.slug() + " v" + version + " " + date + " DOI " + doi + "\n%%EOF\n",
+              "%PDF-1.7\n% "
+                  + cs.slug()
+                  + " v"
+                  + version
+                  + " "
+                  + date
+                  + " DOI "
+                  + doi
+                  + "\n%%EOF\n",
               StandardCharsets.US_ASCII);
 
   final Path root;
@@ -43,6 +51,7 @@ final class PublishingFixture implements AutoCloseable {
   final LocalZenodo server;
   final List<Duration> sleeps = new ArrayList<>();
   private Instant now = Instant.parse("2026-12-10T10:00:00Z");
+
   /** A clock the test moves on, as time passes between a user's runs. */
   final Clock clock =
       new Clock() {
@@ -70,9 +79,13 @@ final class PublishingFixture implements AutoCloseable {
     root = TestWorkspaces.copy(TestWorkspaces.BASE, tmp.resolve("ws"));
     for (String slug : slugs) {
       if (!slug.equals("base-study")) {
-        TestWorkspaces.copy(root.resolve("case-studies/base-study"), root.resolve("case-studies/" + slug));
+        TestWorkspaces.copy(
+            root.resolve("case-studies/base-study"), root.resolve("case-studies/" + slug));
         Path md = root.resolve("case-studies/" + slug + "/case-study.md");
-        Files.writeString(md, Files.readString(md).replace("Opening the flood model", "Opening the flood model (" + slug + ")"));
+        Files.writeString(
+            md,
+            Files.readString(md)
+                .replace("Opening the flood model", "Opening the flood model (" + slug + ")"));
       }
     }
     workspace = new Workspace(root);
@@ -98,7 +111,8 @@ final class PublishingFixture implements AutoCloseable {
   }
 
   Publisher publisher(ZenodoClient client, Publisher.Checkpoints checkpoints) {
-    return new Publisher(workspace, load().metadata(), client, ledgers(), FAKE_PDF, clock, sleeps::add, checkpoints);
+    return new Publisher(
+        workspace, load().metadata(), client, ledgers(), FAKE_PDF, clock, sleeps::add, checkpoints);
   }
 
   LedgerStore ledgers() {
@@ -119,8 +133,8 @@ final class PublishingFixture implements AutoCloseable {
   }
 
   /**
-   * Every deposition on the server, drafts and published, all versions. Asks several times, so
-   * that injected search lag has passed: the last answer is complete.
+   * Every deposition on the server, drafts and published, all versions. Asks several times, so that
+   * injected search lag has passed: the last answer is complete.
    */
   List<Deposition> everything(ZenodoClient client) throws IOException {
     List<Deposition> last = List.of();

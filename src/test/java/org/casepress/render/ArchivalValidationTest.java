@@ -76,7 +76,15 @@ class ArchivalValidationTest {
     for (PDFAFlavour flavour : List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A)) {
       Map<RuleId, Integer> failed = validate(pdf, flavour);
       assertEquals(
-          "", failed.entrySet().stream().map(e -> e.getKey().getClause() + "-" + e.getKey().getTestNumber() + " x" + e.getValue())
+          "",
+          failed.entrySet().stream()
+              .map(
+                  e ->
+                      e.getKey().getClause()
+                          + "-"
+                          + e.getKey().getTestNumber()
+                          + " x"
+                          + e.getValue())
               .collect(Collectors.joining(", ")),
           flavour + " failed checks for " + s);
     }

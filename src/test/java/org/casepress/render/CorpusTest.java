@@ -41,7 +41,8 @@ class CorpusTest {
 
   /** Letters and digits; ideographs, kana and Hangul one by one, as they have no spaces. */
   private static final Pattern WORD =
-      Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]|[\\p{L}\\p{Mc}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]]+");
+      Pattern.compile(
+          "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]|[\\p{L}\\p{Mc}\\p{N}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}]]+");
 
   @TempDir static Path out;
   static Metadata metadata;
@@ -60,17 +61,24 @@ class CorpusTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
-  @Execution(ExecutionMode.CONCURRENT) // files are independent; the renderer is shared and thread-safe
+  @Execution(
+      ExecutionMode.CONCURRENT) // files are independent; the renderer is shared and thread-safe
   void rendersWithItsWords(Path file) throws Exception {
     CaseStudy cs = wrap(file);
     // The path, not the name: several corpus files are called README.md and render concurrently.
-    Path pdf = out.resolve(CORPUS.relativize(file).toString().replaceAll("[/\\\\]", "__").replace(".md", ".pdf"));
+    Path pdf =
+        out.resolve(
+            CORPUS.relativize(file).toString().replaceAll("[/\\\\]", "__").replace(".md", ".pdf"));
     RenderResult result =
         assertTimeoutPreemptively(
-            PER_FILE, () -> Fixtures.renderer().render(cs, metadata, Fixtures.draft(), RenderMode.DRAFT, pdf));
+            PER_FILE,
+            () ->
+                Fixtures.renderer().render(cs, metadata, Fixtures.draft(), RenderMode.DRAFT, pdf));
     assertTrue(result.pages() > 0);
 
-    List<String> expected = words(Jsoup.parse(BodyHtml.render(cs.body(), new Findings("", 0, RenderMode.DRAFT))).text());
+    List<String> expected =
+        words(
+            Jsoup.parse(BodyHtml.render(cs.body(), new Findings("", 0, RenderMode.DRAFT))).text());
     Set<String> found;
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       found = new HashSet<>(words(new PDFTextStripper().getText(doc)));
@@ -79,15 +87,18 @@ class CorpusTest {
     double share = expected.isEmpty() ? 1 : 1 - (double) lost.size() / expected.size();
     assertTrue(
         share >= MIN_WORDS_FOUND,
-        String.format("%s: %.1f%% of %d words found; missing e.g. %s", file, share * 100, expected.size(),
-            lost.stream().distinct().limit(30).toList()));
+        String.format(
+            "%s: %.1f%% of %d words found; missing e.g. %s",
+            file, share * 100, expected.size(), lost.stream().distinct().limit(30).toList()));
   }
 
   static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     // Combining marks (Arabic vowel signs, variation selectors) are compared without: a PDF may
     // store a mark before or after its letter, and the word is the same to a reader.
-    String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replaceAll("\\p{Mn}", "");
+    String plain =
+        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+            .replaceAll("\\p{Mn}", "");
     Matcher m = WORD.matcher(plain);
     while (m.find()) {
       words.add(m.group().toLowerCase(java.util.Locale.ROOT));
@@ -111,8 +122,20 @@ class CorpusTest {
     Person author = new Person(null, "Corpus", "Author", null, List.of(), Set.of(Role.AUTHOR));
     String name = file.getFileName().toString();
     return new CaseStudy(
-        name.replace(".md", "").toLowerCase(java.util.Locale.ROOT), file.getParent().toAbsolutePath().normalize(),
-        (file.startsWith(CORPUS) ? CORPUS.relativize(file) : file).toString().replace('\\', '/'), name, null, List.of(author), null,
-        "A corpus file rendered as a case study.", List.of(), "CC-BY-4.0", "en", List.of(), List.of(), text, bodyLine);
+        name.replace(".md", "").toLowerCase(java.util.Locale.ROOT),
+        file.getParent().toAbsolutePath().normalize(),
+        (file.startsWith(CORPUS) ? CORPUS.relativize(file) : file).toString().replace('\\', '/'),
+        name,
+        null,
+        List.of(author),
+        null,
+        "A corpus file rendered as a case study.",
+        List.of(),
+        "CC-BY-4.0",
+        "en",
+        List.of(),
+        List.of(),
+        text,
+        bodyLine);
   }
 }

@@ -35,7 +35,10 @@ class MarkdownFeaturesTest {
 
   @Test
   void admonitionsBecomeTitledBoxesWithMarkdownInside() {
-    Document d = html("```{tip}\nUse **bold** here.\n```\n\n```{admonition} Read this\nCustom title.\n```\n", findings());
+    Document d =
+        html(
+            "```{tip}\nUse **bold** here.\n```\n\n```{admonition} Read this\nCustom title.\n```\n",
+            findings());
     assertEquals("Tip", d.selectFirst("div.admonition.tip > p.admonition-title").text());
     assertEquals("bold", d.selectFirst("div.admonition.tip strong").text());
     assertEquals("Read this", d.select("div.admonition > p.admonition-title").get(1).text());
@@ -43,7 +46,8 @@ class MarkdownFeaturesTest {
 
   @Test
   void colonFencesAreDirectivesToo() {
-    Document d = html("::::{note}\nOuter.\n\n:::{warning}\nInner.\n:::\n::::\n\nAfter.\n", findings());
+    Document d =
+        html("::::{note}\nOuter.\n\n:::{warning}\nInner.\n:::\n::::\n\nAfter.\n", findings());
     assertEquals("Note", d.selectFirst("div.note > p.admonition-title").text());
     assertEquals("Inner.", d.selectFirst("div.note div.warning p:not(.admonition-title)").text());
     assertEquals("After.", d.select("body > p").last().text());
@@ -51,7 +55,10 @@ class MarkdownFeaturesTest {
 
   @Test
   void figuresHaveAltTextCaptionAndId() {
-    Document d = html("```{figure} figures/a.png\n:alt: A chart.\n:name: fig-a\n:width: 50%\n\nThe *caption*.\n```\n", findings());
+    Document d =
+        html(
+            "```{figure} figures/a.png\n:alt: A chart.\n:name: fig-a\n:width: 50%\n\nThe *caption*.\n```\n",
+            findings());
     assertEquals("fig-a", d.selectFirst("figure").id());
     assertEquals("A chart.", d.selectFirst("figure img").attr("alt"));
     assertEquals("50%", d.selectFirst("figure img").attr("data-width"));
@@ -60,7 +67,10 @@ class MarkdownFeaturesTest {
 
   @Test
   void labelsAndRefsLinkToHeadings() {
-    Document d = html("(intro)=\n## Introduction\n\nSee {ref}`intro` and {ref}`the start <intro>`.\n", findings());
+    Document d =
+        html(
+            "(intro)=\n## Introduction\n\nSee {ref}`intro` and {ref}`the start <intro>`.\n",
+            findings());
     assertEquals("intro", d.selectFirst("h2").id());
     assertEquals(List.of("Introduction", "the start"), d.select("a[href=#intro]").eachText());
     assertFalse(d.text().contains("(intro)="));
@@ -69,7 +79,10 @@ class MarkdownFeaturesTest {
   @Test
   void unknownRolesAndDirectivesWarnOnceWithTheirLine() {
     Findings f = findings();
-    Document d = html("Text {cite}`a` and {cite}`b`.\n\n```{glossary}\nterm\n: meaning\n```\n\n{ref}`nowhere`\n", f);
+    Document d =
+        html(
+            "Text {cite}`a` and {cite}`b`.\n\n```{glossary}\nterm\n: meaning\n```\n\n{ref}`nowhere`\n",
+            f);
     assertTrue(d.text().contains("Text a and b."), d.text());
     assertTrue(d.selectFirst("div.directive") != null, "unknown directive in a plain box");
     List<Problem> problems = f.problems();
@@ -85,8 +98,13 @@ class MarkdownFeaturesTest {
   @Test
   void siteGeneratorSyntaxIsReportedOnce() {
     Findings f = findings();
-    html("Intro.\n\n{% include note.html %} and {{ site.title }}.\n\n$$E = mc^2$$\n\n{% raw %}\n", f);
-    assertEquals(List.of(12, 14), f.problems().stream().map(Problem::line).toList(), f.problems().toString());
+    html(
+        "Intro.\n\n{% include note.html %} and {{ site.title }}.\n\n$$E = mc^2$$\n\n{% raw %}\n",
+        f);
+    assertEquals(
+        List.of(12, 14),
+        f.problems().stream().map(Problem::line).toList(),
+        f.problems().toString());
   }
 
   @Test
@@ -96,10 +114,27 @@ class MarkdownFeaturesTest {
     for (int i = 0; i < 120; i++) {
       body.append("| station ").append(i).append(" | ").append(i * 7).append(" |\n");
     }
-    CaseStudy cs = new CaseStudy("long", folder, "case-studies/long/case-study.md", "Long table", null, List.of(author), null,
-        "A long table.", List.of(), "CC-BY-4.0", "en", List.of(), List.of(), body.toString(), 8);
+    CaseStudy cs =
+        new CaseStudy(
+            "long",
+            folder,
+            "case-studies/long/case-study.md",
+            "Long table",
+            null,
+            List.of(author),
+            null,
+            "A long table.",
+            List.of(),
+            "CC-BY-4.0",
+            "en",
+            List.of(),
+            List.of(),
+            body.toString(),
+            8);
     Path pdf = folder.resolve("long.pdf");
-    RenderResult r = Fixtures.renderer().render(cs, Fixtures.load().metadata(), Fixtures.published(), RenderMode.FINAL, pdf);
+    RenderResult r =
+        Fixtures.renderer()
+            .render(cs, Fixtures.load().metadata(), Fixtures.published(), RenderMode.FINAL, pdf);
     assertTrue(r.pages() >= 4, "title page and at least three pages of table: " + r.pages());
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       PDFTextStripper stripper = new PDFTextStripper();
@@ -115,7 +150,9 @@ class MarkdownFeaturesTest {
   void rawHtmlIsCleanedAndReported() {
     Findings f = findings();
     Document d =
-        html("<script>alert(1)</script>\n\nText <span style=\"color:red\" onclick=\"x()\">kept</span>.\n\n<iframe src=\"x\"></iframe>\n", f);
+        html(
+            "<script>alert(1)</script>\n\nText <span style=\"color:red\" onclick=\"x()\">kept</span>.\n\n<iframe src=\"x\"></iframe>\n",
+            f);
     assertTrue(d.select("script, iframe, [style], [onclick]").isEmpty(), d.html());
     assertTrue(d.text().contains("Text kept."));
     assertEquals(List.of(10, 14), f.problems().stream().map(Problem::line).toList());
@@ -123,7 +160,10 @@ class MarkdownFeaturesTest {
 
   @Test
   void codeBlocksTablesAndFootnotes() {
-    Document d = html("```java\nint x;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote.[^1]\n\n[^1]: The note.\n", findings());
+    Document d =
+        html(
+            "```java\nint x;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote.[^1]\n\n[^1]: The note.\n",
+            findings());
     assertEquals("language-java", d.selectFirst("pre code").className());
     assertEquals(1, d.select("table thead th").size() / 2);
     assertEquals("The note.", d.selectFirst("div.footnotes li p").ownText().strip());
@@ -132,11 +172,36 @@ class MarkdownFeaturesTest {
   @Test
   void charactersNoFontHasFailAFinalRenderAndShowAsCodesInADraft() throws Exception {
     Person author = new Person(null, "Ada", "Lovelace", null, List.of(), Set.of(Role.AUTHOR));
-    String body = "## Scripts\n\nArabic: مرحبا بالعالم. Chinese: 你好，世界. Japanese: こんにちは.\n\nThinking \uD83E\uDD14 here.\n";
-    CaseStudy cs = new CaseStudy("scripts", folder, "case-studies/scripts/case-study.md", "Scripts", null, List.of(author), null,
-        "Many scripts.", List.of(), "CC-BY-4.0", "en", List.of(), List.of(), body, 8);
-    RenderException e = assertThrows(RenderException.class,
-        () -> Fixtures.renderer().render(cs, Fixtures.load().metadata(), Fixtures.published(), RenderMode.FINAL, folder.resolve("f.pdf")));
+    String body =
+        "## Scripts\n\nArabic: مرحبا بالعالم. Chinese: 你好，世界. Japanese: こんにちは.\n\nThinking \uD83E\uDD14 here.\n";
+    CaseStudy cs =
+        new CaseStudy(
+            "scripts",
+            folder,
+            "case-studies/scripts/case-study.md",
+            "Scripts",
+            null,
+            List.of(author),
+            null,
+            "Many scripts.",
+            List.of(),
+            "CC-BY-4.0",
+            "en",
+            List.of(),
+            List.of(),
+            body,
+            8);
+    RenderException e =
+        assertThrows(
+            RenderException.class,
+            () ->
+                Fixtures.renderer()
+                    .render(
+                        cs,
+                        Fixtures.load().metadata(),
+                        Fixtures.published(),
+                        RenderMode.FINAL,
+                        folder.resolve("f.pdf")));
     assertEquals(1, e.problems().size(), e.problems().toString());
     Problem p = e.problems().get(0);
     assertEquals(12, p.line());
@@ -144,7 +209,9 @@ class MarkdownFeaturesTest {
     assertFalse(Files.exists(folder.resolve("f.pdf")));
 
     Path draft = folder.resolve("d.pdf");
-    RenderResult r = Fixtures.renderer().render(cs, Fixtures.load().metadata(), Fixtures.draft(), RenderMode.DRAFT, draft);
+    RenderResult r =
+        Fixtures.renderer()
+            .render(cs, Fixtures.load().metadata(), Fixtures.draft(), RenderMode.DRAFT, draft);
     assertEquals(12, r.warnings().get(0).line());
     try (PDDocument doc = Loader.loadPDF(draft.toFile())) {
       String text = new PDFTextStripper().getText(doc);

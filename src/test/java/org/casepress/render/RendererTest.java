@@ -53,31 +53,45 @@ class RendererTest {
 
   @Test
   void documentPropertiesComeFromMetadata() throws Exception {
-    try (PDDocument doc = Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
+    try (PDDocument doc =
+        Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
       var info = doc.getDocumentInformation();
-      assertEquals("Counting rivers: open sensor data at Fernbank Water: How a small analytics team opened its data pipeline", info.getTitle());
+      assertEquals(
+          "Counting rivers: open sensor data at Fernbank Water: How a small analytics team opened its data pipeline",
+          info.getTitle());
       assertEquals("Priya Nandakumar, José Ángel Müller-Øberg", info.getAuthor());
-      assertTrue(info.getSubject().startsWith("Fernbank Water Analytics monitors river levels"), info.getSubject());
+      assertTrue(
+          info.getSubject().startsWith("Fernbank Water Analytics monitors river levels"),
+          info.getSubject());
       assertEquals("hydrology, open data, sensors, open science, case study", info.getKeywords());
       assertEquals("en", doc.getDocumentCatalog().getLanguage());
       Calendar created = info.getCreationDate();
       assertEquals(2026, created.get(Calendar.YEAR));
       assertEquals(Calendar.NOVEMBER, created.get(Calendar.MONTH));
       assertEquals(25, created.get(Calendar.DAY_OF_MONTH));
-      String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+      String xmp =
+          new String(
+              doc.getDocumentCatalog().getMetadata().toByteArray(),
+              java.nio.charset.StandardCharsets.UTF_8);
       assertTrue(xmp.contains("2026-11-25T00:00:00"), xmp);
       assertTrue(xmp.contains("Counting rivers"), "title in XMP");
       assertTrue(xmp.contains("pdfuaid"), "PDF/UA identification in XMP");
-      assertTrue(xmp.contains("<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>"), "language in XMP");
+      assertTrue(
+          xmp.contains("<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>"),
+          "language in XMP");
       assertTrue(xmp.contains("<rdf:li>hydrology</rdf:li>"), "keywords as dc:subject");
-      assertTrue(xmp.contains("<pdf:Keywords>hydrology, open data, sensors, open science, case study</pdf:Keywords>"), xmp);
+      assertTrue(
+          xmp.contains(
+              "<pdf:Keywords>hydrology, open data, sensors, open science, case study</pdf:Keywords>"),
+          xmp);
       assertTrue(xmp.contains("José Ángel Müller-Øberg"), "authors in XMP");
     }
   }
 
   @Test
   void taggedWithEmbeddedFonts() throws Exception {
-    try (PDDocument doc = Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
+    try (PDDocument doc =
+        Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
       assertNotNull(doc.getDocumentCatalog().getStructureTreeRoot(), "StructTreeRoot");
       assertTrue(doc.getDocumentCatalog().getMarkInfo().isMarked(), "MarkInfo /Marked true");
       List<String> fonts = new ArrayList<>();
@@ -95,7 +109,8 @@ class RendererTest {
 
   @Test
   void titlePageAndCitationCarryTheMetadata() throws Exception {
-    try (PDDocument doc = Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
+    try (PDDocument doc =
+        Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
       String text = text(doc);
       assertTrue(text.contains("Counting rivers: open sensor data at Fernbank Water"), text);
       assertTrue(text.contains("Priya Nandakumar"));
@@ -113,15 +128,19 @@ class RendererTest {
                   + " small analytics team opened its data pipeline (Version 2). The Practitioners Hub Case Study"
                   + " Series. Zenodo. https://doi.org/10.5072/zenodo.123456"),
           text);
-      assertTrue(text.contains("Page 1 of " + doc.getNumberOfPages()), "page numbers in the footer");
+      assertTrue(
+          text.contains("Page 1 of " + doc.getNumberOfPages()), "page numbers in the footer");
       assertTrue(text.contains("The Practitioners Hub Case Study Series 2026"), "series footer");
-      assertFalse(text.replaceAll("\\s+", "").contains("DRAFT-notforcitation"), "no watermark in a final render");
+      assertFalse(
+          text.replaceAll("\\s+", "").contains("DRAFT-notforcitation"),
+          "no watermark in a final render");
     }
   }
 
   @Test
   void draftSaysDoiToBeAssignedAndCarriesTheWatermarkOnEveryPage() throws Exception {
-    try (PDDocument doc = Loader.loadPDF(render(Fixtures.draft(), RenderMode.DRAFT, "draft.pdf").toFile())) {
+    try (PDDocument doc =
+        Loader.loadPDF(render(Fixtures.draft(), RenderMode.DRAFT, "draft.pdf").toFile())) {
       assertTrue(text(doc).contains("DOI to be assigned on publication"));
       PDFTextStripper stripper = new PDFTextStripper();
       for (int p = 1; p <= doc.getNumberOfPages(); p++) {
@@ -137,9 +156,12 @@ class RendererTest {
 
   @Test
   void bodyFiguresTablesNotesAndAdmonitionsArePrinted() throws Exception {
-    try (PDDocument doc = Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
+    try (PDDocument doc =
+        Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
       String text = text(doc);
-      assertTrue(text.contains("Figure 1. Readings processed per stage in October 2026"), "numbered figure caption");
+      assertTrue(
+          text.contains("Figure 1. Readings processed per stage in October 2026"),
+          "numbered figure caption");
       assertTrue(text.contains("shown in Figure 1"), "{ref} to a figure");
       assertTrue(text.contains("See The pipeline for how gaps"), "{ref} to a labelled heading");
       assertTrue(text.contains("Note All code is published"), "note admonition");
@@ -147,22 +169,38 @@ class RendererTest {
       assertTrue(text.contains("Пример станции"), "Cyrillic");
       assertTrue(text.contains("Ωmega"), "Greek");
       assertTrue(text.contains("Interview with the authors, October 2026."), "footnote");
-      assertTrue(text.contains("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"), "long code line kept");
-      assertFalse(text.contains("{note}") || text.contains("{figure}") || text.contains("(pipeline)="), "no raw MyST");
-      assertEquals(1, doc.getPage(2).getResources().getXObjectNames().iterator().hasNext() ? 1 : 0, "image on page 3");
+      assertTrue(
+          text.contains("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"),
+          "long code line kept");
+      assertFalse(
+          text.contains("{note}") || text.contains("{figure}") || text.contains("(pipeline)="),
+          "no raw MyST");
+      assertEquals(
+          1,
+          doc.getPage(2).getResources().getXObjectNames().iterator().hasNext() ? 1 : 0,
+          "image on page 3");
     }
   }
 
   @Test
   void outlineListsTheSections() throws Exception {
-    try (PDDocument doc = Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
+    try (PDDocument doc =
+        Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
       var outline = doc.getDocumentCatalog().getDocumentOutline();
       assertNotNull(outline);
       List<String> titles = new ArrayList<>();
       for (PDOutlineItem item : outline.children()) {
         titles.add(item.getTitle());
       }
-      assertEquals(List.of("Why open the data?", "The pipeline", "Results", "What next", "Notes", "Cite this publication"), titles);
+      assertEquals(
+          List.of(
+              "Why open the data?",
+              "The pipeline",
+              "Results",
+              "What next",
+              "Notes",
+              "Cite this publication"),
+          titles);
     }
   }
 
@@ -173,8 +211,14 @@ class RendererTest {
     assertArrayEquals(first, second);
     byte[] fresh = Files.readAllBytes(renderWithNewRenderer(out.resolve("c.pdf")));
     assertArrayEquals(first, fresh, "a new renderer (empty caches) gives the same bytes");
-    byte[] otherDate = Files.readAllBytes(render(new Publication(1, Fixtures.DATE.plusDays(1), "in review", null, null), RenderMode.DRAFT, "d.pdf"));
-    assertFalse(java.util.Arrays.equals(first, otherDate), "the state's date is part of the content");
+    byte[] otherDate =
+        Files.readAllBytes(
+            render(
+                new Publication(1, Fixtures.DATE.plusDays(1), "in review", null, null),
+                RenderMode.DRAFT,
+                "d.pdf"));
+    assertFalse(
+        java.util.Arrays.equals(first, otherDate), "the state's date is part of the content");
   }
 
   private Path renderWithNewRenderer(Path pdf) throws Exception {
@@ -187,7 +231,9 @@ class RendererTest {
     Path pdf = render(Fixtures.draft(), RenderMode.DRAFT, "sub/dir/x.pdf");
     assertTrue(Files.size(pdf) > 10_000);
     try (var files = Files.list(pdf.getParent())) {
-      assertEquals(List.of(pdf.getFileName().toString()), files.map(p -> p.getFileName().toString()).toList());
+      assertEquals(
+          List.of(pdf.getFileName().toString()),
+          files.map(p -> p.getFileName().toString()).toList());
     }
   }
 }

@@ -44,17 +44,19 @@ class ResourceSafetyTest {
   @BeforeEach
   void setUp() throws IOException {
     server = new ServerSocket(0);
-    acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
-        try (Socket s = server.accept()) {
-          connections.incrementAndGet();
-        } catch (SocketException closed) {
-          return;
-        } catch (IOException e) {
-          connections.incrementAndGet();
-        }
-      }
-    });
+    acceptor =
+        new Thread(
+            () -> {
+              while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                  connections.incrementAndGet();
+                } catch (SocketException closed) {
+                  return;
+                } catch (IOException e) {
+                  connections.incrementAndGet();
+                }
+              }
+            });
     acceptor.setDaemon(true);
     acceptor.start();
     int port = server.getLocalPort();
@@ -62,45 +64,67 @@ class ResourceSafetyTest {
 
     Path studies = Files.createDirectories(workspace.resolve("case-studies"));
     folder = Files.createDirectories(studies.resolve("evil"));
-    Files.copy(Fixtures.WORKSPACE.resolve("case-studies/river-sensors/figures/sensor-map.png"), studies.resolve("outside.png"));
-    Files.copy(Fixtures.WORKSPACE.resolve("case-studies/river-sensors/figures/flow-chart.png"), folder.resolve("inside.png"));
+    Files.copy(
+        Fixtures.WORKSPACE.resolve("case-studies/river-sensors/figures/sensor-map.png"),
+        studies.resolve("outside.png"));
+    Files.copy(
+        Fixtures.WORKSPACE.resolve("case-studies/river-sensors/figures/flow-chart.png"),
+        folder.resolve("inside.png"));
     Files.createSymbolicLink(folder.resolve("linked.png"), studies.resolve("outside.png"));
-    Files.writeString(folder.resolve("pic.svg"), "<svg xmlns='http://www.w3.org/2000/svg'><image href='" + web + "/svg.png'/></svg>");
+    Files.writeString(
+        folder.resolve("pic.svg"),
+        "<svg xmlns='http://www.w3.org/2000/svg'><image href='" + web + "/svg.png'/></svg>");
     String body =
         String.join(
             "\n",
-            "## Resources",                                                          // line 0
+            "## Resources", // line 0
             "",
-            "![web image](" + web + "/a.png)",                                      // 2
+            "![web image](" + web + "/a.png)", // 2
             "",
-            "![system file](file:///etc/passwd)",                                    // 4
+            "![system file](file:///etc/passwd)", // 4
             "",
-            "![parent folder](../outside.png)",                                      // 6
+            "![parent folder](../outside.png)", // 6
             "",
-            "<img src=\"" + web + "/raw.png\" alt=\"raw html image\">",             // 8
+            "<img src=\"" + web + "/raw.png\" alt=\"raw html image\">", // 8
             "",
-            "<link rel=\"stylesheet\" href=\"" + web + "/style.css\">",             // 10
+            "<link rel=\"stylesheet\" href=\"" + web + "/style.css\">", // 10
             "",
-            "<style>@import url(" + web + "/import.css); p { background: url(file:///etc/passwd) }</style>",  // 12
+            "<style>@import url("
+                + web
+                + "/import.css); p { background: url(file:///etc/passwd) }</style>", // 12
             "",
-            "![symlink](linked.png)",                                                // 14
+            "![symlink](linked.png)", // 14
             "",
-            "![vector](pic.svg)",                                                    // 16
+            "![vector](pic.svg)", // 16
             "",
-            "<img src=\"/etc/hostname\" alt=\"absolute path\">",                    // 18
+            "<img src=\"/etc/hostname\" alt=\"absolute path\">", // 18
             "",
-            "<iframe src=\"" + web + "/frame\"></iframe>",                          // 20
+            "<iframe src=\"" + web + "/frame\"></iframe>", // 20
             "",
-            "<div style=\"background-image: url(" + web + "/bg.png)\">styled text</div>",  // 22
+            "<div style=\"background-image: url(" + web + "/bg.png)\">styled text</div>", // 22
             "",
-            "[a link is only a link](" + web + "/page)",                             // 24
+            "[a link is only a link](" + web + "/page)", // 24
             "",
-            "![allowed](inside.png)",                                                // 26
+            "![allowed](inside.png)", // 26
             "");
     Person author = new Person("a", "Ada", "Author", null, List.of(), Set.of(Role.AUTHOR));
-    cs = new CaseStudy(
-        "evil", folder, "case-studies/evil/case-study.md", "Resource test", null, List.of(author), null,
-        "Tries to read what it must not.", List.of(), "CC-BY-4.0", "en", List.of(), List.of(), body, 10);
+    cs =
+        new CaseStudy(
+            "evil",
+            folder,
+            "case-studies/evil/case-study.md",
+            "Resource test",
+            null,
+            List.of(author),
+            null,
+            "Tries to read what it must not.",
+            List.of(),
+            "CC-BY-4.0",
+            "en",
+            List.of(),
+            List.of(),
+            body,
+            10);
   }
 
   @AfterEach
@@ -112,21 +136,38 @@ class ResourceSafetyTest {
   @Test
   void draftShowsPlaceholdersWarnsAndConnectsNowhere() throws Exception {
     Path pdf = workspace.resolve("build/evil.pdf");
-    RenderResult result = Fixtures.renderer().render(cs, Fixtures.load().metadata(), Fixtures.draft(), RenderMode.DRAFT, pdf);
+    RenderResult result =
+        Fixtures.renderer()
+            .render(cs, Fixtures.load().metadata(), Fixtures.draft(), RenderMode.DRAFT, pdf);
 
     assertEquals(0, connections.get(), "the render connected to the test server");
-    List<Integer> lines = result.warnings().stream().filter(p -> p.message().startsWith("The image")).map(Problem::line).toList();
+    List<Integer> lines =
+        result.warnings().stream()
+            .filter(p -> p.message().startsWith("The image"))
+            .map(Problem::line)
+            .toList();
     assertEquals(List.of(12, 14, 16, 18, 24, 26, 28), lines, result.warnings().toString());
-    assertTrue(result.warnings().stream().allMatch(p -> p.file().equals("case-studies/evil/case-study.md")));
-    assertTrue(result.warnings().stream().anyMatch(p -> p.line() == 20 && p.message().contains("<link>")), "link tag reported");
-    assertTrue(result.warnings().stream().anyMatch(p -> p.line() == 22 && p.message().contains("<style>")), "style tag reported");
-    assertTrue(result.warnings().stream().anyMatch(p -> p.line() == 30 && p.message().contains("<iframe>")), "iframe reported");
+    assertTrue(
+        result.warnings().stream()
+            .allMatch(p -> p.file().equals("case-studies/evil/case-study.md")));
+    assertTrue(
+        result.warnings().stream().anyMatch(p -> p.line() == 20 && p.message().contains("<link>")),
+        "link tag reported");
+    assertTrue(
+        result.warnings().stream().anyMatch(p -> p.line() == 22 && p.message().contains("<style>")),
+        "style tag reported");
+    assertTrue(
+        result.warnings().stream()
+            .anyMatch(p -> p.line() == 30 && p.message().contains("<iframe>")),
+        "iframe reported");
 
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       PDFTextStripper stripper = new PDFTextStripper();
       stripper.setSortByPosition(true);
       String text = stripper.getText(doc).replaceAll("\\s+", " ");
-      assertTrue(text.contains("Missing image: http://127.0.0.1:" + server.getLocalPort() + "/a.png"), text);
+      assertTrue(
+          text.contains("Missing image: http://127.0.0.1:" + server.getLocalPort() + "/a.png"),
+          text);
       assertTrue(text.contains("Missing image: file:///etc/passwd"), text);
       assertTrue(text.contains("Missing image: ../outside.png"), text);
       assertTrue(text.contains("Missing image: linked.png"), text);
@@ -149,12 +190,27 @@ class ResourceSafetyTest {
     RenderException e =
         assertThrows(
             RenderException.class,
-            () -> Fixtures.renderer().render(cs, Fixtures.load().metadata(), Fixtures.published(), RenderMode.FINAL, pdf));
+            () ->
+                Fixtures.renderer()
+                    .render(
+                        cs,
+                        Fixtures.load().metadata(),
+                        Fixtures.published(),
+                        RenderMode.FINAL,
+                        pdf));
     List<Problem> errors = e.problems().stream().filter(Problem::isError).toList();
-    assertEquals(List.of(12, 14, 16, 18, 24, 26, 28), errors.stream().map(Problem::line).toList(), errors.toString());
-    assertTrue(e.getMessage().startsWith("case-studies/evil/case-study.md:12: The image 'http://127.0.0.1:"), e.getMessage());
+    assertEquals(
+        List.of(12, 14, 16, 18, 24, 26, 28),
+        errors.stream().map(Problem::line).toList(),
+        errors.toString());
+    assertTrue(
+        e.getMessage()
+            .startsWith("case-studies/evil/case-study.md:12: The image 'http://127.0.0.1:"),
+        e.getMessage());
     assertFalse(Files.exists(pdf), "no output file");
-    assertFalse(Files.exists(pdf.getParent()) && pdf.getParent().toFile().list().length > 0, "no partial file");
+    assertFalse(
+        Files.exists(pdf.getParent()) && pdf.getParent().toFile().list().length > 0,
+        "no partial file");
     assertEquals(0, connections.get());
   }
 }

@@ -34,10 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Case file keys: {@code what} (one line), {@code edit} (file, find, replace: the text to find
  * must occur exactly once), {@code write} (file, text), {@code bytes} (file, hex), {@code delete}
  * (paths), {@code symlink} (link, target; or {@code outside: true} for a link to a copy of the
- * chart made outside the workspace), {@code slugs} (check only these), {@code expect} (lines
- * {@code "<severity> <file>[:line[:column]] <field or -> | <part of the message>"}; the line and
- * column are left out only where check gives none). Keys are applied in that order: edits, writes, bytes, deletes,
- * symlinks.
+ * chart made outside the workspace), {@code slugs} (check only these), {@code expect} (lines {@code
+ * "<severity> <file>[:line[:column]] <field or -> | <part of the message>"}; the line and column
+ * are left out only where check gives none). Keys are applied in that order: edits, writes, bytes,
+ * deletes, symlinks.
  *
  * <p>A few cases prove what is accepted rather than refused: instead of {@code expect} they say
  * {@code expect_clean: true}, and then check must report nothing at all, not even a warning.
@@ -59,7 +59,8 @@ class CheckCatalogueTest {
 
   @Test
   void baseWorkspaceIsClean(@TempDir Path tmp) {
-    Loaded loaded = WorkspaceLoader.load(new Workspace(TestWorkspaces.copy(TestWorkspaces.BASE, tmp)));
+    Loaded loaded =
+        WorkspaceLoader.load(new Workspace(TestWorkspaces.copy(TestWorkspaces.BASE, tmp)));
     assertEquals(List.of(), loaded.problems());
     assertEquals(1, loaded.caseStudies().size());
   }
@@ -81,7 +82,8 @@ class CheckCatalogueTest {
     assertEquals(before, TestWorkspaces.snapshot(tmp), "check must not write anything");
     if (spec.path("expect_clean").asBoolean()) {
       assertFalse(spec.has("expect"), caseFile + " says both expect_clean and expect");
-      assertEquals("", describe(loaded.problems()), "an accepted input must give no problems at all");
+      assertEquals(
+          "", describe(loaded.problems()), "an accepted input must give no problems at all");
       assertEquals(1, loaded.caseStudies().size());
       return;
     }
@@ -100,13 +102,25 @@ class CheckCatalogueTest {
     }
     assertTrue(
         unmatched.isEmpty(),
-        "unexpected problems:\n" + describe(unmatched) + "\nall reported:\n" + describe(loaded.problems()));
+        "unexpected problems:\n"
+            + describe(unmatched)
+            + "\nall reported:\n"
+            + describe(loaded.problems()));
     assertTrue(loaded.hasErrors() || expected.stream().allMatch(x -> x.severity.equals("warning")));
   }
 
   private static String describe(List<Problem> problems) {
     return problems.stream()
-        .map(p -> "  " + p.severity().label() + " " + p.where() + " " + (p.field().isEmpty() ? "-" : p.field()) + " | " + p.message())
+        .map(
+            p ->
+                "  "
+                    + p.severity().label()
+                    + " "
+                    + p.where()
+                    + " "
+                    + (p.field().isEmpty() ? "-" : p.field())
+                    + " | "
+                    + p.message())
         .collect(Collectors.joining("\n"));
   }
 
@@ -122,8 +136,11 @@ class CheckCatalogueTest {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       String find = e.get("find").asText();
       int first = text.indexOf(find);
-      assertTrue(first >= 0 && text.indexOf(find, first + 1) < 0, "'" + find + "' must occur exactly once in " + file);
-      Files.writeString(file, text.replace(find, e.path("replace").asText()), StandardCharsets.UTF_8);
+      assertTrue(
+          first >= 0 && text.indexOf(find, first + 1) < 0,
+          "'" + find + "' must occur exactly once in " + file);
+      Files.writeString(
+          file, text.replace(find, e.path("replace").asText()), StandardCharsets.UTF_8);
     }
     for (JsonNode w : spec.path("write")) {
       Path file = root.resolve(w.get("file").asText());
@@ -162,12 +179,21 @@ class CheckCatalogueTest {
   }
 
   /** One expected problem: severity, location, field, and a part of the message. */
-  private record Expected(String line, String severity, String file, int lineNo, int column, String field, String message) {
+  private record Expected(
+      String line,
+      String severity,
+      String file,
+      int lineNo,
+      int column,
+      String field,
+      String message) {
     static Expected parse(String line) {
       String[] halves = line.split(" \\| ", 2);
       String[] head = halves[0].trim().split("\\s+");
       if (head.length != 3 || halves.length != 2) {
-        throw new IllegalArgumentException("expect lines are '<severity> <file>[:line[:col]] <field or -> | <message part>': " + line);
+        throw new IllegalArgumentException(
+            "expect lines are '<severity> <file>[:line[:col]] <field or -> | <message part>': "
+                + line);
       }
       String[] where = head[1].split(":");
       return new Expected(

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Real Markdown written by others (../shared/corpus, see its SOURCES.md), wrapped as case
- * studies: loading must never throw or hang, whatever problems it finds.
+ * Real Markdown written by others (../shared/corpus, see its SOURCES.md), wrapped as case studies:
+ * loading must never throw or hang, whatever problems it finds.
  */
 class CorpusLoadTest {
   static final Path CORPUS = Path.of("..", "shared", "corpus");
@@ -27,7 +27,9 @@ class CorpusLoadTest {
       return Stream.empty();
     }
     try (Stream<Path> walk = Files.walk(CORPUS)) {
-      return walk.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("SOURCES.md"))
+      return walk
+          .filter(
+              p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("SOURCES.md"))
           .sorted()
           .toList()
           .stream();
@@ -61,11 +63,17 @@ class CorpusLoadTest {
     Files.write(raw.resolve("case-study.md"), body);
 
     Loaded loaded =
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> WorkspaceLoader.load(new Workspace(root)));
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> WorkspaceLoader.load(new Workspace(root)));
 
-    assertTrue(loaded.caseStudy("corpus-file").isPresent(), "the wrapped file must load: " + loaded.problemsOf("corpus-file"));
-    assertEquals("A corpus file wrapped as a case study", loaded.caseStudy("corpus-file").get().title());
+    assertTrue(
+        loaded.caseStudy("corpus-file").isPresent(),
+        "the wrapped file must load: " + loaded.problemsOf("corpus-file"));
+    assertEquals(
+        "A corpus file wrapped as a case study", loaded.caseStudy("corpus-file").get().title());
     // Every problem names a file under the workspace and says something.
-    loaded.problems().forEach(p -> assertTrue(!p.file().isEmpty() && !p.message().isBlank(), p.toString()));
+    loaded
+        .problems()
+        .forEach(p -> assertTrue(!p.file().isEmpty() && !p.message().isBlank(), p.toString()));
   }
 }

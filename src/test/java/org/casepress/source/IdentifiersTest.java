@@ -34,7 +34,13 @@ class IdentifiersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0000-0002-1825-009", "0000000218250097", "0000-0002-1825-009x", "https://orcid.org/0000-0002-1825-0097"})
+  @ValueSource(
+      strings = {
+        "0000-0002-1825-009",
+        "0000000218250097",
+        "0000-0002-1825-009x",
+        "https://orcid.org/0000-0002-1825-0097"
+      })
   void orcidFormat(String s) {
     assertFalse(Identifiers.isOrcidFormat(s));
   }
@@ -56,7 +62,13 @@ class IdentifiersTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"abc, true", "ab, false", "Flood-model, false", "flood_model, false", "flood-model-2026, true"})
+  @CsvSource({
+    "abc, true",
+    "ab, false",
+    "Flood-model, false",
+    "flood_model, false",
+    "flood-model-2026, true"
+  })
   void slugs(String slug, boolean valid) {
     assertEquals(valid, Identifiers.isSlug(slug));
   }
@@ -74,7 +86,8 @@ class IdentifiersTest {
     assertInstanceOf(Licences.Accepted.class, Licences.zenodo().judge("CC-BY-4.0"));
     assertInstanceOf(Licences.Accepted.class, Licences.zenodo().judge("mit"));
     assertEquals(new Licences.Alias("CC0-1.0"), Licences.zenodo().judge("cc-zero"));
-    assertEquals(new Licences.Unknown(Optional.of("CC-BY-4.0")), Licences.zenodo().judge("CC-BY-4"));
+    assertEquals(
+        new Licences.Unknown(Optional.of("CC-BY-4.0")), Licences.zenodo().judge("CC-BY-4"));
   }
 
   @Test

@@ -45,7 +45,8 @@ public final class TestWorkspaces {
           root,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
               String key = root.relativize(file).toString();
               result.put(
                   key,

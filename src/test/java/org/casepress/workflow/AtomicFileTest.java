@@ -34,11 +34,14 @@ class AtomicFileTest {
     StatusFile after = Fixtures.inState(ReviewState.IN_REVIEW);
     new StatusStore(workspace).write(before);
 
-    StatusStore crashing = new StatusStore(workspace, step -> {
-      if (step == crashAfter) {
-        throw new SimulatedCrash(step);
-      }
-    });
+    StatusStore crashing =
+        new StatusStore(
+            workspace,
+            step -> {
+              if (step == crashAfter) {
+                throw new SimulatedCrash(step);
+              }
+            });
     assertThrows(SimulatedCrash.class, () -> crashing.write(after));
 
     boolean renamed = crashAfter.compareTo(AtomicFile.Step.RENAMED) >= 0;
@@ -59,15 +62,21 @@ class AtomicFileTest {
     Path folder = Files.createDirectories(workspace.caseStudyDir(Fixtures.SLUG));
     StatusFile before = Fixtures.inState(ReviewState.SUBMITTED);
     new StatusStore(workspace).write(before);
-    StatusStore failing = new StatusStore(workspace, step -> {
-      if (step == AtomicFile.Step.TEMP_WRITTEN) {
-        throw new IOException("disk full");
-      }
-    });
+    StatusStore failing =
+        new StatusStore(
+            workspace,
+            step -> {
+              if (step == AtomicFile.Step.TEMP_WRITTEN) {
+                throw new IOException("disk full");
+              }
+            });
     UncheckedIOException e =
-        assertThrows(UncheckedIOException.class, () -> failing.write(Fixtures.inState(ReviewState.IN_REVIEW)));
+        assertThrows(
+            UncheckedIOException.class,
+            () -> failing.write(Fixtures.inState(ReviewState.IN_REVIEW)));
     assertEquals("disk full", e.getCause().getMessage());
-    assertArrayEquals(StatusStore.bytes(before), Files.readAllBytes(folder.resolve(StatusStore.FILE_NAME)));
+    assertArrayEquals(
+        StatusStore.bytes(before), Files.readAllBytes(folder.resolve(StatusStore.FILE_NAME)));
     assertEquals(List.of(), leftovers(folder));
   }
 

@@ -40,12 +40,15 @@ class ContentDigestTest {
     frame(expected, "b.txt", "b".getBytes(StandardCharsets.UTF_8));
     frame(expected, "case-study.md", "# Hi\r\n".getBytes(StandardCharsets.UTF_8));
     frame(expected, "images/é.png", new byte[] {1, 2, 3});
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected.toByteArray()));
+    String sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(expected.toByteArray()));
 
     assertEquals("sha256:" + sha, digest(folder));
   }
 
-  private static void frame(ByteArrayOutputStream out, String path, byte[] content) throws Exception {
+  private static void frame(ByteArrayOutputStream out, String path, byte[] content)
+      throws Exception {
     out.write(path.getBytes(StandardCharsets.UTF_8));
     out.write(0);
     out.write(ByteBuffer.allocate(8).putLong(content.length).array());

@@ -23,6 +23,7 @@ public final class Fixtures {
   static final Person MORGAN = person("morgan-ellis", "Morgan", "Ellis", Role.WRITER);
   static final Person SAM = person("sam-okoro", "Sam", "Okoro", Role.COORDINATOR);
   static final List<Person> PEOPLE = List.of(PRIYA, OWEN, MORGAN, SAM);
+
   /** The authors of {@link #SLUG}. */
   static final List<Person> AUTHORS = List.of(PRIYA);
 
@@ -43,18 +44,30 @@ public final class Fixtures {
           case DRAFT -> List.of();
           case SUBMITTED -> List.of(ReviewState.SUBMITTED);
           case IN_REVIEW -> List.of(ReviewState.SUBMITTED, ReviewState.IN_REVIEW);
-          case CHANGES_REQUESTED -> List.of(ReviewState.SUBMITTED, ReviewState.IN_REVIEW, ReviewState.CHANGES_REQUESTED);
-          case APPROVED -> List.of(ReviewState.SUBMITTED, ReviewState.IN_REVIEW, ReviewState.APPROVED);
-          case WITHDRAWN -> List.of(ReviewState.SUBMITTED, ReviewState.IN_REVIEW, ReviewState.WITHDRAWN);
-          case PUBLISHED -> List.of(ReviewState.SUBMITTED, ReviewState.IN_REVIEW, ReviewState.APPROVED, ReviewState.PUBLISHED);
+          case CHANGES_REQUESTED ->
+              List.of(ReviewState.SUBMITTED, ReviewState.IN_REVIEW, ReviewState.CHANGES_REQUESTED);
+          case APPROVED ->
+              List.of(ReviewState.SUBMITTED, ReviewState.IN_REVIEW, ReviewState.APPROVED);
+          case WITHDRAWN ->
+              List.of(ReviewState.SUBMITTED, ReviewState.IN_REVIEW, ReviewState.WITHDRAWN);
+          case PUBLISHED ->
+              List.of(
+                  ReviewState.SUBMITTED,
+                  ReviewState.IN_REVIEW,
+                  ReviewState.APPROVED,
+                  ReviewState.PUBLISHED);
         };
     StatusFile status = StatusFile.initial(SLUG);
     ReviewState from = ReviewState.DRAFT;
     for (int i = 0; i < path.size(); i++) {
       ReviewState to = path.get(i);
       String action = to == ReviewState.PUBLISHED ? "release" : actionTo(to);
-      HistoryEntry e = new HistoryEntry(T0.plusSeconds(60L * i), "morgan-ellis", action, from, to, 1, null, DIGEST);
-      status = status.append(e, to == ReviewState.APPROVED || status.approvedDigest() != null ? DIGEST : null);
+      HistoryEntry e =
+          new HistoryEntry(
+              T0.plusSeconds(60L * i), "morgan-ellis", action, from, to, 1, null, DIGEST);
+      status =
+          status.append(
+              e, to == ReviewState.APPROVED || status.approvedDigest() != null ? DIGEST : null);
       from = to;
     }
     return status;

@@ -58,7 +58,8 @@ class ReviewWorkflowTest {
   @Test
   void approvalPinsTheDigestAndALaterChangeShows() throws Exception {
     takeToReview();
-    ReviewWorkflow.Step approved = workflow.apply(SLUG, Transition.APPROVE, "sam-okoro", "Ready for the launch.");
+    ReviewWorkflow.Step approved =
+        workflow.apply(SLUG, Transition.APPROVE, "sam-okoro", "Ready for the launch.");
     String digest = ContentDigest.of(workspace, workspace.caseStudyDir(SLUG));
     assertEquals(digest, approved.status().approvedDigest());
     assertEquals(digest, approved.entry().digest());
@@ -80,16 +81,20 @@ class ReviewWorkflowTest {
     takeToReview();
     workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", null);
     WorkflowException unchanged =
-        assertThrows(WorkflowException.class, () -> workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", null));
+        assertThrows(
+            WorkflowException.class,
+            () -> workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", null));
     assertEquals(
         "'fernbank-flood-models' is already approved, and its files have not changed since. Nothing to do.",
         unchanged.getMessage());
 
     Files.writeString(caseStudyFile(), Files.readString(caseStudyFile()) + "\nA typo fixed.\n");
     assertFalse(workflow.approvedAndUnchanged(SLUG));
-    ReviewWorkflow.Step again = workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", "Typo fix only.");
+    ReviewWorkflow.Step again =
+        workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", "Typo fix only.");
     assertEquals(ReviewState.APPROVED, again.entry().from());
-    assertEquals(ContentDigest.of(workspace, workspace.caseStudyDir(SLUG)), again.status().approvedDigest());
+    assertEquals(
+        ContentDigest.of(workspace, workspace.caseStudyDir(SLUG)), again.status().approvedDigest());
     assertTrue(workflow.approvedAndUnchanged(SLUG));
   }
 
@@ -100,21 +105,33 @@ class ReviewWorkflowTest {
   }
 
   private Overview.Row row(String slug) {
-    return workflow.overview().rows().stream().filter(r -> r.slug().equals(slug)).findFirst().orElseThrow();
+    return workflow.overview().rows().stream()
+        .filter(r -> r.slug().equals(slug))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void submitRefusesACaseStudyThatFailsCheckAndSaysWhy() throws Exception {
-    Files.writeString(caseStudyFile(), Files.readString(caseStudyFile()).replace("organisation: fernbank-water", "organisation: fernbnk-water"));
+    Files.writeString(
+        caseStudyFile(),
+        Files.readString(caseStudyFile())
+            .replace("organisation: fernbank-water", "organisation: fernbnk-water"));
     CheckFailedException e =
-        assertThrows(CheckFailedException.class, () -> workflow.apply(SLUG, Transition.SUBMIT, "priya-nandakumar", null));
+        assertThrows(
+            CheckFailedException.class,
+            () -> workflow.apply(SLUG, Transition.SUBMIT, "priya-nandakumar", null));
     assertEquals(
         "'fernbank-flood-models' was not submitted: check found 1 error (listed above). Fix it and run"
             + " ./casepress submit fernbank-flood-models again.",
         e.getMessage());
     assertEquals(
-        List.of("organisation: Unknown organisation id 'fernbnk-water'; did you mean 'fernbank-water'? Ids are listed in metadata/organisations.yaml."),
-        e.problems().stream().filter(Problem::isError).map(p -> p.field() + ": " + p.message()).toList());
+        List.of(
+            "organisation: Unknown organisation id 'fernbnk-water'; did you mean 'fernbank-water'? Ids are listed in metadata/organisations.yaml."),
+        e.problems().stream()
+            .filter(Problem::isError)
+            .map(p -> p.field() + ": " + p.message())
+            .toList());
     assertFalse(Files.exists(store.file(SLUG)), "nothing written");
   }
 
@@ -122,15 +139,20 @@ class ReviewWorkflowTest {
   void approveRunsCheckToo() throws Exception {
     takeToReview();
     byte[] before = Files.readAllBytes(store.file(SLUG));
-    Files.writeString(caseStudyFile(), Files.readString(caseStudyFile()).replace("language: en", "language: english"));
-    assertThrows(CheckFailedException.class, () -> workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", null));
+    Files.writeString(
+        caseStudyFile(),
+        Files.readString(caseStudyFile()).replace("language: en", "language: english"));
+    assertThrows(
+        CheckFailedException.class,
+        () -> workflow.apply(SLUG, Transition.APPROVE, "morgan-ellis", null));
     assertArrayEquals(before, Files.readAllBytes(store.file(SLUG)));
   }
 
   @Test
   void reopenStartsTheNextVersionAsADraft() {
     store.write(Fixtures.inState(ReviewState.PUBLISHED));
-    ReviewWorkflow.Step step = workflow.apply(SLUG, Transition.REOPEN, "morgan-ellis", "Second edition.");
+    ReviewWorkflow.Step step =
+        workflow.apply(SLUG, Transition.REOPEN, "morgan-ellis", "Second edition.");
     assertEquals(ReviewState.DRAFT, step.status().state());
     assertEquals(2, step.status().version());
     assertNull(step.status().approvedDigest());
@@ -145,16 +167,22 @@ class ReviewWorkflowTest {
     workflow.apply(SLUG, Transition.REQUEST_CHANGES, "morgan-ellis", "  Add the costs.  ");
     List<HistoryEntry> history = store.read(SLUG).history();
     assertEquals(
-        List.of("submit draft->submitted null", "start-review submitted->in-review null",
+        List.of(
+            "submit draft->submitted null",
+            "start-review submitted->in-review null",
             "request-changes in-review->changes-requested Add the costs."),
-        history.stream().map(e -> e.action() + " " + e.from().id() + "->" + e.to().id() + " " + e.comment()).toList());
+        history.stream()
+            .map(e -> e.action() + " " + e.from().id() + "->" + e.to().id() + " " + e.comment())
+            .toList());
     assertEquals(Fixtures.T0, history.get(0).time());
   }
 
   @Test
   void anUnknownPersonGetsASuggestion() {
     WorkflowException e =
-        assertThrows(WorkflowException.class, () -> workflow.apply(SLUG, Transition.SUBMIT, "priya-nandakumr", null));
+        assertThrows(
+            WorkflowException.class,
+            () -> workflow.apply(SLUG, Transition.SUBMIT, "priya-nandakumr", null));
     assertTrue(e.isBadInput());
     assertEquals(
         "'priya-nandakumr' is not a person in metadata/people.yaml; did you mean 'priya-nandakumar'? Use your id"
@@ -164,16 +192,23 @@ class ReviewWorkflowTest {
 
   @Test
   void nobodyActingIsAskedWhoTheyAre() {
-    WorkflowException e = assertThrows(WorkflowException.class, () -> workflow.apply(SLUG, Transition.SUBMIT, null, null));
+    WorkflowException e =
+        assertThrows(
+            WorkflowException.class, () -> workflow.apply(SLUG, Transition.SUBMIT, null, null));
     assertTrue(e.isBadInput());
     assertEquals(
-        "Say who you are: add --as PERSON (your id in metadata/people.yaml) or set CASEPRESS_USER.", e.getMessage());
+        "Say who you are: add --as PERSON (your id in metadata/people.yaml) or set CASEPRESS_USER.",
+        e.getMessage());
   }
 
   @Test
   void anUnknownCaseStudyGetsASuggestion() {
     WorkflowException e =
-        assertThrows(WorkflowException.class, () -> workflow.apply("fernbank-flod-models", Transition.SUBMIT, "priya-nandakumar", null));
+        assertThrows(
+            WorkflowException.class,
+            () ->
+                workflow.apply(
+                    "fernbank-flod-models", Transition.SUBMIT, "priya-nandakumar", null));
     assertTrue(e.isBadInput());
     assertEquals(
         "There is no case study 'fernbank-flod-models'; did you mean 'fernbank-flood-models'? Known:"
@@ -184,7 +219,9 @@ class ReviewWorkflowTest {
   @Test
   void aPathIsNotASlug() {
     WorkflowException e =
-        assertThrows(WorkflowException.class, () -> workflow.apply("../metadata", Transition.SUBMIT, "priya-nandakumar", null));
+        assertThrows(
+            WorkflowException.class,
+            () -> workflow.apply("../metadata", Transition.SUBMIT, "priya-nandakumar", null));
     assertTrue(e.isBadInput());
   }
 
@@ -193,7 +230,9 @@ class ReviewWorkflowTest {
     Files.writeString(store.file(SLUG), "{\"schema\": 1,\n \"state\": \"draft\"");
     byte[] before = Files.readAllBytes(store.file(SLUG));
     StateFileException e =
-        assertThrows(StateFileException.class, () -> workflow.apply(SLUG, Transition.SUBMIT, "priya-nandakumar", null));
+        assertThrows(
+            StateFileException.class,
+            () -> workflow.apply(SLUG, Transition.SUBMIT, "priya-nandakumar", null));
     assertEquals("case-studies/fernbank-flood-models/status.json", e.file());
     assertArrayEquals(before, Files.readAllBytes(store.file(SLUG)));
   }
@@ -202,11 +241,19 @@ class ReviewWorkflowTest {
   void anAuthorCannotWithdrawACaseStudyWhoseAuthorsCannotBeRead() throws Exception {
     Files.writeString(caseStudyFile(), "no front matter at all\n");
     CheckFailedException e =
-        assertThrows(CheckFailedException.class, () -> workflow.apply(SLUG, Transition.WITHDRAW, "priya-nandakumar", "Stop."));
-    assertTrue(e.getMessage().startsWith("casepress cannot tell whether Priya Nandakumar is an author of 'fernbank-flood-models'"), e.getMessage());
+        assertThrows(
+            CheckFailedException.class,
+            () -> workflow.apply(SLUG, Transition.WITHDRAW, "priya-nandakumar", "Stop."));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "casepress cannot tell whether Priya Nandakumar is an author of 'fernbank-flood-models'"),
+        e.getMessage());
     assertFalse(e.problems().isEmpty());
     // A coordinator needs no authorship.
-    assertEquals(ReviewState.WITHDRAWN, workflow.apply(SLUG, Transition.WITHDRAW, "sam-okoro", "Stop.").status().state());
+    assertEquals(
+        ReviewState.WITHDRAWN,
+        workflow.apply(SLUG, Transition.WITHDRAW, "sam-okoro", "Stop.").status().state());
   }
 
   @Test
@@ -224,7 +271,8 @@ class ReviewWorkflowTest {
     assertEquals(title, created.title());
     assertEquals(List.of("owen-price"), created.authors().stream().map(a -> a.id()).toList());
     assertEquals("fernbank-water", created.organisation().id());
-    // The one thing left to do: the template's description is empty on purpose, so check asks for it.
+    // The one thing left to do: the template's description is empty on purpose, so check asks for
+    // it.
     assertEquals(
         List.of("case-studies/flood-costs/case-study.md description"),
         loaded.problems().stream().map(p -> p.file() + " " + p.field()).toList());
@@ -239,49 +287,66 @@ class ReviewWorkflowTest {
         exists.getMessage());
     assertFalse(exists.isBadInput());
 
-    WorkflowException slug = assertThrows(WorkflowException.class, () -> workflow.create("Flood Costs", "Costs", "owen-price"));
+    WorkflowException slug =
+        assertThrows(
+            WorkflowException.class, () -> workflow.create("Flood Costs", "Costs", "owen-price"));
     assertTrue(slug.isBadInput());
-    assertTrue(slug.getMessage().startsWith("'Flood Costs' is not a valid slug"), slug.getMessage());
+    assertTrue(
+        slug.getMessage().startsWith("'Flood Costs' is not a valid slug"), slug.getMessage());
 
-    WorkflowException stranger = assertThrows(WorkflowException.class, () -> workflow.create("flood-costs", "Costs", "alex"));
+    WorkflowException stranger =
+        assertThrows(
+            WorkflowException.class, () -> workflow.create("flood-costs", "Costs", "alex"));
     assertTrue(stranger.isBadInput());
-    assertFalse(Files.exists(workspace.caseStudyDir("flood-costs")), "nothing created for a stranger");
+    assertFalse(
+        Files.exists(workspace.caseStudyDir("flood-costs")), "nothing created for a stranger");
 
-    WorkflowException title = assertThrows(WorkflowException.class, () -> workflow.create("flood-costs", "two\nlines", "owen-price"));
+    WorkflowException title =
+        assertThrows(
+            WorkflowException.class,
+            () -> workflow.create("flood-costs", "two\nlines", "owen-price"));
     assertTrue(title.isBadInput());
   }
 
   @Test
   void yamlQuotingEscapesWhatYamlWouldMisread() {
-    assertEquals("\"a: \\\"b\\\" \\\\ #c \\x07 é\"", ReviewWorkflow.yamlQuoted("a: \"b\" \\ #c \u0007 é"));
+    assertEquals(
+        "\"a: \\\"b\\\" \\\\ #c \\x07 é\"", ReviewWorkflow.yamlQuoted("a: \"b\" \\ #c \u0007 é"));
   }
 
   @Test
   void aSecondCommandWaitsForTheLockThenGivesUpWithAClearMessage() throws Exception {
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
-    StatusStore slowStore = new StatusStore(workspace, step -> {
-      if (step == AtomicFile.Step.TEMP_WRITTEN) {
-        writing.countDown();
-        try {
-          finish.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
+    StatusStore slowStore =
+        new StatusStore(
+            workspace,
+            step -> {
+              if (step == AtomicFile.Step.TEMP_WRITTEN) {
+                writing.countDown();
+                try {
+                  finish.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            });
     ReviewWorkflow slow = new ReviewWorkflow(workspace, slowStore, CLOCK, Duration.ofSeconds(5));
     ReviewWorkflow impatient = new ReviewWorkflow(workspace, store, CLOCK, Duration.ZERO);
     ExecutorService executor = Executors.newSingleThreadExecutor();
     try {
-      Future<ReviewWorkflow.Step> first = executor.submit(() -> slow.apply(SLUG, Transition.SUBMIT, "priya-nandakumar", null));
+      Future<ReviewWorkflow.Step> first =
+          executor.submit(() -> slow.apply(SLUG, Transition.SUBMIT, "priya-nandakumar", null));
       assertTrue(writing.await(20, TimeUnit.SECONDS));
 
       WorkflowException e =
-          assertThrows(WorkflowException.class, () -> impatient.apply("river-sensors", Transition.SUBMIT, "owen-price", null));
+          assertThrows(
+              WorkflowException.class,
+              () -> impatient.apply("river-sensors", Transition.SUBMIT, "owen-price", null));
       assertEquals(
           "Another casepress command is changing this workspace: submit fernbank-flood-models (process "
-              + ProcessHandle.current().pid() + ", started 2026-11-25T09:00:00Z). Wait for it to finish and try"
+              + ProcessHandle.current().pid()
+              + ", started 2026-11-25T09:00:00Z). Wait for it to finish and try"
               + " again. (If none is running, something went badly wrong: the lock is .casepress/lock and is"
               + " released when its command ends.)",
           e.getMessage());
@@ -289,7 +354,9 @@ class ReviewWorkflowTest {
 
       finish.countDown();
       assertEquals(ReviewState.SUBMITTED, first.get(20, TimeUnit.SECONDS).status().state());
-      assertEquals(ReviewState.SUBMITTED, impatient.apply("river-sensors", Transition.SUBMIT, "owen-price", null).status().state());
+      assertEquals(
+          ReviewState.SUBMITTED,
+          impatient.apply("river-sensors", Transition.SUBMIT, "owen-price", null).status().state());
     } finally {
       finish.countDown();
       executor.shutdownNow();
@@ -307,8 +374,10 @@ class ReviewWorkflowTest {
               executor.submit(() -> attempt(go, "morgan-ellis")));
       go.countDown();
       List<String> outcomes = results.stream().map(ReviewWorkflowTest::get).sorted().toList();
-      assertEquals("'fernbank-flood-models' cannot be submitted now: it is submitted. From here: start-review"
-          + " (writer), withdraw (an author of it, coordinator).", outcomes.get(0));
+      assertEquals(
+          "'fernbank-flood-models' cannot be submitted now: it is submitted. From here: start-review"
+              + " (writer), withdraw (an author of it, coordinator).",
+          outcomes.get(0));
       assertEquals("submitted", outcomes.get(1));
       assertEquals(1, store.read(SLUG).history().size());
     } finally {

@@ -44,21 +44,26 @@ class StatusStoreTest {
 
   @Test
   void writesPrettyStableJsonWithAFinalNewline() {
-    assertEquals(SUBMITTED, new String(StatusStore.bytes(Fixtures.inState(ReviewState.SUBMITTED)), StandardCharsets.UTF_8));
+    assertEquals(
+        SUBMITTED,
+        new String(
+            StatusStore.bytes(Fixtures.inState(ReviewState.SUBMITTED)), StandardCharsets.UTF_8));
   }
 
   @Test
   void readsWhatItWrites() {
-    StatusFile published = Fixtures.inState(ReviewState.PUBLISHED)
-        .withTarget("sandbox", JsonNodeFactory.instance.objectNode().put("deposit", 42));
+    StatusFile published =
+        Fixtures.inState(ReviewState.PUBLISHED)
+            .withTarget("sandbox", JsonNodeFactory.instance.objectNode().put("deposit", 42));
     assertEquals(published, StatusStore.parse(StatusStore.bytes(published), Fixtures.SLUG, FILE));
   }
 
   @Test
   void targetsAreWrittenInNameOrder() {
-    StatusFile s = StatusFile.initial(Fixtures.SLUG)
-        .withTarget("sandbox", JsonNodeFactory.instance.objectNode())
-        .withTarget("production", JsonNodeFactory.instance.objectNode());
+    StatusFile s =
+        StatusFile.initial(Fixtures.SLUG)
+            .withTarget("sandbox", JsonNodeFactory.instance.objectNode())
+            .withTarget("production", JsonNodeFactory.instance.objectNode());
     String json = new String(StatusStore.bytes(s), StandardCharsets.UTF_8);
     assertTrue(json.indexOf("\"production\"") < json.indexOf("\"sandbox\""), json);
   }
@@ -66,7 +71,8 @@ class StatusStoreTest {
   @Test
   void aFolderWithoutStatusJsonIsAFirstDraft(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("case-studies/fernbank-flood-models"));
-    assertEquals(StatusFile.initial(Fixtures.SLUG), new StatusStore(new Workspace(dir)).read(Fixtures.SLUG));
+    assertEquals(
+        StatusFile.initial(Fixtures.SLUG), new StatusStore(new Workspace(dir)).read(Fixtures.SLUG));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -85,33 +91,57 @@ class StatusStoreTest {
           version as text       | "version": 1, | "version": "1", | 5 | version should be a whole number, but is the text "1".
           duplicate key         | "version": 1, | "version": 1, "version": 2, | 5 | this is not valid JSON (column 26): Duplicate field 'version'.
           """)
-  void refusesAStatusFileItCannotTrust(String name, String find, String replace, int line, String what) {
-    byte[] bytes = SUBMITTED.replaceFirst(java.util.regex.Pattern.quote(find), java.util.regex.Matcher.quoteReplacement(replace))
-        .getBytes(StandardCharsets.UTF_8);
+  void refusesAStatusFileItCannotTrust(
+      String name, String find, String replace, int line, String what) {
+    byte[] bytes =
+        SUBMITTED
+            .replaceFirst(
+                java.util.regex.Pattern.quote(find),
+                java.util.regex.Matcher.quoteReplacement(replace))
+            .getBytes(StandardCharsets.UTF_8);
     StateFileException e =
         assertThrows(StateFileException.class, () -> StatusStore.parse(bytes, Fixtures.SLUG, FILE));
     assertEquals(FILE, e.file());
     assertEquals(line, e.line(), e.getMessage());
     assertTrue(e.getMessage().startsWith(FILE + ":" + line + ": " + what), e.getMessage());
-    assertTrue(e.getMessage().endsWith("restore it with 'git checkout -- " + FILE + "' (or fix it as described), then run the command again."), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "restore it with 'git checkout -- "
+                    + FILE
+                    + "' (or fix it as described), then run the command again."),
+        e.getMessage());
   }
 
   @Test
   void anEntryMustStartWhereThePreviousOneEnded() {
-    String inReview = new String(StatusStore.bytes(Fixtures.inState(ReviewState.IN_REVIEW)), StandardCharsets.UTF_8);
-    byte[] bytes = inReview.replace("\"from\": \"submitted\"", "\"from\": \"draft\"").getBytes(StandardCharsets.UTF_8);
-    StateFileException e = assertThrows(StateFileException.class, () -> StatusStore.parse(bytes, Fixtures.SLUG, FILE));
+    String inReview =
+        new String(
+            StatusStore.bytes(Fixtures.inState(ReviewState.IN_REVIEW)), StandardCharsets.UTF_8);
+    byte[] bytes =
+        inReview
+            .replace("\"from\": \"submitted\"", "\"from\": \"draft\"")
+            .getBytes(StandardCharsets.UTF_8);
+    StateFileException e =
+        assertThrows(StateFileException.class, () -> StatusStore.parse(bytes, Fixtures.SLUG, FILE));
     assertTrue(
-        e.getMessage().startsWith(FILE + ":22: history[1].from is 'draft' but the entry before ends in 'submitted':"
-            + " history only grows at its end"),
+        e.getMessage()
+            .startsWith(
+                FILE
+                    + ":22: history[1].from is 'draft' but the entry before ends in 'submitted':"
+                    + " history only grows at its end"),
         e.getMessage());
   }
 
   @Test
   void aMissingKeyIsNamed() {
-    byte[] bytes = SUBMITTED.replace("  \"approved_digest\": null,\n", "").getBytes(StandardCharsets.UTF_8);
-    StateFileException e = assertThrows(StateFileException.class, () -> StatusStore.parse(bytes, Fixtures.SLUG, FILE));
-    assertTrue(e.getMessage().startsWith(FILE + ":1: the key 'approved_digest' is missing."), e.getMessage());
+    byte[] bytes =
+        SUBMITTED.replace("  \"approved_digest\": null,\n", "").getBytes(StandardCharsets.UTF_8);
+    StateFileException e =
+        assertThrows(StateFileException.class, () -> StatusStore.parse(bytes, Fixtures.SLUG, FILE));
+    assertTrue(
+        e.getMessage().startsWith(FILE + ":1: the key 'approved_digest' is missing."),
+        e.getMessage());
   }
 
   @Test
@@ -120,7 +150,9 @@ class StatusStoreTest {
     StatusStore store = new StatusStore(new Workspace(dir));
     store.write(Fixtures.inState(ReviewState.SUBMITTED));
     store.write(Fixtures.inState(ReviewState.IN_REVIEW));
-    assertArrayEquals(StatusStore.bytes(Fixtures.inState(ReviewState.IN_REVIEW)), Files.readAllBytes(folder.resolve("status.json")));
+    assertArrayEquals(
+        StatusStore.bytes(Fixtures.inState(ReviewState.IN_REVIEW)),
+        Files.readAllBytes(folder.resolve("status.json")));
     try (var files = Files.list(folder)) {
       assertEquals(1, files.count());
     }

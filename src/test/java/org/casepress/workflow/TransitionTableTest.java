@@ -43,7 +43,11 @@ class TransitionTableTest {
       actual =
           "-> "
               + TransitionTable.decide(
-                      current, t, Fixtures.ROLES.get(role), Fixtures.AUTHORS, Fixtures.PEOPLE,
+                      current,
+                      t,
+                      Fixtures.ROLES.get(role),
+                      Fixtures.AUTHORS,
+                      Fixtures.PEOPLE,
                       comment.equals("comment") ? "Because." : null)
                   .id();
     } catch (WorkflowException e) {
@@ -55,13 +59,17 @@ class TransitionTableTest {
   @Test
   void everyCombinationHasARow() throws IOException {
     Set<String> seen = new HashSet<>();
-    rows().forEach(a -> {
-      Object[] c = a.get();
-      if (c[3].equals("comment")) {
-        seen.add(c[0] + " " + c[1] + " " + c[2]);
-      }
-    });
-    assertEquals(ReviewState.values().length * Transition.values().length * Fixtures.ROLES.size(), seen.size());
+    rows()
+        .forEach(
+            a -> {
+              Object[] c = a.get();
+              if (c[3].equals("comment")) {
+                seen.add(c[0] + " " + c[1] + " " + c[2]);
+              }
+            });
+    assertEquals(
+        ReviewState.values().length * Transition.values().length * Fixtures.ROLES.size(),
+        seen.size());
   }
 
   @Test
@@ -75,12 +83,20 @@ class TransitionTableTest {
   void restoreReturnsToTheStateItWasWithdrawnFrom() {
     StatusFile approved = Fixtures.inState(ReviewState.APPROVED);
     HistoryEntry withdrawal =
-        new HistoryEntry(Fixtures.T0.plusSeconds(3600), "sam-okoro", "withdraw", ReviewState.APPROVED,
-            ReviewState.WITHDRAWN, 1, "On hold.", Fixtures.DIGEST);
+        new HistoryEntry(
+            Fixtures.T0.plusSeconds(3600),
+            "sam-okoro",
+            "withdraw",
+            ReviewState.APPROVED,
+            ReviewState.WITHDRAWN,
+            1,
+            "On hold.",
+            Fixtures.DIGEST);
     StatusFile withdrawn = approved.append(withdrawal, approved.approvedDigest());
     assertEquals(
         ReviewState.APPROVED,
-        TransitionTable.decide(withdrawn, Transition.RESTORE, Fixtures.SAM, Fixtures.AUTHORS, Fixtures.PEOPLE, null));
+        TransitionTable.decide(
+            withdrawn, Transition.RESTORE, Fixtures.SAM, Fixtures.AUTHORS, Fixtures.PEOPLE, null));
   }
 
   @Test
@@ -88,19 +104,31 @@ class TransitionTableTest {
     WorkflowException e =
         assertThrows(
             WorkflowException.class,
-            () -> TransitionTable.decide(
-                Fixtures.inState(ReviewState.IN_REVIEW), Transition.REQUEST_CHANGES, Fixtures.MORGAN,
-                Fixtures.AUTHORS, Fixtures.PEOPLE, "   "));
+            () ->
+                TransitionTable.decide(
+                    Fixtures.inState(ReviewState.IN_REVIEW),
+                    Transition.REQUEST_CHANGES,
+                    Fixtures.MORGAN,
+                    Fixtures.AUTHORS,
+                    Fixtures.PEOPLE,
+                    "   "));
     assertTrue(e.getMessage().startsWith("request-changes needs a comment"), e.getMessage());
   }
 
   @Test
   void aWriterWhoIsAlsoAnAuthorMaySubmitAndWithdraw() {
-    var writerAuthor = Fixtures.person("morgan-ellis", "Morgan", "Ellis", org.casepress.model.Role.WRITER);
+    var writerAuthor =
+        Fixtures.person("morgan-ellis", "Morgan", "Ellis", org.casepress.model.Role.WRITER);
     StatusFile draft = Fixtures.inState(ReviewState.DRAFT);
     assertEquals(
         ReviewState.WITHDRAWN,
-        TransitionTable.decide(draft, Transition.WITHDRAW, writerAuthor, List.of(writerAuthor), Fixtures.PEOPLE, "No."));
+        TransitionTable.decide(
+            draft,
+            Transition.WITHDRAW,
+            writerAuthor,
+            List.of(writerAuthor),
+            Fixtures.PEOPLE,
+            "No."));
   }
 
   @Test
@@ -108,9 +136,14 @@ class TransitionTableTest {
     WorkflowException e =
         assertThrows(
             WorkflowException.class,
-            () -> TransitionTable.decide(
-                Fixtures.inState(ReviewState.WITHDRAWN), Transition.RESTORE, Fixtures.MORGAN,
-                Fixtures.AUTHORS, List.of(Fixtures.PRIYA, Fixtures.MORGAN), null));
+            () ->
+                TransitionTable.decide(
+                    Fixtures.inState(ReviewState.WITHDRAWN),
+                    Transition.RESTORE,
+                    Fixtures.MORGAN,
+                    Fixtures.AUTHORS,
+                    List.of(Fixtures.PRIYA, Fixtures.MORGAN),
+                    null));
     assertEquals(
         "Morgan Ellis (morgan-ellis) cannot run restore on 'fernbank-flood-models': only a coordinator may."
             + " Nobody in metadata/people.yaml may do it yet: give someone the role there.",

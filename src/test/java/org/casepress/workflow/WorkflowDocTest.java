@@ -12,14 +12,26 @@ import org.junit.jupiter.api.Test;
 class WorkflowDocTest {
 
   static String table() {
-    StringBuilder s = new StringBuilder("| transition | from | to | by | requires |\n|---|---|---|---|---|\n");
+    StringBuilder s =
+        new StringBuilder("| transition | from | to | by | requires |\n|---|---|---|---|---|\n");
     for (TransitionTable.Rule r : TransitionTable.RULES) {
       String from =
-          Arrays.stream(ReviewState.values()).filter(r.from()::contains).map(ReviewState::id)
+          Arrays.stream(ReviewState.values())
+              .filter(r.from()::contains)
+              .map(ReviewState::id)
               .collect(Collectors.joining(", "));
       String to = r.to() == null ? "the state it was withdrawn from" : r.to().id();
-      s.append("| ").append(r.transition().id()).append(" | ").append(from).append(" | ").append(to)
-          .append(" | ").append(r.byLabel()).append(" | ").append(r.requiresLabel()).append(" |\n");
+      s.append("| ")
+          .append(r.transition().id())
+          .append(" | ")
+          .append(from)
+          .append(" | ")
+          .append(to)
+          .append(" | ")
+          .append(r.byLabel())
+          .append(" | ")
+          .append(r.requiresLabel())
+          .append(" |\n");
     }
     return s.toString();
   }
@@ -27,7 +39,9 @@ class WorkflowDocTest {
   @Test
   void theDocumentedTableIsTheTransitionTable() throws Exception {
     String doc = Files.readString(Path.of("docs/workflow.md"));
-    assertTrue(doc.contains(table()), "docs/workflow.md is out of date; its table should read:\n" + table());
+    assertTrue(
+        doc.contains(table()),
+        "docs/workflow.md is out of date; its table should read:\n" + table());
   }
 
   @Test

@@ -26,7 +26,9 @@ class WorkspaceLockTest {
   /** Holds the lock of the workspace given as argument until its standard input closes. */
   public static final class Holder {
     public static void main(String[] args) throws Exception {
-      try (WorkspaceLock lock = WorkspaceLock.acquire(new Workspace(Path.of(args[0])), "approve held-elsewhere", Duration.ZERO, CLOCK)) {
+      try (WorkspaceLock lock =
+          WorkspaceLock.acquire(
+              new Workspace(Path.of(args[0])), "approve held-elsewhere", Duration.ZERO, CLOCK)) {
         System.out.println("locked");
         System.out.flush();
         System.in.read();
@@ -40,22 +42,30 @@ class WorkspaceLockTest {
     Process holder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Holder.class.getName(), root.toString())
+                "-cp",
+                System.getProperty("java.class.path"),
+                Holder.class.getName(),
+                root.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("locked", out.readLine());
 
-      ReviewWorkflow workflow = new ReviewWorkflow(workspace, new StatusStore(workspace), CLOCK, Duration.ZERO);
+      ReviewWorkflow workflow =
+          new ReviewWorkflow(workspace, new StatusStore(workspace), CLOCK, Duration.ZERO);
       WorkflowException e =
           assertThrows(
               WorkflowException.class,
               () -> workflow.apply(Fixtures.SLUG, Transition.SUBMIT, "priya-nandakumar", null));
       assertTrue(
-          e.getMessage().startsWith(
-              "Another casepress command is changing this workspace: approve held-elsewhere (process "
-                  + holder.pid() + ", started 2026-11-25T09:00:00Z)."),
+          e.getMessage()
+              .startsWith(
+                  "Another casepress command is changing this workspace: approve held-elsewhere (process "
+                      + holder.pid()
+                      + ", started 2026-11-25T09:00:00Z)."),
           e.getMessage());
 
       holder.getOutputStream().close();
@@ -63,7 +73,10 @@ class WorkspaceLockTest {
       assertEquals(0, holder.exitValue());
       assertEquals(
           ReviewState.SUBMITTED,
-          workflow.apply(Fixtures.SLUG, Transition.SUBMIT, "priya-nandakumar", null).status().state());
+          workflow
+              .apply(Fixtures.SLUG, Transition.SUBMIT, "priya-nandakumar", null)
+              .status()
+              .state());
     } finally {
       holder.destroyForcibly();
     }
@@ -73,7 +86,9 @@ class WorkspaceLockTest {
   void theLockIsReleasedWhenItsHolderCloses() {
     Workspace workspace = new Workspace(root);
     WorkspaceLock first = WorkspaceLock.acquire(workspace, "first", Duration.ZERO, CLOCK);
-    assertThrows(WorkflowException.class, () -> WorkspaceLock.acquire(workspace, "second", Duration.ZERO, CLOCK));
+    assertThrows(
+        WorkflowException.class,
+        () -> WorkspaceLock.acquire(workspace, "second", Duration.ZERO, CLOCK));
     first.close();
     WorkspaceLock.acquire(workspace, "second", Duration.ZERO, CLOCK).close();
   }

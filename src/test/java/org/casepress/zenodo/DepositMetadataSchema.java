@@ -18,20 +18,23 @@ import java.util.List;
  * validator for the metadata we build. The schema has no $ref, so nothing is ever fetched.
  */
 final class DepositMetadataSchema {
-  static final Path FILE = Path.of("..", "shared", "zenodo", "schemas", "zenodo-legacy-legacyrecord.json");
+  static final Path FILE =
+      Path.of("..", "shared", "zenodo", "schemas", "zenodo-legacy-legacyrecord.json");
 
   /**
-   * Keys the REST API accepts (docs: resources/deposit/_representation.md) that the schema does
-   * not describe (schemas/SOURCES.md); everything else we send must satisfy the schema. Of these
-   * we send version and language.
+   * Keys the REST API accepts (docs: resources/deposit/_representation.md) that the schema does not
+   * describe (schemas/SOURCES.md); everything else we send must satisfy the schema. Of these we
+   * send version and language.
    */
-  static final List<String> NOT_IN_SCHEMA = List.of("version", "language", "locations", "dates", "method", "custom");
+  static final List<String> NOT_IN_SCHEMA =
+      List.of("version", "language", "locations", "dates", "method", "custom");
 
   /**
    * Relations the API accepts that the schema's enum misses: it spells isOriginalFormOf as
    * "isOrignialFormOf", and predates RDM's hasVersion and isVersionOf (API.md section 6.1).
    */
-  static final List<String> RELATIONS_NOT_IN_SCHEMA = List.of("isOriginalFormOf", "hasVersion", "isVersionOf");
+  static final List<String> RELATIONS_NOT_IN_SCHEMA =
+      List.of("isOriginalFormOf", "hasVersion", "isVersionOf");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonSchema SCHEMA = load();

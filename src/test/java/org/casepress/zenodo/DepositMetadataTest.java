@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 class DepositMetadataTest {
   static final Path FIXTURE = Path.of("src/test/resources/depmeta/workspace");
-  private static final Path GOLDEN = Path.of("src/test/resources/depmeta/afon-flood-data.metadata.json");
+  private static final Path GOLDEN =
+      Path.of("src/test/resources/depmeta/afon-flood-data.metadata.json");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Edition PUBLISHED_V2 = new Edition(2, LocalDate.of(2026, 12, 10));
 
@@ -60,7 +61,8 @@ class DepositMetadataTest {
     for (CaseStudy cs : loaded.caseStudies()) {
       for (Edition edition : List.of(Edition.FIRST, PUBLISHED_V2)) {
         ObjectNode metadata = DepositMetadata.build(cs, loaded.metadata(), edition);
-        assertEquals(List.of(), DepositMetadataSchema.validate(metadata), cs.slug() + " " + edition);
+        assertEquals(
+            List.of(), DepositMetadataSchema.validate(metadata), cs.slug() + " " + edition);
       }
     }
   }
@@ -82,7 +84,9 @@ class DepositMetadataTest {
     List<String> errors = DepositMetadataSchema.validate(metadata);
     assertEquals(2, errors.size(), errors.toString());
     assertTrue(errors.stream().anyMatch(e -> e.contains("subtitle")), errors.toString());
-    assertTrue(errors.stream().anyMatch(e -> e.contains("creators[0]") && e.contains("type")), errors.toString());
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("creators[0]") && e.contains("type")),
+        errors.toString());
   }
 
   @Test
@@ -112,7 +116,8 @@ class DepositMetadataTest {
         List.of("open data", "Case study", "research software"),
         texts(build("station-sensors", Edition.FIRST).get("keywords")));
     assertEquals(
-        List.of("A", "b", "C"), DepositMetadata.keywords(List.of("A", " b ", "a"), List.of("B", "C", "c")));
+        List.of("A", "b", "C"),
+        DepositMetadata.keywords(List.of("A", " b ", "a"), List.of("B", "C", "c")));
   }
 
   @Test
@@ -133,7 +138,8 @@ class DepositMetadataTest {
     assertEquals("publication", m.get("upload_type").asText());
     assertEquals("report", m.get("publication_type").asText());
     assertEquals("open", m.get("access_right").asText());
-    assertEquals("[{\"identifier\":\"turing-practitioners-hub\"}]", m.get("communities").toString());
+    assertEquals(
+        "[{\"identifier\":\"turing-practitioners-hub\"}]", m.get("communities").toString());
     assertEquals("Practitioners Hub Case Studies", m.get("partof_title").asText());
     assertEquals("The Alan Turing Institute", m.get("imprint_publisher").asText());
     assertEquals("<p>Part of Practitioners Hub Case Studies.</p>", m.get("notes").asText());
@@ -172,10 +178,14 @@ class DepositMetadataTest {
   @Test
   void descriptionIsSanitisedHtmlOpeningWithTheSubtitle() {
     String d = build("afon-flood-data", Edition.FIRST).get("description").asText();
-    assertTrue(d.startsWith("<p><strong>How a small water company published its river data &amp; code</strong></p>"), d);
+    assertTrue(
+        d.startsWith(
+            "<p><strong>How a small water company published its river data &amp; code</strong></p>"),
+        d);
     assertTrue(d.contains("<em>Afon</em>"), d);
     assertTrue(d.contains("<strong>river gauge</strong>"), d);
-    assertTrue(d.contains("<a href=\"https://github.com/fernbank/afon-models\">our repository</a>"), d);
+    assertTrue(
+        d.contains("<a href=\"https://github.com/fernbank/afon-models\">our repository</a>"), d);
     assertTrue(d.contains("Nothing else to see."), d);
     for (String unsafe : List.of("<script", "alert", "<img", "onerror")) {
       assertFalse(d.contains(unsafe), unsafe + " survived in " + d);
@@ -189,17 +199,28 @@ class DepositMetadataTest {
   void sanitiseKeepsOnlyWhatZenodoKeeps() {
     // Tags Zenodo does not allow go, their text stays.
     assertEquals("Heading", DepositMetadata.sanitise("<h6>Heading</h6>"));
-    assertEquals("<table><tr><th>a</th></tr></table>", DepositMetadata.sanitise("<table><thead><tr><th>a</th></tr></thead></table>"));
+    assertEquals(
+        "<table><tr><th>a</th></tr></table>",
+        DepositMetadata.sanitise("<table><thead><tr><th>a</th></tr></thead></table>"));
     // Scripts, styles and frames go with their content; event handlers and styles go from tags.
-    assertEquals("", DepositMetadata.sanitise("<script>alert(1)</script><style>p{}</style><iframe src=\"https://x.org\"></iframe>"));
-    assertEquals("<p>text</p>", DepositMetadata.sanitise("<p onclick=\"alert(1)\" style=\"color:red\">text</p>"));
+    assertEquals(
+        "",
+        DepositMetadata.sanitise(
+            "<script>alert(1)</script><style>p{}</style><iframe src=\"https://x.org\"></iframe>"));
+    assertEquals(
+        "<p>text</p>",
+        DepositMetadata.sanitise("<p onclick=\"alert(1)\" style=\"color:red\">text</p>"));
     // Links keep http(s) and mailto targets only: a relative link would break on Zenodo.
     assertEquals("<a>x</a>", DepositMetadata.sanitise("<a href=\"javascript:alert(1)\">x</a>"));
-    assertEquals("<a>y</a>", DepositMetadata.sanitise("<a href=\"figures/chart.png\" target=\"_blank\">y</a>"));
     assertEquals(
-        "<a href=\"mailto:a@b.org\" title=\"t\">z</a>", DepositMetadata.sanitise("<a href=\"mailto:a@b.org\" title=\"t\">z</a>"));
+        "<a>y</a>",
+        DepositMetadata.sanitise("<a href=\"figures/chart.png\" target=\"_blank\">y</a>"));
     assertEquals(
-        "<pre><code class=\"language-r\">1</code></pre>", DepositMetadata.sanitise("<pre><code class=\"language-r\">1</code></pre>"));
+        "<a href=\"mailto:a@b.org\" title=\"t\">z</a>",
+        DepositMetadata.sanitise("<a href=\"mailto:a@b.org\" title=\"t\">z</a>"));
+    assertEquals(
+        "<pre><code class=\"language-r\">1</code></pre>",
+        DepositMetadata.sanitise("<pre><code class=\"language-r\">1</code></pre>"));
   }
 
   @Test
@@ -234,10 +255,23 @@ class DepositMetadataTest {
     Community c = loaded.metadata().community();
     Metadata bare =
         new Metadata(
-            new Community("", "", "", c.licence(), "publication", "report", List.of(), List.of(), List.of()),
-            loaded.metadata().people(), loaded.metadata().organisations(), loaded.metadata().launches());
-    ObjectNode b = DepositMetadata.build(loaded.caseStudy("station-sensors").orElseThrow(), bare, Edition.FIRST);
-    for (String absent : List.of("keywords", "communities", "partof_title", "imprint_publisher", "notes", "contributors", "grants")) {
+            new Community(
+                "", "", "", c.licence(), "publication", "report", List.of(), List.of(), List.of()),
+            loaded.metadata().people(),
+            loaded.metadata().organisations(),
+            loaded.metadata().launches());
+    ObjectNode b =
+        DepositMetadata.build(
+            loaded.caseStudy("station-sensors").orElseThrow(), bare, Edition.FIRST);
+    for (String absent :
+        List.of(
+            "keywords",
+            "communities",
+            "partof_title",
+            "imprint_publisher",
+            "notes",
+            "contributors",
+            "grants")) {
       assertFalse(b.has(absent), absent + " in " + b);
     }
     assertEquals(List.of(), DepositMetadataSchema.validate(b));
@@ -248,10 +282,22 @@ class DepositMetadataTest {
     Community c = loaded.metadata().community();
     Metadata asDataset =
         new Metadata(
-            new Community(c.community(), c.series(), c.publisher(), c.licence(), "dataset", "report",
-                c.keywords(), c.editors(), c.grants()),
-            loaded.metadata().people(), loaded.metadata().organisations(), loaded.metadata().launches());
-    ObjectNode m = DepositMetadata.build(loaded.caseStudy("station-sensors").orElseThrow(), asDataset, Edition.FIRST);
+            new Community(
+                c.community(),
+                c.series(),
+                c.publisher(),
+                c.licence(),
+                "dataset",
+                "report",
+                c.keywords(),
+                c.editors(),
+                c.grants()),
+            loaded.metadata().people(),
+            loaded.metadata().organisations(),
+            loaded.metadata().launches());
+    ObjectNode m =
+        DepositMetadata.build(
+            loaded.caseStudy("station-sensors").orElseThrow(), asDataset, Edition.FIRST);
     assertEquals("dataset", m.get("upload_type").asText());
     assertFalse(m.has("publication_type"));
     assertEquals(List.of(), DepositMetadataSchema.validate(m));
@@ -262,16 +308,39 @@ class DepositMetadataTest {
     List<String> keys = new ArrayList<>();
     build("afon-flood-data", PUBLISHED_V2).fieldNames().forEachRemaining(keys::add);
     assertEquals(
-        List.of("upload_type", "publication_type", "title", "creators", "description", "access_right", "license",
-            "keywords", "language", "communities", "partof_title", "imprint_publisher", "notes",
-            "related_identifiers", "contributors", "grants", "version", "publication_date"),
+        List.of(
+            "upload_type",
+            "publication_type",
+            "title",
+            "creators",
+            "description",
+            "access_right",
+            "license",
+            "keywords",
+            "language",
+            "communities",
+            "partof_title",
+            "imprint_publisher",
+            "notes",
+            "related_identifiers",
+            "contributors",
+            "grants",
+            "version",
+            "publication_date"),
         keys);
   }
 
   @Test
   void goldenFile() throws IOException {
-    String actual = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(build("afon-flood-data", PUBLISHED_V2)).replace("\r\n", "\n") + "\n";
+    String actual =
+        JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(build("afon-flood-data", PUBLISHED_V2))
+                .replace("\r\n", "\n")
+            + "\n";
     String expected = Files.readString(GOLDEN, StandardCharsets.UTF_8);
-    assertEquals(expected, actual, "metadata differs from " + GOLDEN + "; if the change is intended, update the file");
+    assertEquals(
+        expected,
+        actual,
+        "metadata differs from " + GOLDEN + "; if the change is intended, update the file");
   }
 }

@@ -16,19 +16,25 @@ import org.casepress.source.WorkspaceLoader;
 import org.casepress.zenodo.DepositMetadata.Edition;
 import org.junit.jupiter.api.Test;
 
-/** The repository's own example case studies (case-studies/ at the project root) as Zenodo sees them. */
+/**
+ * The repository's own example case studies (case-studies/ at the project root) as Zenodo sees
+ * them.
+ */
 class ExampleDepositMetadataTest {
   private static final Path ROOT = Path.of("");
 
   @Test
   void everyExampleCaseStudyValidatesAgainstZenodoSchema() {
     // Skipped only where the examples do not exist; where they do, at least one must be checked.
-    assumeTrue(Files.isDirectory(ROOT.resolve("case-studies")), "no case-studies/ at the project root");
+    assumeTrue(
+        Files.isDirectory(ROOT.resolve("case-studies")), "no case-studies/ at the project root");
     Loaded loaded = WorkspaceLoader.load(new Workspace(ROOT));
     assertFalse(loaded.caseStudies().isEmpty(), "case-studies/ holds no case study that loads");
     Map<String, List<String>> failures = new LinkedHashMap<>();
     for (CaseStudy cs : loaded.caseStudies()) {
-      List<String> errors = DepositMetadataSchema.validate(DepositMetadata.build(cs, loaded.metadata(), Edition.FIRST));
+      List<String> errors =
+          DepositMetadataSchema.validate(
+              DepositMetadata.build(cs, loaded.metadata(), Edition.FIRST));
       if (!errors.isEmpty()) {
         failures.put(cs.slug(), errors);
       }

@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 import org.casepress.render.BenchAccess;
 
 /**
- * In-process batch rendering for bench/render.sh: renders every Markdown file given (or found
- * under the folders given) as a draft case study, several rounds with one shared renderer, and
- * prints one line per file: "path median_ms".
+ * In-process batch rendering for bench/render.sh: renders every Markdown file given (or found under
+ * the folders given) as a draft case study, several rounds with one shared renderer, and prints one
+ * line per file: "path median_ms".
  *
  * <p>Usage: BatchRender ROUNDS OUTDIR PATH...
  */
@@ -38,7 +38,8 @@ public final class BatchRender {
     for (Path f : files) {
       bench.render(f, outDir.resolve("warmup.pdf"));
     }
-    System.err.printf("warm-up round: %d files in %d ms%n", files.size(), (System.nanoTime() - warm) / 1_000_000);
+    System.err.printf(
+        "warm-up round: %d files in %d ms%n", files.size(), (System.nanoTime() - warm) / 1_000_000);
     for (Path f : files) {
       List<Long> times = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {

@@ -42,7 +42,8 @@ public final class Cli {
           new PublishCommands.UnstageCommand(),
           new ZenodoCommands.VerifyCommand(),
           new ZenodoCommands.DoctorCommand(),
-          new ZenodoCommands.LocalZenodoCommand());
+          new ZenodoCommands.LocalZenodoCommand(),
+          new PrReportCommand());
 
   private Cli() {}
 

@@ -44,7 +44,8 @@ public final class Cli {
           new ZenodoCommands.VerifyCommand(),
           new ZenodoCommands.DoctorCommand(),
           new ZenodoCommands.LocalZenodoCommand(),
-          new PrReportCommand());
+          new PrReportCommand(),
+          new ServeCommand());
 
   private Cli() {}
 

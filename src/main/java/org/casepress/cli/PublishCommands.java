@@ -458,7 +458,7 @@ final class PublishCommands {
       if (target.equals("local")) {
         in.out()
             .println(
-                "(The local server stops with this command; to browse its records, run ./casepress local-zenodo.)");
+                "(The local records' links point at the board: run ./casepress serve to open them.)");
       }
       Path announcement = outcome.announcement();
       if (announcement != null) {

@@ -10,6 +10,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.casepress.model.CaseStudy;
 import org.casepress.publish.LedgerStores;
+import org.casepress.publish.LocalRecords;
 import org.casepress.publish.Publisher;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
@@ -173,8 +174,7 @@ final class ZenodoCommands {
       if (port < 0 || port > 65535) {
         throw CommandException.usage("--port must be between 0 and 65535.");
       }
-      LocalZenodo.runForeground(
-          in.workspace().stateDir().resolve(ZenodoSession.LOCAL_STORAGE), port, in.out());
+      LocalZenodo.runForeground(LocalRecords.storage(in.workspace()), port, in.out());
       return ExitCode.OK;
     }
   }

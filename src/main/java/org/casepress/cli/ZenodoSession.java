@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Locale;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.casepress.publish.LocalRecords;
 import org.casepress.source.Workspace;
 import org.casepress.zenodo.Target;
 import org.casepress.zenodo.TerminalProgress;
@@ -17,7 +18,6 @@ import org.casepress.zenodo.server.LocalZenodo;
  * stopped afterwards; for sandbox and production, the token comes from the environment.
  */
 final class ZenodoSession implements AutoCloseable {
-  static final String LOCAL_STORAGE = "local-zenodo";
 
   private final LocalZenodo server;
   private final ZenodoClient client;
@@ -65,7 +65,12 @@ final class ZenodoSession implements AutoCloseable {
     Target target;
     try {
       if (name.equals("local") && url == null) {
-        server = LocalZenodo.start(workspace.stateDir().resolve(LOCAL_STORAGE), 0);
+        server =
+            LocalZenodo.start(
+                LocalRecords.storage(workspace),
+                0,
+                org.casepress.zenodo.server.Options.defaults(),
+                LocalRecords.BOARD_URL);
         target = server.target();
       } else if (name.equals("local")) {
         target = Target.local(url);

@@ -65,6 +65,7 @@ public final class LocalZenodo implements AutoCloseable {
   private final Options options;
   private final Faults faults = new Faults();
   private final Views views;
+  private final LandingPages pages;
   private final String baseUrl;
   private final Map<Long, Integer> hiddenFromSearch = new HashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
@@ -72,18 +73,36 @@ public final class LocalZenodo implements AutoCloseable {
   private long windowStart;
   private int used;
 
-  private LocalZenodo(HttpServer server, ExecutorService executor, Store store, Options options) {
+  private LocalZenodo(
+      HttpServer server,
+      ExecutorService executor,
+      Store store,
+      Options options,
+      LandingPages pages,
+      String htmlBase) {
     this.server = server;
     this.executor = executor;
     this.store = store;
     this.options = options;
+    this.pages = pages;
     this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-    this.views = new Views(baseUrl);
+    this.views = new Views(baseUrl, htmlBase == null ? baseUrl : htmlBase);
     this.windowStart = options.clock().millis();
   }
 
   /** Starts on 127.0.0.1:{@code port} ({@code 0} picks a free port), state under {@code dir}. */
   public static LocalZenodo start(Path storageDir, int port, Options options) throws IOException {
+    return start(storageDir, port, options, null);
+  }
+
+  /**
+   * Starts with the records' web links ({@code links.html}, {@code record_html}) under {@code
+   * htmlBase} instead of this server's own address: a server started for one command is gone when a
+   * person opens the link, so the local target points them at {@code casepress serve}, which shows
+   * the same {@link LandingPages}.
+   */
+  public static LocalZenodo start(Path storageDir, int port, Options options, String htmlBase)
+      throws IOException {
     Store store = Store.open(storageDir);
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -95,7 +114,8 @@ public final class LocalZenodo implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    LocalZenodo zenodo = new LocalZenodo(server, executor, store, options);
+    LocalZenodo zenodo =
+        new LocalZenodo(server, executor, store, options, new LandingPages(storageDir), htmlBase);
     server.createContext("/", zenodo::handle);
     server.setExecutor(executor);
     server.start();
@@ -122,6 +142,7 @@ public final class LocalZenodo implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       out.println("Local Zenodo listening on " + zenodo.apiUrl());
+      out.println("Records: " + zenodo.baseUrl() + "/records/ID (web pages)");
       out.println("Storage: " + storageDir.toAbsolutePath());
       out.println("Stop with Ctrl-C.");
       out.flush();
@@ -187,6 +208,17 @@ public final class LocalZenodo implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    if (ex.getRequestMethod().equals("GET") && LandingPages.handles(path)) {
+      // The web pages a person opens from a record link; not part of the API.
+      LandingPages.Page page = pages.page(path, null);
+      ex.getResponseHeaders().set("Content-Type", page.contentType());
+      ex.sendResponseHeaders(page.status(), page.body().length);
+      try (var body = ex.getResponseBody()) {
+        body.write(page.body());
+      }
+      return;
+    }
     requests.incrementAndGet();
     Rate rate = tick();
     Reply reply;

@@ -16,9 +16,13 @@ final class Views {
   private final String base;
   private final String api;
 
-  Views(String base) {
+  /**
+   * @param server this server's address, under which the API lives
+   * @param base where the web links point (record pages), usually the same
+   */
+  Views(String server, String base) {
     this.base = base;
-    this.api = base + "/api";
+    this.api = server + "/api";
   }
 
   ObjectNode deposition(Deposit d, Concept c) {
@@ -111,7 +115,7 @@ final class Views {
     FileEntry image = files.stream().filter(f -> isImage(f.key)).findFirst().orElse(null);
     if (image != null) {
       String thumb =
-          base + "/api/iiif/record:" + d.id + ":" + encode(image.key) + "/full/^250,/0/default.png";
+          api + "/iiif/record:" + d.id + ":" + encode(image.key) + "/full/^250,/0/default.png";
       l.putObject("thumbs").put("250", thumb);
       l.put("thumb250", thumb);
     }

@@ -1,7 +1,6 @@
 package org.casepress.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import org.casepress.model.Metadata;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.StatusFile;
 import org.casepress.zenodo.DepositFile;
-import org.casepress.zenodo.DepositMetadata;
 import org.casepress.zenodo.Deposition;
 import org.casepress.zenodo.DepositionQuery;
 import org.casepress.zenodo.DepositionState;
@@ -102,37 +100,16 @@ final class Publisher {
 
   // ---------------------------------------------------------------- identity and content
 
-  /**
-   * Our stable identifier of a case study version, sent to Zenodo as an alternate identifier. A
-   * URN, whose scheme Zenodo detects; it names the community (our workspace's identity on Zenodo),
-   * the slug and the version.
-   */
   String identifier(String slug, int version) {
-    return "urn:casepress:" + metadata.community().community() + ":" + slug + ":v" + version;
+    return DepositMetadata.identifier(metadata, slug, version);
   }
 
   int version(String slug) {
     return statuses.of(slug).version();
   }
 
-  /**
-   * The deposit metadata for a case study version, with our identifier in place of inherited ones.
-   */
   ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
-    ObjectNode m = DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
-    ArrayNode related =
-        m.has("related_identifiers")
-            ? (ArrayNode) m.get("related_identifiers")
-            : m.putArray("related_identifiers");
-    for (int i = related.size() - 1; i >= 0; i--) {
-      if ("isAlternateIdentifier".equals(related.get(i).path("relation").asText())) {
-        related.remove(i);
-      }
-    }
-    ObjectNode ours = related.addObject();
-    ours.put("identifier", identifier(cs.slug(), version));
-    ours.put("relation", "isAlternateIdentifier");
-    return m;
+    return DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
   }
 
   static String sha256(JsonNode node) {
@@ -177,7 +154,7 @@ final class Publisher {
   /**
    * The DOI Zenodo will mint on publishing, printed on the PDF before it exists. Production mints
    * the pre-reserved 10.5281 DOI; the sandbox and the local server mint 10.5072 DOIs from the same
-   * record id, and their pre-reserved value (always 10.5281) must not be used (API.md §10.6).
+   * record id, and their pre-reserved value (always 10.5281) must not be used (docs/publishing.md).
    */
   String reservedDoi(Deposition d) {
     if (target.isProduction()) {
@@ -332,7 +309,7 @@ final class Publisher {
       if (previous.isPresent()
           && e.status() == 400
           && e.fieldErrors().stream().anyMatch(f -> f.field().startsWith("files"))) {
-        // A draft of the new version is left over from an earlier attempt (API.md §10.2): use it.
+        // A draft of the new version is left over from an earlier attempt: use it.
         d =
             findDraftOfConcept(previous.get().conceptRecId())
                 .orElseThrow(

@@ -28,7 +28,7 @@ import org.casepress.publish.DraftPdf;
 import org.casepress.publish.Ledger;
 import org.casepress.publish.LocalRecords;
 import org.casepress.publish.Standing;
-import org.casepress.render.Renderer;
+import org.casepress.publish.TargetKind;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
@@ -87,8 +87,13 @@ public final class Board implements AutoCloseable {
    * @param allowReview whether the case study pages may record review steps
    * @param watchEvery how often the previews look for changed files
    */
-  public static Board start(
-      Workspace workspace, int port, boolean allowReview, Renderer renderer, Duration watchEvery)
+  public static Board start(Workspace workspace, int port, boolean allowReview, Duration watchEvery)
+      throws IOException {
+    return start(workspace, port, allowReview, DraftPdf.create(), watchEvery);
+  }
+
+  static Board start(
+      Workspace workspace, int port, boolean allowReview, DraftPdf drafts, Duration watchEvery)
       throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 32);
@@ -101,8 +106,7 @@ public final class Board implements AutoCloseable {
               return t;
             });
     Previews previews =
-        new Previews(
-            workspace, new DraftPdf(renderer), previewFolder(workspace), Clock.systemUTC());
+        new Previews(workspace, drafts, previewFolder(workspace), Clock.systemUTC());
     Board board = new Board(workspace, allowReview, server, executor, previews);
     server.createContext("/", board::handle);
     server.setExecutor(executor);
@@ -202,10 +206,8 @@ public final class Board implements AutoCloseable {
       return study(metadata, m.group(1), done == null ? null : "Recorded the step: " + done + ".");
     }
     if ((m = LAUNCH.matcher(path)).matches()) {
-      String target = query(ex).getOrDefault("target", "production");
-      if (!Standing.TARGETS.contains(target)) {
-        target = "production";
-      }
+      TargetKind target =
+          TargetKind.parse(query(ex).getOrDefault("target", "")).orElse(TargetKind.PRODUCTION);
       return launch(metadata, m.group(1), target);
     }
     return Reply.html(
@@ -243,7 +245,7 @@ public final class Board implements AutoCloseable {
         404, Pages.error(metadata, 404, "There is no " + part + " for '" + slug + "' (yet)."));
   }
 
-  private Reply launch(Metadata metadata, String name, String target) {
+  private Reply launch(Metadata metadata, String name, TargetKind target) {
     Optional<Launch> launch = metadata.launch(name);
     if (launch.isEmpty()) {
       return Reply.html(

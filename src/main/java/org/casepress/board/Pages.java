@@ -8,6 +8,7 @@ import org.casepress.model.Person;
 import org.casepress.model.Problem;
 import org.casepress.publish.Ledger;
 import org.casepress.publish.Standing;
+import org.casepress.publish.TargetKind;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.StateFileException;
 import org.casepress.workflow.Transition;
@@ -130,13 +131,13 @@ final class Pages {
           .append("<th scope=\"col\">Stage</th><th scope=\"col\">DOI</th>")
           .append(
               "<th scope=\"col\">Record</th><th scope=\"col\">Community</th></tr></thead>\n<tbody>\n");
-      for (String target : Standing.TARGETS) {
+      for (TargetKind target : Standing.TARGETS) {
         Ledger.Entry entry = st.deposits().get(target);
         if (entry == null) {
           continue;
         }
         s.append("<tr><th scope=\"row\">")
-            .append(e(target))
+            .append(e(target.id()))
             .append("</th><td>")
             .append(e(entry.phase().isPublished() ? "published" : entry.phase().label()))
             .append("</td><td>")
@@ -145,7 +146,7 @@ final class Pages {
                     ? e(entry.doi())
                     : entry.reservedDoi() != null ? e(entry.reservedDoi()) + " (reserved)" : "-")
             .append("</td><td>")
-            .append(recordLink(target, entry))
+            .append(recordLink(st, target, entry))
             .append("</td><td>")
             .append(e(st.community(target).orElse("-")))
             .append("</td></tr>\n");
@@ -317,7 +318,7 @@ final class Pages {
   record LaunchRow(String slug, Optional<Standing> standing, List<String> blockers) {}
 
   static String launch(
-      Metadata metadata, Launch launch, String target, List<LaunchRow> rows, String verdict) {
+      Metadata metadata, Launch launch, TargetKind target, List<LaunchRow> rows, String verdict) {
     StringBuilder s = new StringBuilder();
     head(s, launch.title() + " | " + metadata.community().series(), metadata);
     s.append("<h1>")
@@ -327,20 +328,20 @@ final class Pages {
         .append(" on ")
         .append(e(launch.date().toString()))
         .append(". Target shown: <strong>")
-        .append(e(target))
+        .append(e(target.id()))
         .append("</strong> (also: ");
     boolean first = true;
-    for (String t : Standing.TARGETS) {
-      if (t.equals(target)) {
+    for (TargetKind t : Standing.TARGETS) {
+      if (t == target) {
         continue;
       }
       s.append(first ? "" : ", ")
           .append("<a href=\"/launches/")
           .append(e(launch.name()))
           .append("?target=")
-          .append(e(t))
+          .append(e(t.id()))
           .append("\">")
-          .append(e(t))
+          .append(e(t.id()))
           .append("</a>");
       first = false;
     }
@@ -349,7 +350,7 @@ final class Pages {
             "<table>\n<caption>Every case study of the launch, ready or blocked and why</caption>\n")
         .append("<thead><tr><th scope=\"col\">Case study</th><th scope=\"col\">State</th>")
         .append("<th scope=\"col\">On ")
-        .append(e(target))
+        .append(e(target.id()))
         .append(
             "</th><th scope=\"col\">Reserved DOI</th><th scope=\"col\">Ready?</th></tr></thead>\n<tbody>\n");
     for (LaunchRow row : rows) {
@@ -434,13 +435,13 @@ final class Pages {
       return "-";
     }
     StringBuilder s = new StringBuilder();
-    for (String target : Standing.TARGETS) {
+    for (TargetKind target : Standing.TARGETS) {
       Ledger.Entry entry = st.deposits().get(target);
       if (entry == null) {
         continue;
       }
       s.append(s.length() == 0 ? "" : "<br>")
-          .append(e(target))
+          .append(e(target.id()))
           .append(": ")
           .append(e(entry.phase().isPublished() ? "published" : entry.phase().label()));
       String doi = entry.doi() != null ? entry.doi() : entry.reservedDoi();
@@ -453,12 +454,12 @@ final class Pages {
 
   private static String community(Standing st) {
     StringBuilder s = new StringBuilder();
-    for (String target : Standing.TARGETS) {
+    for (TargetKind target : Standing.TARGETS) {
       st.community(target)
           .ifPresent(
               c ->
                   s.append(s.length() == 0 ? "" : "<br>")
-                      .append(e(target))
+                      .append(e(target.id()))
                       .append(": ")
                       .append(e(c)));
     }
@@ -466,17 +467,18 @@ final class Pages {
   }
 
   /** A local record opens on this board; others on their Zenodo. */
-  private static String recordLink(String target, Ledger.Entry entry) {
-    if (entry.recordUrl() == null || !entry.phase().isPublished()) {
-      return entry.depositId() == null || !target.equals("local")
+  private static String recordLink(Standing st, TargetKind target, Ledger.Entry entry) {
+    Optional<String> url = st.recordUrl(target);
+    if (url.isEmpty() || !entry.phase().isPublished()) {
+      return entry.depositId() == null || target != TargetKind.LOCAL
           ? "-"
           : "<a href=\"/deposit/" + entry.depositId() + "\">draft " + entry.depositId() + "</a>";
     }
     String href =
-        target.equals("local")
-            ? "/records/" + entry.recordUrl().replaceAll(".*/records/", "")
-            : entry.recordUrl();
-    return "<a href=\"" + e(href) + "\">" + e(entry.recordUrl()) + "</a>";
+        target == TargetKind.LOCAL
+            ? "/records/" + url.get().replaceAll(".*/records/", "")
+            : url.get();
+    return "<a href=\"" + e(href) + "\">" + e(url.get()) + "</a>";
   }
 
   private static String diff(String diff) {

@@ -74,8 +74,7 @@ final class PrReportCommand implements Command {
             ? in.cwdPath(in.line().getOptionValue("output"))
             : workspace.buildDir().resolve("pull-request");
     List<String> slugs = PullRequestReport.changedSlugs(workspace, changed);
-    PullRequestReport report =
-        PullRequestReport.build(workspace, slugs, new DraftPdf(RenderCommand.renderer()), output);
+    PullRequestReport report = PullRequestReport.build(workspace, slugs, DraftPdf.create(), output);
     String markdown = report.markdown(ARTIFACT);
     Files.writeString(output.resolve("summary.md"), markdown, StandardCharsets.UTF_8);
     // The runner shows what is appended to this file on the run's Summary page.

@@ -66,7 +66,7 @@ final class ServeCommand implements Command {
     boolean allowReview = in.line().hasOption("allow-review");
     Board board;
     try {
-      board = Board.start(in.workspace(), port, allowReview, RenderCommand.renderer(), WATCH_EVERY);
+      board = Board.start(in.workspace(), port, allowReview, WATCH_EVERY);
     } catch (java.net.BindException e) {
       throw CommandException.problem(
           "Port "

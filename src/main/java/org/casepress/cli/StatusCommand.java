@@ -10,12 +10,12 @@ import org.casepress.model.Person;
 import org.casepress.publish.Ledger;
 import org.casepress.publish.LedgerStores;
 import org.casepress.publish.Standing;
+import org.casepress.publish.TargetKind;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.Overview;
 import org.casepress.workflow.StateFileException;
 import org.casepress.workflow.Waiting;
-import org.casepress.workflow.WorkflowException;
 
 /** {@code status}: where every case study stands, as a table or JSON. */
 final class StatusCommand implements Command {
@@ -47,12 +47,7 @@ final class StatusCommand implements Command {
 
   @Override
   public int run(Invocation in) {
-    Standing.All all;
-    try {
-      all = Standing.read(in.workspace());
-    } catch (WorkflowException e) {
-      throw ReviewCommands.refused(in, e);
-    }
+    Standing.All all = Standing.read(in.workspace());
     Overview overview = ReviewCommands.workflow(in).overview();
     if (in.json()) {
       in.printJson(json(overview, all, in.workspace()));
@@ -165,7 +160,7 @@ final class StatusCommand implements Command {
             t -> {
               Ledger.Entry e = t.getValue();
               parts.add(
-                  t.getKey()
+                  t.getKey().id()
                       + ": "
                       + (e.phase().isPublished() ? "published" : e.phase().label())
                       + (e.doi() != null
@@ -224,11 +219,11 @@ final class StatusCommand implements Command {
       m.put("waits_for", waiting);
       m.put("latest_comment", standing.latestComment().orElse(null));
       Map<String, Object> deposits = new LinkedHashMap<>();
-      for (String target : Standing.TARGETS) {
+      for (TargetKind target : TargetKind.values()) {
         LedgerStores.forTarget(workspace, target)
             .read(r.slug())
             .version(r.status().version())
-            .ifPresent(e -> deposits.put(target, LedgerStores.toJson(e)));
+            .ifPresent(e -> deposits.put(target.id(), LedgerStores.toJson(e)));
       }
       m.put("deposits", deposits);
       studies.add(m);

@@ -7,7 +7,6 @@ import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.Transition;
 import org.casepress.workflow.TransitionTable;
-import org.casepress.workflow.WorkflowException;
 
 /** One review step: {@code submit}, {@code approve}, ... SLUG [--comment TEXT] [--as PERSON]. */
 final class TransitionCommand implements Command {
@@ -82,11 +81,7 @@ final class TransitionCommand implements Command {
             rule.needsComment(),
             System.console() != null);
     ReviewWorkflow.Step step;
-    try {
-      step = ReviewCommands.workflow(in).apply(slug, transition, ReviewCommands.actor(in), comment);
-    } catch (WorkflowException e) {
-      throw ReviewCommands.refused(in, e);
-    }
+    step = ReviewCommands.workflow(in).apply(slug, transition, in.actorId(), comment);
     if (in.json()) {
       in.printJson(step);
     } else {

@@ -27,6 +27,11 @@ public final class DraftPdf {
     this.renderer = renderer;
   }
 
+  /** With a renderer of its own (fonts loaded once, kept warm for every later draft). */
+  public static DraftPdf create() {
+    return new DraftPdf(Renderer.create());
+  }
+
   /**
    * Renders {@code caseStudy} to {@code output}, atomically.
    *

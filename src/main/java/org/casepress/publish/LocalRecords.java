@@ -25,7 +25,7 @@ public final class LocalRecords {
 
   /** The embedded server's storage folder in a workspace. */
   public static Path storage(Workspace workspace) {
-    return workspace.stateDir().resolve("local-zenodo");
+    return TargetConnection.localStorage(workspace);
   }
 
   /** A page, file or 404 page. */

@@ -37,10 +37,10 @@ public record Standing(
     Optional<ApprovedChanges> changes,
     Waiting waiting,
     Optional<HistoryEntry> latestComment,
-    Map<String, Ledger.Entry> deposits) {
+    Map<TargetKind, Ledger.Entry> deposits) {
 
   /** The targets, in the order a table shows them. */
-  public static final List<String> TARGETS = List.of("local", "sandbox", "production");
+  public static final List<TargetKind> TARGETS = List.of(TargetKind.values());
 
   public Standing {
     deposits = Map.copyOf(deposits);
@@ -76,8 +76,8 @@ public record Standing(
           comment = Optional.of(h);
         }
       }
-      Map<String, Ledger.Entry> deposits = new LinkedHashMap<>();
-      for (String target : TARGETS) {
+      Map<TargetKind, Ledger.Entry> deposits = new LinkedHashMap<>();
+      for (TargetKind target : TARGETS) {
         LedgerStores.forTarget(workspace, target)
             .read(row.slug())
             .version(status.version())
@@ -116,25 +116,22 @@ public record Standing(
 
   /**
    * The community state as the ledger records it after publishing: "in the community", "awaiting
-   * the curators", or null when the record is not published on {@code target}.
+   * the community curators", or empty when the record is not published on {@code target}.
    */
-  public Optional<String> community(String target) {
+  public Optional<String> community(TargetKind target) {
     Ledger.Entry e = deposits.get(target);
-    if (e == null || !e.phase().isPublished()) {
+    if (e == null || !e.phase().isPublished() || e.publication() == null) {
       return Optional.empty();
     }
-    return Optional.of(communityPhrase(e.community()));
+    Released.CommunityInclusion c = e.publication().community();
+    return Optional.of(c == null ? Released.CommunityInclusion.UNKNOWN.label() : c.label());
   }
 
-  /** How a person reads the ledger's community field. */
-  public static String communityPhrase(String ledgerValue) {
-    if (ledgerValue == null) {
-      return "not requested";
-    }
-    return switch (ledgerValue.toLowerCase(java.util.Locale.ROOT)) {
-      case "accepted" -> "in the community";
-      case "pending" -> "awaiting the curators";
-      default -> ledgerValue;
-    };
+  /** The published record's web address on {@code target}, or empty before publishing. */
+  public Optional<String> recordUrl(TargetKind target) {
+    Ledger.Entry e = deposits.get(target);
+    return e == null || e.publication() == null
+        ? Optional.empty()
+        : Optional.ofNullable(e.publication().recordUrl());
   }
 }

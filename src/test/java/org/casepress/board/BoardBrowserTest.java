@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.casepress.cli.Cli;
-import org.casepress.render.Renderer;
 import org.casepress.source.TestWorkspaces;
 import org.casepress.source.Workspace;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +51,7 @@ class BoardBrowserTest {
     git(ws, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "released");
     Path md = ws.resolve("case-studies/" + FERNBANK + "/case-study.md");
     Files.writeString(md, Files.readString(md).replace("## Who we are", "## About us"));
-    board = Board.start(new Workspace(ws), 0, false, Renderer.create(), Duration.ofMillis(250));
+    board = Board.start(new Workspace(ws), 0, false, Duration.ofMillis(250));
   }
 
   @AfterAll

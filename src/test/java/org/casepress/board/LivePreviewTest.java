@@ -14,7 +14,6 @@ import java.time.Instant;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.casepress.render.Renderer;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class LivePreviewTest {
   @Test
   void theDraftPdfFollowsAnEditWithinTwoSeconds(@TempDir Path tmp) throws Exception {
     Workspace ws = new Workspace(Fixtures.copyWorkspace(tmp));
-    try (Board board = Board.start(ws, 0, false, Renderer.create(), Duration.ofMillis(250))) {
+    try (Board board = Board.start(ws, 0, false, Duration.ofMillis(250))) {
       // The first rendering warms the renderer (fonts, classes); the promise is about edits after.
       Instant warm = Instant.now().plusSeconds(240);
       while (generation(board) < 1) {

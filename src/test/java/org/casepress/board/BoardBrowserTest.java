@@ -37,6 +37,7 @@ class BoardBrowserTest {
   private static final String FERNBANK = "fernbank-reproducible-forecasting";
 
   private Board board;
+  private Path announcement;
   private Browser browser;
 
   @BeforeAll
@@ -45,7 +46,8 @@ class BoardBrowserTest {
     Path ws = tmp.resolve("ws");
     TestWorkspaces.copy(Path.of("case-studies"), ws.resolve("case-studies"));
     TestWorkspaces.copy(Path.of("metadata"), ws.resolve("metadata"));
-    assertEquals(0, cli(ws, "release"), "release on local");
+    assertEquals(0, cli(ws, "release", "--launch", "winter-2026"), "release on local");
+    announcement = ws.resolve("build/launch/local/winter-2026/announcement.html");
     git(ws, "init", "-q");
     git(ws, "add", "-A");
     git(ws, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "released");
@@ -116,6 +118,29 @@ class BoardBrowserTest {
     assertTrue(
         rows.contains("blocked: its files changed since approval; it needs approving again"), rows);
     accessible("launch");
+  }
+
+  @Test
+  void theLaunchAnnouncementIsAccessibleAndWorldReadable() throws Exception {
+    assertEquals(
+        "rw-r--r--",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(announcement)));
+    browser.driver.get(announcement.toUri().toString());
+    assertEquals(
+        "Launch event: Practitioners Hub case studies, winter 2026, 10 December 2026",
+        browser.driver.findElement(By.cssSelector("header p")).getText());
+    List<WebElement> abstracts = browser.driver.findElements(By.cssSelector("p.abstract"));
+    assertEquals(2, abstracts.size());
+    assertTrue(
+        abstracts.get(0).getText().startsWith("Fernbank Water Analytics (a fictional company)"));
+    assertTrue(
+        browser
+            .driver
+            .findElement(By.tagName("main"))
+            .getText()
+            .contains("Community: in the community"));
+    accessible("announcement");
   }
 
   private void accessible(String name) throws Exception {

@@ -46,7 +46,8 @@ public final class Cli {
           new ZenodoCommands.DoctorCommand(),
           new ZenodoCommands.LocalZenodoCommand(),
           new PrReportCommand(),
-          new ServeCommand());
+          new ServeCommand(),
+          new RehearseCommand());
 
   private Cli() {}
 

@@ -149,11 +149,19 @@ class BoardBrowserTest {
     assertTrue(serious.isEmpty(), name + " (" + shot + "): " + String.join("\n", serious));
   }
 
-  /** The page reloads itself once the first rendering is ready. */
+  /**
+   * The page reloads itself when a rendering is ready; on a slow machine the first one (a cold
+   * renderer, four case studies) can take a while, so the test reloads too.
+   */
   private void waitForPreview() throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(240);
+    Instant deadline = Instant.now().plusSeconds(400);
+    Instant reload = Instant.now().plusSeconds(10);
     while (browser.driver.findElements(By.cssSelector(".pages img")).isEmpty()) {
       assertTrue(Instant.now().isBefore(deadline), "the preview appears");
+      if (Instant.now().isAfter(reload)) {
+        browser.driver.navigate().refresh();
+        reload = Instant.now().plusSeconds(10);
+      }
       Thread.sleep(250);
     }
   }

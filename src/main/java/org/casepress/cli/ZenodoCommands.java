@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.casepress.localzenodo.LocalZenodo;
 import org.casepress.model.CaseStudy;
 import org.casepress.publish.LedgerStores;
 import org.casepress.publish.Publisher;
@@ -17,7 +18,6 @@ import org.casepress.source.WorkspaceLoader;
 import org.casepress.zenodo.Doctor;
 import org.casepress.zenodo.DoctorCheck;
 import org.casepress.zenodo.Sleeper;
-import org.casepress.zenodo.server.LocalZenodo;
 
 /** doctor, verify and local-zenodo: commands about the Zenodo side itself. */
 final class ZenodoCommands {

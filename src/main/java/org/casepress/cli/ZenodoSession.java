@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.util.Locale;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.casepress.localzenodo.LocalZenodo;
 import org.casepress.source.Workspace;
 import org.casepress.zenodo.Target;
 import org.casepress.zenodo.TerminalProgress;
 import org.casepress.zenodo.ZenodoClient;
-import org.casepress.zenodo.server.LocalZenodo;
 
 /**
  * The Zenodo target a command talks to, open for the length of the command: for {@code local}, the
@@ -66,7 +66,7 @@ final class ZenodoSession implements AutoCloseable {
     try {
       if (name.equals("local") && url == null) {
         server = LocalZenodo.start(workspace.stateDir().resolve(LOCAL_STORAGE), 0);
-        target = server.target();
+        target = Target.local(server.apiUrl());
       } else if (name.equals("local")) {
         target = Target.local(url);
       } else {

@@ -1,4 +1,4 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;

@@ -112,7 +112,8 @@ final class PlainText {
       // fix_c1_controls: C1 controls are Windows-1252 bytes decoded as Latin-1.
       String decoded = WINDOWS_1252.decode(ByteBuffer.wrap(new byte[] {(byte) cp})).toString();
       if (!decoded.equals("\ufffd")) {
-        out.append(decoded);
+        // Then fixed like any other character: 0x92 becomes ’, and that an apostrophe.
+        append(out, decoded.codePointAt(0));
         return;
       }
     }

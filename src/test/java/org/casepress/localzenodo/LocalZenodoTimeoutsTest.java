@@ -19,7 +19,8 @@ class LocalZenodoTimeoutsTest {
 
   @Test
   void publishAnswered504IsAppliedLaterAndARepeatMeanwhileMintsNothing() throws Exception {
-    try (LocalZenodo server = LocalZenodo.start(dir, 0)) {
+    try (LocalZenodo server =
+        LocalZenodo.start(dir, 0, Options.defaults().withIndexLag(Duration.ZERO))) {
       Api api = new Api(server);
       JsonNode d = api.create(metadata("Slow publish"));
       long id = d.path("id").asLong();

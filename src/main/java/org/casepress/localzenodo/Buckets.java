@@ -77,39 +77,37 @@ final class Buckets {
   Reply bucketList(Call call) {
     String bucket = call.param(0);
     synchronized (store) {
-      for (Deposit d : store.state.deposits.values()) {
-        boolean draft = bucket.equals(d.draftBucket);
-        if (draft || bucket.equals(d.recordBucket)) {
-          readable(d, draft, call);
-          ObjectNode o = Store.MAPPER.createObjectNode();
-          ArrayNode contents = o.putArray("contents");
-          for (FileEntry f : draft ? d.draftFiles : d.publishedFiles) {
-            contents.add(views.bucketObject(bucket, f));
-          }
-          return Reply.json(200, o);
+      ObjectNode o = Store.MAPPER.createObjectNode();
+      ArrayNode contents = o.putArray("contents");
+      for (FileEntry f : filesOf(bucket, call)) {
+        contents.add(views.bucketObject(bucket, f));
+      }
+      return Reply.json(200, o);
+    }
+  }
+
+  Reply bucketGet(Call call) {
+    String key = call.param(1);
+    synchronized (store) {
+      for (FileEntry f : filesOf(call.param(0), call)) {
+        if (f.key.equals(key)) {
+          return Reply.file(store.blob(f.blob), Views.mimetype(key));
         }
       }
       throw ApiError.notFound();
     }
   }
 
-  Reply bucketGet(Call call) {
-    String bucket = call.param(0);
-    String key = call.param(1);
-    synchronized (store) {
-      for (Deposit d : store.state.deposits.values()) {
-        boolean draft = bucket.equals(d.draftBucket);
-        if (draft || bucket.equals(d.recordBucket)) {
-          readable(d, draft, call);
-          for (FileEntry f : draft ? d.draftFiles : d.publishedFiles) {
-            if (f.key.equals(key)) {
-              return Reply.file(store.blob(f.blob), Views.mimetype(key));
-            }
-          }
-        }
+  /** The files in a bucket (a draft's or a published record's), if the caller may read them. */
+  private List<FileEntry> filesOf(String bucket, Call call) {
+    for (Deposit d : store.state.deposits.values()) {
+      boolean draft = bucket.equals(d.draftBucket);
+      if (draft || bucket.equals(d.recordBucket)) {
+        readable(d, draft, call);
+        return draft ? d.draftFiles : d.publishedFiles;
       }
-      throw ApiError.notFound();
     }
+    throw ApiError.notFound();
   }
 
   /** A draft's files are as private as the draft; a published record's are public. */

@@ -137,14 +137,11 @@ final class Communities {
   Reply ofRecord(Call call) {
     synchronized (store) {
       Deposit d = Records.published(store, call.param(0));
-      ObjectNode out = Store.MAPPER.createObjectNode();
-      ObjectNode hits = out.putObject("hits");
-      ArrayNode list = hits.putArray("hits");
+      ArrayNode list = Store.MAPPER.createArrayNode();
       for (String slug : store.concept(d).communities) {
         find(slug).ifPresent(c -> list.add(views.community(c, id(slug))));
       }
-      hits.put("total", list.size());
-      return Reply.json(200, out);
+      return Reply.json(200, Views.hits(list, list.size()));
     }
   }
 }

@@ -97,15 +97,13 @@ final class Records {
           hits.add(d);
         }
       }
-      ObjectNode o = Store.MAPPER.createObjectNode();
-      ObjectNode outer = o.putObject("hits");
-      ArrayNode list = outer.putArray("hits");
+      ArrayNode list = Store.MAPPER.createArrayNode();
       int from = Math.max(0, (page - 1) * size);
       for (int i = from; i < Math.min(hits.size(), from + size); i++) {
         Deposit d = hits.get(i);
         list.add(views.record(d, store.concept(d)));
       }
-      outer.put("total", hits.size());
+      ObjectNode o = Views.hits(list, hits.size());
       o.putObject("aggregations");
       o.putObject("links").put("self", views.api() + "/records?page=" + page + "&size=" + size);
       return Reply.json(200, o);

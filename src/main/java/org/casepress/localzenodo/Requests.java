@@ -65,15 +65,13 @@ final class Requests {
   Reply ofRecord(Call call) {
     synchronized (store) {
       Deposit d = Records.published(store, call.param(0));
-      ObjectNode out = Store.MAPPER.createObjectNode();
-      ObjectNode hits = out.putObject("hits");
-      ArrayNode list = hits.putArray("hits");
+      ArrayNode list = Store.MAPPER.createArrayNode();
       for (InclusionRequest r : store.state.requests.values()) {
         if (r.recid == d.id) {
           list.add(views.request(r, Communities.id(r.community)));
         }
       }
-      hits.put("total", list.size());
+      ObjectNode out = Views.hits(list, list.size());
       out.putObject("links").put("self", views.api() + "/records/" + d.id + "/requests");
       return Reply.json(200, out);
     }

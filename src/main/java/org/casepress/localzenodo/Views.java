@@ -297,6 +297,15 @@ final class Views {
     return o;
   }
 
+  /** A search answer: {@code {"hits": {"hits": [...], "total": n}}}. */
+  static ObjectNode hits(ArrayNode list, int total) {
+    ObjectNode o = Store.MAPPER.createObjectNode();
+    ObjectNode hits = o.putObject("hits");
+    hits.set("hits", list);
+    hits.put("total", total);
+    return o;
+  }
+
   /** An invenio-requests request of type {@code community-inclusion}. */
   ObjectNode request(Store.InclusionRequest r, String communityId) {
     ObjectNode o = Store.MAPPER.createObjectNode();

@@ -43,7 +43,7 @@ public final class Faults {
   /**
    * Like {@link #failAfterCommit}, and what the request created (a draft, by {@code CREATE} or
    * {@code NEWVERSION}) is never indexed: it exists, but no search or listing shows it until it is
-   * written again (LAUNCH.md §1: indexing runs after the commit, and a 5xx can skip it).
+   * written again (docs/local-zenodo.md, "Search": indexing runs after the commit).
    */
   public synchronized Faults failAfterCommitUnindexed(Route route, int status, int times) {
     return add(new Rule(route, status, isProxy(status), When.AFTER_COMMIT, true, null), times);

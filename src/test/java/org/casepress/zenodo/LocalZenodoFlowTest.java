@@ -148,7 +148,7 @@ class LocalZenodoFlowTest {
     assertEquals(published.conceptdoi(), v2.conceptdoi());
     assertFalse(v2.metadata().has("version"), "version is dropped on newversion");
     assertEquals(listed.get(0).id(), v2.files().get(0).id(), "imported files keep their ids");
-    // The published one's latest_draft does not point at the new draft(zenodo/zenodo-rdm#858).
+    // The published one's latest_draft does not point at the new draft (zenodo/zenodo-rdm#858).
     assertTrue(
         client.get(created.id()).link("latest_draft").orElseThrow().endsWith("/" + created.id()));
 

@@ -88,8 +88,15 @@ class LocalZenodoFidelityTest {
     }
   }
 
+  /** A recorded real response, copied under src/test/resources (see its SOURCES.md). */
   private static JsonNode fixture(String name) throws Exception {
-    return Json.MAPPER.readTree(Fixtures.read(name));
+    try (var in =
+        LocalZenodoFidelityTest.class.getResourceAsStream("/localzenodo/responses/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("no recorded response " + name + " in test resources");
+      }
+      return Json.MAPPER.readTree(in);
+    }
   }
 
   private static final String SAMPLE_METADATA =

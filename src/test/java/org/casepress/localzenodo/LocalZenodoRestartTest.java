@@ -63,4 +63,19 @@ class LocalZenodoRestartTest {
       assertTrue(d.path("links").path("self").asText().startsWith(again.apiUrl()));
     }
   }
+
+  @Test
+  void aRecordsHtmlLinkAnswersInTheApiForm() throws Exception {
+    try (LocalZenodo server = LocalZenodo.start(dir, 0)) {
+      Api api = new Api(server);
+      JsonNode published = api.publish(metadata("Linked"));
+      String html = published.path("links").path("html").asText();
+      assertEquals(server.baseUrl() + "/records/" + published.path("id").asLong(), html);
+      okhttp3.Request request = new okhttp3.Request.Builder().url(html).build();
+      try (okhttp3.Response r = new okhttp3.OkHttpClient().newCall(request).execute()) {
+        assertEquals(200, r.code());
+        assertTrue(r.body().string().contains("\"title\":\"Linked\""));
+      }
+    }
+  }
 }

@@ -55,6 +55,10 @@ public final class Faults {
    * deposition fails with 500 instead of being done twice (zenodo/zenodo-rdm#1456).
    */
   public synchronized Faults applyLate(Route route, Duration delay, int times) {
+    if (route == Route.UPLOAD || route == Route.MULTIPART_UPLOAD) {
+      // An upload's body is streamed: once the 504 is sent there is nothing left to apply.
+      throw new IllegalArgumentException("applyLate needs a JSON route or an action, not " + route);
+    }
     return add(new Rule(route, 504, true, When.AFTER_COMMIT, false, delay), times);
   }
 

@@ -45,7 +45,7 @@ final class Requests {
   Optional<InclusionRequest> openFor(Concept c, String community) {
     return store.state.requests.values().stream()
         .filter(r -> r.open() && r.community.equals(community))
-        .filter(r -> c.versions.contains(r.recid) || c.conceptrecid.equals(Long.toString(r.recid)))
+        .filter(r -> c.versions.contains(r.recid))
         .findFirst();
   }
 

@@ -61,6 +61,7 @@ public final class LocalZenodo implements AutoCloseable {
     }
     String baseUrl = "http://127.0.0.1:" + bound;
     Faults faults = new Faults();
+    options.faults().accept(faults);
     Views views = new Views(baseUrl, options);
     SearchIndex index = new SearchIndex(options, faults);
     Requests requests = new Requests(store, views, options);

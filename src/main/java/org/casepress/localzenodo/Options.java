@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How the embedded server behaves. Immutable; the {@code with...} methods return copies. Tokens are
@@ -29,7 +30,8 @@ public record Options(
     Duration rateWindow,
     String doiPrefix,
     boolean legacyErrors,
-    Clock clock) {
+    Clock clock,
+    Consumer<Faults> faults) {
 
   public static final String DEFAULT_COMMUNITY = "the-turing-way-practitioners";
 
@@ -126,7 +128,8 @@ public record Options(
         Duration.ofMinutes(1),
         "10.5072",
         false,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        f -> {});
   }
 
   /** Only this bearer token is accepted, as the account {@value #DEFAULT_ACCOUNT}. */
@@ -203,6 +206,14 @@ public record Options(
     return copy().legacyErrors(true).build();
   }
 
+  /**
+   * Faults armed when the server starts, for a server started elsewhere (a subprocess, the CLI)
+   * that a test cannot reach; {@link LocalZenodo#faults()} changes them while it runs.
+   */
+  public Options withFaults(Consumer<Faults> setup) {
+    return copy().faults(setup).build();
+  }
+
   /** The account a token stands for; with no accounts configured, every caller is the default. */
   Optional<Account> account(String token) {
     if (accounts.isEmpty()) {
@@ -238,6 +249,7 @@ public record Options(
     private String doiPrefix;
     private boolean legacyErrors;
     private Clock clock;
+    private Consumer<Faults> faults;
 
     Builder(Options o) {
       accounts = o.accounts;
@@ -251,6 +263,7 @@ public record Options(
       doiPrefix = o.doiPrefix;
       legacyErrors = o.legacyErrors;
       clock = o.clock;
+      faults = o.faults;
     }
 
     Builder accounts(List<Account> v) {
@@ -308,6 +321,11 @@ public record Options(
       return this;
     }
 
+    Builder faults(Consumer<Faults> v) {
+      faults = v;
+      return this;
+    }
+
     Options build() {
       return new Options(
           accounts,
@@ -320,7 +338,8 @@ public record Options(
           rateWindow,
           doiPrefix,
           legacyErrors,
-          clock);
+          clock,
+          faults);
     }
   }
 

@@ -67,6 +67,17 @@ class LocalZenodoTimeoutsTest {
     }
   }
 
+  @Test
+  void faultsCanBeArmedThroughTheOptions() throws Exception {
+    Options options = Options.defaults().withFaults(f -> f.failBeforeCommit(Route.CREATE, 503, 1));
+    try (LocalZenodo server = LocalZenodo.start(dir, 0, options)) {
+      Api api = new Api(server);
+      var body = Store.MAPPER.createObjectNode().set("metadata", metadata("Armed"));
+      assertEquals(503, api.post("/deposit/depositions", body).status());
+      assertEquals(201, api.post("/deposit/depositions", body).status(), "spent after once");
+    }
+  }
+
   private static JsonNode waitForState(Api api, long id, String state) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (true) {

@@ -330,7 +330,7 @@ final class PublishCommands {
         in.out().println("  (also announcement.md, citations.bib and SLUG/CITATION.cff there)");
       }
       if (target == TargetKind.LOCAL) {
-        in.out().println("Local record links open while ./casepress serve runs.");
+        in.out().println("The board (./casepress serve) shows the local records as web pages.");
       }
       if (!outcome.published().isEmpty()) {
         in.out().println();

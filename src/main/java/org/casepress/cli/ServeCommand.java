@@ -35,10 +35,7 @@ final class ServeCommand implements Command {
                 .longOpt("port")
                 .hasArg()
                 .argName("N")
-                .desc(
-                    "the port on 127.0.0.1 (default "
-                        + LocalRecords.BOARD_PORT
-                        + ", where local record links point)")
+                .desc("the port on 127.0.0.1 (default " + LocalRecords.BOARD_PORT + ")")
                 .get())
         .addOption(
             Option.builder()
@@ -89,15 +86,7 @@ final class ServeCommand implements Command {
                 ? "Reviews allowed: its case study pages can record start-review, request-changes and"
                     + " approve, as the person chosen on the page, under the usual rules."
                 : "Read-only: it changes nothing (--allow-review lets it record review steps).");
-    if (port != LocalRecords.BOARD_PORT) {
-      in.out()
-          .println(
-              "Local record links point at "
-                  + LocalRecords.BOARD_URL
-                  + "; on this port open them as "
-                  + board.url()
-                  + "/records/ID.");
-    }
+    in.out().println("Local records: " + board.url() + "/records/ID.");
     in.out().println("Draft PDFs follow every saved change. Stop with Ctrl-C.");
     in.out().flush();
     stopped.await();

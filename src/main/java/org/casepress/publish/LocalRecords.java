@@ -2,20 +2,16 @@ package org.casepress.publish;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.casepress.localzenodo.LandingPages;
 import org.casepress.source.Workspace;
-import org.casepress.zenodo.server.LandingPages;
 
 /**
- * The local target's records as web pages. The embedded server runs only while a command does, so
- * the records' links point at the board ({@code casepress serve}, {@link #BOARD_URL}), which shows
- * these pages from the same storage folder.
+ * The local target's records as web pages, for the board ({@code casepress serve}): the embedded
+ * server runs only while a command does, so the board shows them from the same storage folder.
  */
 public final class LocalRecords {
   /** The board's port unless told otherwise. */
   public static final int BOARD_PORT = 4680;
-
-  /** Where local record links point: {@code BOARD_URL/records/ID}. */
-  public static final String BOARD_URL = "http://127.0.0.1:" + BOARD_PORT;
 
   private final LandingPages pages;
 

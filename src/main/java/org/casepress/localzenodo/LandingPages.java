@@ -1,15 +1,16 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.casepress.zenodo.server.Store.Concept;
-import org.casepress.zenodo.server.Store.Deposit;
-import org.casepress.zenodo.server.Store.FileEntry;
+import org.casepress.localzenodo.Store.Concept;
+import org.casepress.localzenodo.Store.Deposit;
+import org.casepress.localzenodo.Store.FileEntry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
@@ -84,10 +85,11 @@ public final class LandingPages {
     return new Page(
         200,
         "text/html; charset=utf-8",
-        html(d, c, record, stylesheet).getBytes(StandardCharsets.UTF_8));
+        html(state, d, c, record, stylesheet).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String html(Deposit d, Concept c, boolean record, String stylesheet) {
+  private static String html(
+      Store.State state, Deposit d, Concept c, boolean record, String stylesheet) {
     JsonNode meta = record || d.draft == null ? d.published : d.draft;
     String title = meta.path("title").asText("(untitled)");
     StringBuilder s = new StringBuilder();
@@ -116,7 +118,7 @@ public final class LandingPages {
         .append("</dd>\n");
     s.append("<dt>Version</dt><dd>").append(e(meta.path("version").asText("-"))).append("</dd>\n");
     s.append("<dt>Licence</dt><dd>").append(e(meta.path("license").asText("-"))).append("</dd>\n");
-    s.append("<dt>Communities</dt><dd>").append(communities(c)).append("</dd>\n");
+    s.append("<dt>Communities</dt><dd>").append(communities(c, state, d.id)).append("</dd>\n");
     s.append("</dl>\n<h2>Description</h2>\n<div class=\"description\">")
         .append(Jsoup.clean(meta.path("description").asText(""), Safelist.basic()))
         .append("</div>\n<h2>Files</h2>\n<ul>\n");
@@ -140,15 +142,24 @@ public final class LandingPages {
     return s.toString();
   }
 
-  private static String communities(Concept c) {
-    if (c == null || (c.communities.isEmpty() && c.pendingCommunities.isEmpty())) {
+  private static String communities(Concept c, Store.State state, long recid) {
+    List<Store.InclusionRequest> waiting =
+        state.requests.values().stream().filter(r -> r.recid == recid && r.open()).toList();
+    if ((c == null || c.communities.isEmpty()) && waiting.isEmpty()) {
       return "none requested";
     }
     StringBuilder s = new StringBuilder();
-    c.communities.forEach(
-        x -> s.append(s.length() > 0 ? "; " : "").append(e(x)).append(" (included)"));
-    c.pendingCommunities.forEach(
-        x -> s.append(s.length() > 0 ? "; " : "").append(e(x)).append(" (awaiting the curators)"));
+    if (c != null) {
+      c.communities.forEach(
+          x -> s.append(s.length() > 0 ? "; " : "").append(e(x)).append(" (included)"));
+    }
+    waiting.forEach(
+        r ->
+            s.append(s.length() > 0 ? "; " : "")
+                .append(e(r.community))
+                .append(" (awaiting the curators, request ")
+                .append(e(r.id))
+                .append(")"));
     return s.toString();
   }
 

@@ -38,8 +38,7 @@ public final class LedgerStores {
         JsonNode node = statuses.of(slug).targets().get(target.id());
         return node == null
             ? Ledger.empty()
-            : LedgerFormat.fromJson(
-                node, "case-studies/" + slug + "/status.json", "targets." + target.id());
+            : LedgerFormat.fromJson(node, statuses.file(slug), "targets." + target.id());
       }
 
       @Override

@@ -23,6 +23,11 @@ final class Statuses {
     this.store = new StatusStore(workspace);
   }
 
+  /** Where the case study's status.json is, relative to the workspace, for messages. */
+  String file(String slug) {
+    return workspace.relative(store.file(slug));
+  }
+
   StatusFile of(String slug) {
     return read.computeIfAbsent(slug, store::read);
   }

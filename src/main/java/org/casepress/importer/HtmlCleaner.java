@@ -114,6 +114,7 @@ final class HtmlCleaner {
     body.select("h1 em, h2 em, h3 em, h4 em, h5 em, h6 em").forEach(Element::unwrap);
     removeEmpty(body);
     body.select("table").forEach(this::headerRow);
+    body.select("th strong").forEach(Element::unwrap); // a header cell is bold already
     body.clearAttributes();
     return new Cleaned(body, title, subtitle, footnotes, notes);
   }
@@ -228,6 +229,15 @@ final class HtmlCleaner {
       }
       Matcher m = LIST_LEVEL.matcher(list.className());
       int level = m.find() ? Integer.parseInt(m.group(1)) : 0;
+      while (open.size() > level + 1) {
+        open.remove(open.size() - 1);
+      }
+      // The same list resumed after a deeper one: Google Docs starts a new <ul>, readers do not.
+      if (open.size() == level + 1 && open.get(level).normalName().equals(list.normalName())) {
+        open.get(level).appendChildren(list.childNodesCopy());
+        list.remove();
+        continue;
+      }
       while (open.size() > level) {
         open.remove(open.size() - 1);
       }
@@ -254,6 +264,10 @@ final class HtmlCleaner {
       return;
     }
     String style = e.attr("style");
+    if (tag.equals("hr") && (style.contains("page-break") || style.contains("display:none"))) {
+      e.remove(); // a page break, not a visible rule
+      return;
+    }
     for (String c : e.classNames()) {
       style += ";" + classStyles.getOrDefault(c, "");
     }

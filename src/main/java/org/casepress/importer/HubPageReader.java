@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casepress.model.RelatedIdentifier;
@@ -58,7 +60,7 @@ final class HubPageReader {
     List<RawAuthor> raw = new ArrayList<>();
     String cite = "";
     boolean fenced = false;
-    List<Integer> drop = new ArrayList<>();
+    NavigableSet<Integer> drop = new TreeSet<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.strip().startsWith("```") || line.strip().startsWith(":::")) {
@@ -106,15 +108,17 @@ final class HubPageReader {
         notes.add(
             Note.changed(
                 source + ":" + (i + 1),
-                "the citation block was left out, since casepress writes the citation of the new"
+                "the \""
+                    + line.replaceAll("[#*_:]", "").strip()
+                    + "\" block was left out, since casepress writes the citation of the new"
                     + " version itself: \""
                     + cite
                     + "\""));
         i = end - 1;
       }
     }
-    for (int k = drop.size() - 1; k >= 0; k--) {
-      lines.remove((int) drop.get(k));
+    for (int k : drop.descendingSet()) {
+      lines.remove(k);
     }
     List<RelatedIdentifier> related = new ArrayList<>();
     Matcher doi = DOI.matcher(cite);

@@ -151,8 +151,13 @@ final class Outline {
             + " words that says what the case study is about.");
   }
 
+  /** The text a reader sees, without Markdown syntax and footnote references. */
   static String plain(Node node) {
-    return new TextCollectingVisitor().collectAndGetText(node).replaceAll("\\s+", " ").strip();
+    String source = node.getChars().toString().replaceAll("\\[\\^[^\\]\\s]+]", "");
+    return new TextCollectingVisitor()
+        .collectAndGetText(Markdown.parse(source))
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   private static String comparable(String s) {

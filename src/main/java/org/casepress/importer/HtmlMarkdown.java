@@ -3,9 +3,12 @@ package org.casepress.importer;
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
 
 /**
  * Semantic HTML to Markdown in the case study dialect, through flexmark's HTML-to-Markdown
@@ -33,6 +36,29 @@ final class HtmlMarkdown {
       Pattern.compile(Pattern.quote(HtmlCleaner.FOOTNOTE_MARK) + "(\\d+)X");
 
   private HtmlMarkdown() {}
+
+  /**
+   * The draft of a word processor's page: cleaned, converted, with the notes of the reader that
+   * produced {@code html} followed by the cleaner's.
+   *
+   * @param text the page's visible text before cleaning
+   */
+  static Draft draft(
+      String source, Document html, String text, Map<String, byte[]> images, List<Note> notes) {
+    HtmlCleaner.Cleaned cleaned = new HtmlCleaner(source).clean(html);
+    List<Note> all = new ArrayList<>(notes);
+    all.addAll(cleaned.notes());
+    return new Draft(
+        cleaned.title(),
+        cleaned.subtitle(),
+        List.of(),
+        List.of(),
+        null,
+        convert(cleaned),
+        images,
+        all,
+        text);
+  }
 
   static String convert(HtmlCleaner.Cleaned cleaned) {
     String body = marks(CONVERTER.convert(cleaned.body().html()).strip());

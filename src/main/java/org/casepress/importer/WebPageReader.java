@@ -42,18 +42,7 @@ final class WebPageReader {
         img.attr("src", path);
       }
     }
-    HtmlCleaner.Cleaned cleaned = new HtmlCleaner(source).clean(html);
-    notes.addAll(cleaned.notes());
-    return new Draft(
-        cleaned.title(),
-        cleaned.subtitle(),
-        List.of(),
-        List.of(),
-        null,
-        HtmlMarkdown.convert(cleaned),
-        images,
-        notes,
-        text);
+    return HtmlMarkdown.draft(source, html, text, images, notes);
   }
 
   /** Copies one image into the draft; its new path, or null (with a note) when it cannot be. */

@@ -83,18 +83,7 @@ final class WordReader {
     }
     Document html = Jsoup.parse(result.getValue());
     String text = HtmlCleaner.visibleText(html.body());
-    HtmlCleaner.Cleaned cleaned = new HtmlCleaner(source).clean(html);
-    notes.addAll(cleaned.notes());
-    return new Draft(
-        cleaned.title(),
-        cleaned.subtitle(),
-        List.of(),
-        List.of(),
-        null,
-        HtmlMarkdown.convert(cleaned),
-        images,
-        notes,
-        text);
+    return HtmlMarkdown.draft(source, html, text, images, notes);
   }
 
   /** A .docx is a zip archive holding word/document.xml; say plainly when it is not. */

@@ -160,4 +160,30 @@ class HubPageImportTest {
     }
     return found;
   }
+
+  @Test
+  void picturesThePageShowsAreCopied() throws Exception {
+    Workspace workspace = ImportWorkspace.in(dir.resolve("ws"));
+    Path page = Files.createDirectories(dir.resolve("book/chapter"));
+    Files.createDirectories(dir.resolve("book/figures"));
+    byte[] png = ImportWorkspace.png();
+    Files.write(page.resolve("local.png"), png);
+    Files.write(dir.resolve("book/figures/shared.png"), png);
+    Path file = page.resolve("page.md");
+    Files.writeString(
+        file,
+        "# Two pictures\n\n"
+            + "An opening paragraph long enough to serve as the description of this page for the"
+            + " time being, until its author writes a real abstract.\n\n"
+            + "![A local chart](local.png)\n\n![A shared chart](../figures/shared.png)\n",
+        StandardCharsets.UTF_8);
+
+    Imported imported = new Importer(workspace).importDraft(file, "two-pictures", "zoe-achterberg");
+
+    String md = ImportWorkspace.caseStudy(workspace, imported.slug());
+    assertTrue(md.contains("![A local chart](local.png)"), md);
+    assertTrue(md.contains("![A shared chart](figures/shared.png)"), md);
+    assertEquals(List.of("case-study.md", "figures/shared.png", "local.png"), imported.files());
+    assertTrue(imported.checksOut(), imported.problems().toString());
+  }
 }

@@ -108,4 +108,26 @@ class WordImportTest {
     assertTrue(!md.contains("# Opening the flood model"), md);
     assertTrue(imported.checksOut(), imported.problems().toString());
   }
+
+  @Test
+  void abstractSectionBecomesTheDescription() throws Exception {
+    Workspace workspace = ImportWorkspace.in(dir.resolve("ws"));
+    DocxFixture docx =
+        new DocxFixture()
+            .title("Opening the flood model")
+            .heading(1, "Abstract")
+            .paragraph(OPENING)
+            .heading(1, "Background")
+            .paragraph("Some background.");
+
+    Imported imported = importDocx(workspace, docx, "flood-abstract");
+
+    String md = ImportWorkspace.caseStudy(workspace, imported.slug());
+    assertTrue(md.contains("description: >\n  Fernbank Water Analytics forecasts"), md);
+    assertTrue(md.endsWith("---\n\n## Background\n\nSome background.\n"), md);
+    assertTrue(
+        imported.notes().stream()
+            .anyMatch(n -> n.message().contains("\"Abstract\" section became the description")),
+        imported.notes().toString());
+  }
 }

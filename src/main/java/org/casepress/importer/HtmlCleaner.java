@@ -131,10 +131,35 @@ final class HtmlCleaner {
       notes.add(
           Note.notImported(
               source + ", comment " + label,
-              "the comment \"" + container.text().strip() + "\" is not part of the case study."));
+              "the comment "
+                  + label
+                  + " \""
+                  + container.text().strip()
+                  + "\" is not part of the case study."));
       container.remove();
     }
-    for (Element ref : body.select("a[href^=#cmnt]")) {
+    // mammoth (with comment-reference => sup): <dl><dt id="comment-0">Comment [A1]</dt><dd>...</dd>
+    for (Element thread : body.select("dt[id^=comment-]")) {
+      Element text = thread.nextElementSibling();
+      String label = thread.text().replaceFirst("^Comment\\s*", "");
+      notes.add(
+          Note.notImported(
+              source + ", comment " + label,
+              "the comment "
+                  + label
+                  + " \""
+                  + (text == null ? "" : text.text().replace("\u2191", "").strip())
+                  + "\" is not part of the case study."));
+      if (text != null && text.is("dd")) {
+        text.remove();
+      }
+      Element list = thread.parent();
+      thread.remove();
+      if (list != null && list.is("dl") && list.children().isEmpty()) {
+        list.remove();
+      }
+    }
+    for (Element ref : body.select("a[href^=#cmnt], a[href^=#comment-]")) {
       Element sup = ref.parent() != null && ref.parent().is("sup") ? ref.parent() : ref;
       sup.remove();
     }

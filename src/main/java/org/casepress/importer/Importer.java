@@ -70,7 +70,7 @@ public final class Importer {
           case MARKDOWN -> HubPageReader.read(source, file.toAbsolutePath(), text(source, bytes));
         };
     List<Note> notes = new ArrayList<>(draft.notes());
-    Outline.Shaped shaped = Outline.shape(source, draft.title(), draft.body());
+    Outline.Shaped shaped = Outline.shape(draft.title(), draft.body());
     notes.addAll(shaped.notes());
     String title = shaped.title();
     if (title == null) {

@@ -22,7 +22,7 @@ final class Outline {
 
   private Outline() {}
 
-  static Shaped shape(String source, String title, String body) {
+  static Shaped shape(String title, String body) {
     List<Note> notes = new ArrayList<>();
     String text = body;
     Node first = Markdown.parse(text).getFirstChild();

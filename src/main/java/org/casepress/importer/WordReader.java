@@ -4,11 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.jsoup.Jsoup;
@@ -27,6 +30,8 @@ final class WordReader {
   private static final List<String> STYLE_MAP =
       List.of(
           "p[style-name='Title'] => h1.title:fresh",
+          // Comments are written out (and then reported, not imported) rather than dropped unseen.
+          "comment-reference => sup",
           "p[style-name='Subtitle'] => p.subtitle:fresh",
           "p[style-name='Quote'] => blockquote > p:fresh",
           "p[style-name='Intense Quote'] => blockquote > p:fresh",
@@ -38,12 +43,23 @@ final class WordReader {
           "r[style-name='Intense Emphasis'] => strong",
           "r[style-name='Strong Emphasis'] => strong");
 
+  private static final Pattern PAGE_MARGIN_PART =
+      Pattern.compile("word/(header|footer)(\\d*)\\.xml");
+  private static final Pattern RUN_TEXT = Pattern.compile("<w:t(?:\\s[^>]*)?>([^<]*)</w:t>");
+
   private WordReader() {}
 
   static Draft read(String source, byte[] bytes) {
-    requireWordDocument(source, bytes);
-    Map<String, byte[]> images = new LinkedHashMap<>();
     List<Note> notes = new ArrayList<>();
+    for (Map.Entry<String, String> part : requireWordDocument(source, bytes).entrySet()) {
+      notes.add(
+          Note.notImported(
+              source + ", " + part.getKey(),
+              "the text \""
+                  + part.getValue()
+                  + "\" is not imported: casepress prints its own page headers and footers."));
+    }
+    Map<String, byte[]> images = new LinkedHashMap<>();
     DocumentConverter converter = new DocumentConverter();
     for (String mapping : STYLE_MAP) {
       converter = converter.addStyleMap(mapping);
@@ -86,8 +102,12 @@ final class WordReader {
     return HtmlMarkdown.draft(source, html, text, images, notes);
   }
 
-  /** A .docx is a zip archive holding word/document.xml; say plainly when it is not. */
-  private static void requireWordDocument(String source, byte[] bytes) {
+  /**
+   * A .docx is a zip archive holding word/document.xml; say plainly when it is not.
+   *
+   * @return the text of the page headers and footers, which mammoth leaves out, by part
+   */
+  private static Map<String, String> requireWordDocument(String source, byte[] bytes) {
     if (bytes.length >= 4
         && (bytes[0] & 0xff) == 0xd0
         && (bytes[1] & 0xff) == 0xcf
@@ -106,10 +126,21 @@ final class WordReader {
               + " the new file.");
     }
     boolean document = false;
+    Map<String, String> margins = new LinkedHashMap<>();
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         document |= e.getName().equals("word/document.xml");
-        zip.transferTo(OutputStream.nullOutputStream()); // damage anywhere shows now
+        Matcher part = PAGE_MARGIN_PART.matcher(e.getName());
+        if (part.matches()) {
+          String text = runText(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+          if (!text.isBlank()) {
+            margins.put(
+                "page " + part.group(1) + (part.group(2).isEmpty() ? "" : " " + part.group(2)),
+                text);
+          }
+        } else {
+          zip.transferTo(OutputStream.nullOutputStream()); // damage anywhere shows now
+        }
       }
     } catch (IOException e) {
       throw ImportException.badInput(
@@ -125,6 +156,22 @@ final class WordReader {
               + " is a zip archive but not a Word document (it has no word/document.xml). Import"
               + " the .docx file that Word saves.");
     }
+    return margins;
+  }
+
+  /** The text of a header or footer part: its w:t runs, in order. */
+  private static String runText(String xml) {
+    StringBuilder s = new StringBuilder();
+    Matcher m = RUN_TEXT.matcher(xml);
+    while (m.find()) {
+      s.append(m.group(1));
+    }
+    return s.toString()
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .strip();
   }
 
   private static String extension(String contentType) {

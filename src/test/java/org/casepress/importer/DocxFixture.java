@@ -30,6 +30,8 @@ final class DocxFixture {
   private final List<String> footnotes = new ArrayList<>();
   private final Map<String, String> relationships = new LinkedHashMap<>();
   private final Map<String, byte[]> media = new LinkedHashMap<>();
+  private final List<String> comments = new ArrayList<>();
+  private String header;
 
   DocxFixture paragraph(String style, String text) {
     body.append("<w:p>");
@@ -92,6 +94,33 @@ final class DocxFixture {
             "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"")
         .append(id)
         .append("\"/></w:r></w:p>");
+    return this;
+  }
+
+  /** A paragraph "text" with a reviewer's comment on it. */
+  DocxFixture comment(String text, String comment) {
+    int id = comments.size();
+    comments.add(
+        "<w:comment w:id=\""
+            + id
+            + "\" w:author=\"A Reviewer\" w:initials=\"AR\"><w:p>"
+            + run(comment)
+            + "</w:p></w:comment>");
+    body.append("<w:p><w:commentRangeStart w:id=\"")
+        .append(id)
+        .append("\"/>")
+        .append(run(text))
+        .append("<w:commentRangeEnd w:id=\"")
+        .append(id)
+        .append("\"/><w:r><w:commentReference w:id=\"")
+        .append(id)
+        .append("\"/></w:r></w:p>");
+    return this;
+  }
+
+  /** The text of the page header on every page. */
+  DocxFixture header(String text) {
+    header = text;
     return this;
   }
 
@@ -170,6 +199,26 @@ final class DocxFixture {
                 + String.join("", footnotes)
                 + "</w:footnotes>");
       }
+      if (!comments.isEmpty()) {
+        put(
+            zip,
+            "word/comments.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:comments xmlns:w=\""
+                + W
+                + "\">"
+                + String.join("", comments)
+                + "</w:comments>");
+      }
+      if (header != null) {
+        put(
+            zip,
+            "word/header1.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:hdr xmlns:w=\""
+                + W
+                + "\"><w:p>"
+                + run(header)
+                + "</w:p></w:hdr>");
+      }
       for (Map.Entry<String, byte[]> m : media.entrySet()) {
         zip.putNextEntry(new ZipEntry(m.getKey()));
         zip.write(m.getValue());
@@ -210,6 +259,16 @@ final class DocxFixture {
           .append(R)
           .append("/footnotes\" Target=\"footnotes.xml\"/>");
     }
+    if (!comments.isEmpty()) {
+      s.append("<Relationship Id=\"rIdComments\" Type=\"")
+          .append(R)
+          .append("/comments\" Target=\"comments.xml\"/>");
+    }
+    if (header != null) {
+      s.append("<Relationship Id=\"rIdHeader\" Type=\"")
+          .append(R)
+          .append("/header\" Target=\"header1.xml\"/>");
+    }
     relationships.values().forEach(s::append);
     return s.append("</Relationships>").toString();
   }
@@ -222,6 +281,8 @@ final class DocxFixture {
         + "<Default Extension=\"png\" ContentType=\"image/png\"/>"
         + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
         + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+        + "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
+        + "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
         + "<Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml\"/>"
         + "</Types>";
   }

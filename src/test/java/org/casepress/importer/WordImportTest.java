@@ -130,4 +130,36 @@ class WordImportTest {
             .anyMatch(n -> n.message().contains("\"Abstract\" section became the description")),
         imported.notes().toString());
   }
+
+  @Test
+  void commentsAndPageHeadersAreReportedNotDropped() throws Exception {
+    Workspace workspace = ImportWorkspace.in(dir.resolve("ws"));
+    DocxFixture docx =
+        new DocxFixture()
+            .header("DRAFT for the Fernbank board")
+            .title("Opening the flood model")
+            .paragraph(OPENING)
+            .comment("The model runs every six hours.", "Is it still six? Check with ops.");
+
+    Imported imported = importDocx(workspace, docx, "flood-comments");
+
+    String md = ImportWorkspace.caseStudy(workspace, imported.slug());
+    assertTrue(md.endsWith("\nThe model runs every six hours.\n"), md);
+    List<String> notImported =
+        imported.notes().stream()
+            .filter(n -> n.kind() == Note.Kind.NOT_IMPORTED)
+            .map(n -> n.where() + ": " + n.message())
+            .toList();
+    assertEquals(2, notImported.size(), notImported.toString());
+    assertTrue(
+        notImported
+            .get(0)
+            .startsWith("Flood model draft.docx, page header 1: the text \"DRAFT for"),
+        notImported.toString());
+    assertTrue(
+        notImported
+            .get(1)
+            .contains("comment [AR1]: the comment [AR1] \"Is it still six? Check with ops.\""),
+        notImported.toString());
+  }
 }

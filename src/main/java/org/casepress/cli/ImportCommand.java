@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.casepress.importer.ImportException;
 import org.casepress.importer.Imported;
 import org.casepress.importer.Importer;
 import org.casepress.importer.Note;
@@ -49,19 +48,9 @@ final class ImportCommand implements Command {
       throw CommandException.usage(
           "Name exactly one draft to import, e.g. ./casepress import \"My draft.docx\".");
     }
-    Imported imported;
-    try {
-      imported =
-          new Importer(in.workspace())
-              .importDraft(
-                  in.cwdPath(args.get(0)),
-                  in.line().getOptionValue("slug"),
-                  ReviewCommands.actor(in));
-    } catch (ImportException e) {
-      throw new CommandException(
-          e.kind() == ImportException.Kind.USAGE ? ExitCode.USAGE : ExitCode.PROBLEM,
-          "casepress import: " + e.getMessage() + " Nothing was written.");
-    }
+    Imported imported =
+        new Importer(in.workspace())
+            .importDraft(in.cwdPath(args.get(0)), in.line().getOptionValue("slug"), in.actorId());
     if (in.json()) {
       in.printJson(json(imported));
     } else {

@@ -26,6 +26,7 @@ class ImportCommandTest {
     TestWorkspaces.copy(Path.of("metadata"), ws.resolve("metadata"));
     Files.createDirectories(ws.resolve("case-studies/taken-already"));
     Files.writeString(ws.resolve("case-studies/taken-already/case-study.md"), "mine");
+    Files.writeString(ws.resolve("metadata/launches.yaml"), "launches: []\n");
     before = TestWorkspaces.snapshot(ws);
   }
 
@@ -65,6 +66,21 @@ class ImportCommandTest {
     assertTrue(
         Files.isRegularFile(
             ws.resolve("case-studies/ai-in-transportation-digihauls-vision-for/case-study.md")));
+  }
+
+  @Test
+  void importedGoogleDocRendersInFinalMode() {
+    Path draft =
+        TestWorkspaces.copy(
+            Path.of("src/test/resources/import/google-docs"), dir.resolve("download"));
+    CliRun imported =
+        importing(draft.resolve("Glasswater-draft.html").toString(), "--as", "eilidh-macrae");
+    assertEquals(0, imported.exitCode(), imported.toString());
+
+    CliRun render = CliRun.in(ws, "render", "sensors-in-the-open", "--final");
+
+    assertEquals(0, render.exitCode(), render.toString());
+    assertTrue(Files.isRegularFile(ws.resolve("build/pdf/sensors-in-the-open.pdf")));
   }
 
   @Test

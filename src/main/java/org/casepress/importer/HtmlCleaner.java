@@ -128,28 +128,14 @@ final class HtmlCleaner {
       }
       String label = thread.text();
       thread.remove();
-      notes.add(
-          Note.notImported(
-              source + ", comment " + label,
-              "the comment "
-                  + label
-                  + " \""
-                  + container.text().strip()
-                  + "\" is not part of the case study."));
+      comment(label, container.text());
       container.remove();
     }
     // mammoth (with comment-reference => sup): <dl><dt id="comment-0">Comment [A1]</dt><dd>...</dd>
     for (Element thread : body.select("dt[id^=comment-]")) {
       Element text = thread.nextElementSibling();
       String label = thread.text().replaceFirst("^Comment\\s*", "");
-      notes.add(
-          Note.notImported(
-              source + ", comment " + label,
-              "the comment "
-                  + label
-                  + " \""
-                  + (text == null ? "" : text.text().replace("\u2191", "").strip())
-                  + "\" is not part of the case study."));
+      comment(label, text == null ? "" : text.text().replace("\u2191", ""));
       if (text != null && text.is("dd")) {
         text.remove();
       }
@@ -163,6 +149,13 @@ final class HtmlCleaner {
       Element sup = ref.parent() != null && ref.parent().is("sup") ? ref.parent() : ref;
       sup.remove();
     }
+  }
+
+  private void comment(String label, String text) {
+    notes.add(
+        Note.notImported(
+            source + ", comment " + label,
+            "the comment " + label + " \"" + text.strip() + "\" is not part of the case study."));
   }
 
   /**

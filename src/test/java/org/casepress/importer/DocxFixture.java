@@ -57,15 +57,7 @@ final class DocxFixture {
   /** A paragraph "before [link text](url) after". */
   DocxFixture link(String before, String linkText, String url, String after) {
     String id = "rIdLink" + (relationships.size() + 1);
-    relationships.put(
-        id,
-        "<Relationship Id=\""
-            + id
-            + "\" Type=\""
-            + R
-            + "/hyperlink\" Target=\""
-            + escape(url)
-            + "\" TargetMode=\"External\"/>");
+    relationships.put(id, relationship(id, "hyperlink", escape(url) + "\" TargetMode=\"External"));
     body.append("<w:p>")
         .append(run(before))
         .append("<w:hyperlink r:id=\"")
@@ -145,15 +137,7 @@ final class DocxFixture {
   DocxFixture image(String fileName, byte[] png, String alt) {
     String id = "rIdImg" + (media.size() + 1);
     media.put("word/media/" + fileName, png);
-    relationships.put(
-        id,
-        "<Relationship Id=\""
-            + id
-            + "\" Type=\""
-            + R
-            + "/image\" Target=\"media/"
-            + fileName
-            + "\"/>");
+    relationships.put(id, relationship(id, "image", "media/" + fileName));
     body.append("<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"914400\" cy=\"914400\"/>")
         .append("<wp:docPr id=\"")
         .append(media.size())
@@ -255,22 +239,28 @@ final class DocxFixture {
                 + R
                 + "/styles\" Target=\"styles.xml\"/>");
     if (!footnotes.isEmpty()) {
-      s.append("<Relationship Id=\"rIdNotes\" Type=\"")
-          .append(R)
-          .append("/footnotes\" Target=\"footnotes.xml\"/>");
+      s.append(relationship("rIdNotes", "footnotes", "footnotes.xml"));
     }
     if (!comments.isEmpty()) {
-      s.append("<Relationship Id=\"rIdComments\" Type=\"")
-          .append(R)
-          .append("/comments\" Target=\"comments.xml\"/>");
+      s.append(relationship("rIdComments", "comments", "comments.xml"));
     }
     if (header != null) {
-      s.append("<Relationship Id=\"rIdHeader\" Type=\"")
-          .append(R)
-          .append("/header\" Target=\"header1.xml\"/>");
+      s.append(relationship("rIdHeader", "header", "header1.xml"));
     }
     relationships.values().forEach(s::append);
     return s.append("</Relationships>").toString();
+  }
+
+  private static String relationship(String id, String type, String target) {
+    return "<Relationship Id=\""
+        + id
+        + "\" Type=\""
+        + R
+        + "/"
+        + type
+        + "\" Target=\""
+        + target
+        + "\"/>";
   }
 
   private static String contentTypes() {

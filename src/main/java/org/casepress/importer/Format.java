@@ -6,6 +6,7 @@ import java.util.Locale;
 public enum Format {
   WORD("a Word document"),
   WEB_PAGE("a web page (e.g. Google Docs: File > Download > Web page)"),
+  ZIPPED_WEB_PAGE("a zipped web page (Google Docs: File > Download > Web page)"),
   MARKDOWN("a Markdown page");
 
   private final String description;
@@ -27,6 +28,9 @@ public enum Format {
     if (name.endsWith(".html") || name.endsWith(".htm")) {
       return WEB_PAGE;
     }
+    if (name.endsWith(".zip")) {
+      return ZIPPED_WEB_PAGE;
+    }
     if (name.endsWith(".md") || name.endsWith(".markdown")) {
       return MARKDOWN;
     }
@@ -35,10 +39,6 @@ public enum Format {
       advice =
           " Open it in Word (or LibreOffice) and use File > Save As > Word Document (.docx), then"
               + " import the .docx file.";
-    } else if (name.endsWith(".zip")) {
-      advice =
-          " If it is a Google Docs download (File > Download > Web page), unzip it and import the"
-              + " .html file inside; keep its images folder next to it.";
     } else if (name.endsWith(".pdf")) {
       advice = " A PDF cannot be imported: import the Word or Google Docs file it was made from.";
     } else {
@@ -50,8 +50,8 @@ public enum Format {
   private static Format fail(String fileName, String advice) {
     throw ImportException.badInput(
         fileName
-            + ": casepress imports Word documents (.docx), web pages (.html, e.g. from Google"
-            + " Docs) and Markdown pages (.md)."
+            + ": casepress imports Word documents (.docx), web pages (.html, or the .zip that"
+            + " Google Docs downloads) and Markdown pages (.md)."
             + advice);
   }
 }

@@ -67,6 +67,7 @@ public final class Importer {
         switch (format) {
           case WORD -> WordReader.read(source, bytes);
           case WEB_PAGE -> WebPageReader.read(source, file.toAbsolutePath(), bytes);
+          case ZIPPED_WEB_PAGE -> WebPageReader.readZip(source, bytes);
           case MARKDOWN -> HubPageReader.read(source, file.toAbsolutePath(), text(source, bytes));
         };
     List<Note> notes = new ArrayList<>(draft.notes());

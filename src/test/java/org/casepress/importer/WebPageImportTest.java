@@ -3,12 +3,17 @@ package org.casepress.importer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.casepress.source.TestWorkspaces;
 import org.casepress.source.Workspace;
+import org.casepress.source.WorkspaceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +67,49 @@ class WebPageImportTest {
                         && n.message().contains("Should we name the supplier here?")),
         imported.notes().toString());
     assertTrue(imported.checksOut(), imported.problems().toString());
+  }
+
+  @Test
+  void theZipGoogleDocsDownloadsImportsLikeThePageUnzipped() throws Exception {
+    Workspace unzipped = ImportWorkspace.in(dir.resolve("unzipped"));
+    Path draft = TestWorkspaces.copy(FIXTURE, dir.resolve("download"));
+    Imported expected =
+        new Importer(unzipped).importDraft(draft.resolve("Glasswater-draft.html"), null, null);
+    Workspace workspace = ImportWorkspace.in(dir.resolve("ws"));
+    Path zip = dir.resolve("Glasswater draft.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String name : List.of("Glasswater-draft.html", "images/image1.png")) {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(Files.readAllBytes(FIXTURE.resolve(name)));
+        out.closeEntry();
+      }
+    }
+
+    Imported imported = new Importer(workspace).importDraft(zip, null, null);
+
+    assertEquals(Format.ZIPPED_WEB_PAGE, imported.format());
+    assertEquals(
+        ImportWorkspace.caseStudy(unzipped, expected.slug()),
+        ImportWorkspace.caseStudy(workspace, imported.slug()));
+    assertEquals(expected.files(), imported.files());
+  }
+
+  @Test
+  void zipWithoutAPageIsRefused() throws Exception {
+    Workspace workspace = ImportWorkspace.in(dir.resolve("ws"));
+    Path zip = dir.resolve("photos.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new ZipEntry("images/image1.png"));
+      out.write(ImportWorkspace.png());
+      out.closeEntry();
+    }
+
+    ImportException e =
+        assertThrows(
+            ImportException.class, () -> new Importer(workspace).importDraft(zip, null, null));
+
+    assertTrue(
+        e.getMessage().startsWith("photos.zip holds no web page (.html file)."), e.getMessage());
+    assertEquals(List.of(), WorkspaceLoader.slugs(workspace));
   }
 }

@@ -26,7 +26,8 @@ final class Outline {
     List<Note> notes = new ArrayList<>();
     String text = body;
     Node first = Markdown.parse(text).getFirstChild();
-    while (first != null && first.getChars().isBlank()) {
+    // Blank lines, and MyST targets such as "(chapter-label)=" that Turing Way pages put first.
+    while (first != null && (first.getChars().isBlank() || isTarget(first))) {
       first = first.getNext();
     }
     if (first instanceof Heading h && h.getLevel() == 1) {
@@ -37,7 +38,9 @@ final class Outline {
         notes.add(Note.changed("title", "the first heading \"" + heading + "\" became the title."));
       }
       if (title.equals(heading) || repeated) {
-        text = text.substring(0, h.getStartOffset()) + text.substring(h.getEndOffset());
+        int end = h.getEndOffset();
+        end += end < text.length() && text.charAt(end) == '\n' ? 1 : 0; // and its line break
+        text = text.substring(0, h.getStartOffset()) + text.substring(end);
       }
     }
     text = levels(text, notes);
@@ -119,7 +122,7 @@ final class Outline {
     }
     List<Paragraph> opening = new ArrayList<>();
     for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
-      if (n instanceof Paragraph p) {
+      if (n instanceof Paragraph p && !isTarget(p)) {
         opening.add(p);
       } else if (n instanceof Heading && !opening.isEmpty()) {
         break;
@@ -149,6 +152,11 @@ final class Outline {
             + " to "
             + ABSTRACT_MAX_WORDS
             + " words that says what the case study is about.");
+  }
+
+  /** A MyST target line, "(label)=", which names what follows and is not text. */
+  private static boolean isTarget(Node node) {
+    return node.getChars().toString().strip().matches("\\([^()\\s]+\\)=");
   }
 
   /** The text a reader sees, without Markdown syntax and footnote references. */

@@ -186,4 +186,25 @@ class HubPageImportTest {
     assertEquals(List.of("case-study.md", "figures/shared.png", "local.png"), imported.files());
     assertTrue(imported.checksOut(), imported.problems().toString());
   }
+
+  @Test
+  void turingWayPageWithATargetBeforeItsTitle() throws Exception {
+    Workspace workspace = ImportWorkspace.in(dir.resolve("ws"));
+    Path file = dir.resolve("chapter.md");
+    Files.writeString(
+        file,
+        "(cs-events)=\n# Case Study: Running a workshop\n\n"
+            + "As organisers, we wanted an event about ethics in research, and this page tells what"
+            + " we did, what went wrong, and what we would do again.\n\n"
+            + "(cs-events-overview)=\n## Overview\n\nText.\n",
+        StandardCharsets.UTF_8);
+
+    Imported imported = new Importer(workspace).importDraft(file, null, "zoe-achterberg");
+
+    String md = ImportWorkspace.caseStudy(workspace, imported.slug());
+    assertEquals("case-study-running-a-workshop", imported.slug());
+    assertTrue(md.startsWith("---\ntitle: \"Case Study: Running a workshop\"\n"), md);
+    assertTrue(md.contains("---\n\n(cs-events)=\n\nAs organisers"), md);
+    assertTrue(md.contains("(cs-events-overview)=\n## Overview\n"), md);
+  }
 }

@@ -1,17 +1,15 @@
 package org.casepress.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.AtomicFile;
 import org.casepress.workflow.StatusFile;
@@ -22,9 +20,6 @@ import org.casepress.workflow.StatusFile;
  * storage under .casepress/, since both vanish together.
  */
 public final class LedgerStores {
-  static final ObjectMapper JSON =
-      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-
   private LedgerStores() {}
 
   /** The ledgers of one target, for reading (the status command); a session writes them. */
@@ -43,29 +38,44 @@ public final class LedgerStores {
         JsonNode node = statuses.of(slug).targets().get(target.id());
         return node == null
             ? Ledger.empty()
-            : fromJson(node, "case-studies/" + slug + "/status.json", "targets." + target.id());
+            : LedgerFormat.fromJson(
+                node, "case-studies/" + slug + "/status.json", "targets." + target.id());
       }
 
       @Override
       public void write(String slug, Ledger ledger) {
         StatusFile status = statuses.of(slug);
-        statuses.write(status.withTarget(target.id(), JSON.valueToTree(ledger)));
+        statuses.write(status.withTarget(target.id(), LedgerFormat.toJson(ledger)));
       }
     };
   }
 
+  /**
+   * The local target's ledgers, each file read once by this store and written through: a session
+   * holds the workspace lock, so nobody else writes them meanwhile.
+   */
   static LedgerStore local(Workspace workspace) {
     Path dir = workspace.stateDir().resolve("ledgers").resolve("local");
+    Map<String, Ledger> read = new HashMap<>();
     return new LedgerStore() {
       @Override
       public Ledger read(String slug) {
+        Ledger known = read.get(slug);
+        if (known == null) {
+          known = readFile(slug);
+          read.put(slug, known);
+        }
+        return known;
+      }
+
+      private Ledger readFile(String slug) {
         Path file = dir.resolve(slug + ".json");
         if (!Files.exists(file)) {
           return Ledger.empty();
         }
         JsonNode node;
         try {
-          node = JSON.readTree(Files.readAllBytes(file));
+          node = LedgerFormat.JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
           throw new PublishException(
               workspace.relative(file)
@@ -76,7 +86,7 @@ public final class LedgerStores {
               false,
               e);
         }
-        return fromJson(node, workspace.relative(file), "");
+        return LedgerFormat.fromJson(node, workspace.relative(file), "");
       }
 
       @Override
@@ -85,8 +95,11 @@ public final class LedgerStores {
           Files.createDirectories(dir);
           DefaultPrettyPrinter pretty =
               new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-          String text = JSON.writer(pretty).writeValueAsString(ledger) + "\n";
+          String text =
+              LedgerFormat.JSON.writer(pretty).writeValueAsString(LedgerFormat.toJson(ledger))
+                  + "\n";
           AtomicFile.write(dir.resolve(slug + ".json"), text.getBytes(StandardCharsets.UTF_8));
+          read.put(slug, ledger);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -96,26 +109,6 @@ public final class LedgerStores {
 
   /** A ledger entry as it is stored (snake_case keys), for JSON output. */
   public static JsonNode toJson(Ledger.Entry entry) {
-    return JSON.valueToTree(entry);
-  }
-
-  /**
-   * @param file where the ledger is, relative to the workspace, for the message
-   * @param key the ledger's key in that file ("" for the whole file)
-   */
-  static Ledger fromJson(JsonNode node, String file, String key) {
-    try {
-      return JSON.treeToValue(node, Ledger.class);
-    } catch (JsonProcessingException e) {
-      throw PublishException.problem(
-          file
-              + ": the ledger"
-              + (key.isEmpty() ? "" : " under " + key)
-              + " cannot be read: "
-              + e.getOriginalMessage().replaceAll("\\s+", " ")
-              + ". casepress has not changed the file. Restore it from git (git checkout -- "
-              + file
-              + ") or undo the hand edit, then run the command again.");
-    }
+    return LedgerFormat.toJson(entry);
   }
 }

@@ -68,6 +68,26 @@ public record Deposition(
     return doi == null || doi.isEmpty() ? Optional.empty() : Optional.of(doi);
   }
 
+  /**
+   * Whether {@code identifier} is exactly one of this deposition's alternate identifiers: in the
+   * legacy format a related identifier with relation {@code isAlternateIdentifier} (or, from some
+   * serialisers, an {@code alternate_identifiers} entry). Search hits are only candidates.
+   */
+  public boolean carriesAlternateIdentifier(String identifier) {
+    for (JsonNode r : metadata.path("related_identifiers")) {
+      if ("isAlternateIdentifier".equals(r.path("relation").asText())
+          && identifier.equals(r.path("identifier").asText())) {
+        return true;
+      }
+    }
+    for (JsonNode a : metadata.path("alternate_identifiers")) {
+      if (identifier.equals(a.path("identifier").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean published() {
     return state == DepositionState.DONE || state == DepositionState.INPROGRESS;
   }

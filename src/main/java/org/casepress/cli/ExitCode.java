@@ -1,6 +1,6 @@
 package org.casepress.cli;
 
-/** The exit codes of every command (PRODUCT.md section 6), documented in --help and README. */
+/** The exit codes of every command documented in --help and README.md. */
 public final class ExitCode {
   /** Success. */
   public static final int OK = 0;

@@ -18,9 +18,9 @@ import org.casepress.workflow.StatusFile;
 import org.casepress.workflow.StatusStore;
 
 /**
- * The two homes of ledgers (PRODUCT.md section 5): sandbox and production ledgers live in each case
- * study's status.json, committed with it; the local target's ledger lives beside the local server's
- * storage under .casepress/, since both vanish together.
+ * The two homes of ledgers (docs/publishing.md#the-ledger): sandbox and production ledgers live in
+ * each case study's status.json, committed with it; the local target's ledger lives beside the
+ * local server's storage under .casepress/, since both vanish together.
  */
 public final class LedgerStores {
   static final ObjectMapper JSON =

@@ -18,7 +18,7 @@ import org.casepress.workflow.StatusStore;
 
 /**
  * A plan, stage or release run over a {@link Selection} on one target: the ordered steps of
- * PRODUCT.md section 5 on top of {@link Publisher}, with the checks that come before any of them.
+ * docs/publishing.md on top of {@link Publisher}, with the checks that come before any of them.
  */
 public final class ReleaseJob {
   private final Workspace workspace;

@@ -32,7 +32,7 @@ final class CaseStudyLoader {
   static final int DESCRIPTION_MAX = 5_000;
   static final int KEYWORD_MAX = 100;
 
-  /** DataCite relation types that Zenodo's deposit API accepts (API.md section 6.1). */
+  /** DataCite relation types that Zenodo's deposit API accepts (docs/zenodo.md#validation). */
   static final Set<String> RELATIONS =
       Set.of(
           "isCitedBy",

@@ -27,12 +27,12 @@ import org.jsoup.safety.Safelist;
 
 /**
  * The Zenodo deposit metadata of one case study: the object sent under {@code "metadata"} when a
- * deposit is created or updated (legacy deposit API, ../shared/zenodo/API.md section 6).
+ * deposit is created or updated (legacy deposit API, docs/zenodo.md#depositions).
  *
  * <p>A pure function of the case study, the workspace metadata and the {@link Edition}: the same
  * input gives the same JSON, with keys always in the same order. Empty values are left out rather
  * than sent empty. {@code doi} is never set: a DOI Zenodo reserved for the deposit, written back
- * into the metadata, breaks publishing (API.md section 10, item 6).
+ * into the metadata, breaks publishing (docs/zenodo.md#reserved-dois).
  */
 public final class DepositMetadata {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

@@ -49,7 +49,7 @@ public record Deposition(
     return Links.text(links, name);
   }
 
-  /** Where files are PUT; absent on some post-migration records (API.md §10 item 13). */
+  /** Where files are PUT; absent on some post-migration records (docs/zenodo.md#files). */
   public Optional<String> bucketUrl() {
     return link("bucket");
   }

@@ -74,7 +74,10 @@ final class RetryPolicy {
     return status >= 500 && !requestIsOneShot(idempotence);
   }
 
-  /** A 5xx on a write that must not be repeated: Zenodo may have applied it (LAUNCH.md §6). */
+  /**
+   * A 5xx on a write that must not be repeated: Zenodo may have applied it
+   * (docs/zenodo.md#timeouts).
+   */
   static boolean outcomeUnknown(int status, Idempotence idempotence) {
     return status >= 500 && requestIsOneShot(idempotence);
   }

@@ -33,7 +33,7 @@ final class DepositMetadataSchema {
 
   /**
    * Relations the API accepts that the schema's enum misses: it spells isOriginalFormOf as
-   * "isOrignialFormOf", and predates RDM's hasVersion and isVersionOf (API.md section 6.1).
+   * "isOrignialFormOf", and predates RDM's hasVersion and isVersionOf (docs/zenodo.md#validation).
    */
   static final List<String> RELATIONS_NOT_IN_SCHEMA =
       List.of("isOriginalFormOf", "hasVersion", "isVersionOf");

@@ -215,7 +215,8 @@ class LocalZenodoFidelityTest {
     JsonNode real = fixture("rdm-sandbox-2024-12_deposit-published-done.json");
     assertSameShape(real, ours, DEPOSITION_FIELDS, "");
     Set<String> realLinks = keys(real.path("links"));
-    realLinks.remove("registerconceptdoi"); // gone from responses by 2025-12 (API.md §3.3)
+    realLinks.remove(
+        "registerconceptdoi"); // gone from responses by 2025-12 (docs/zenodo.md#actions)
     assertEquals(realLinks, keys(ours.path("links")));
     assertEquals("done", ours.path("state").asText());
     assertTrue(ours.path("submitted").asBoolean());

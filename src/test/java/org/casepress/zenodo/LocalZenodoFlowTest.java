@@ -138,7 +138,7 @@ class LocalZenodoFlowTest {
     assertEquals(published.conceptdoi(), v2.conceptdoi());
     assertFalse(v2.metadata().has("version"), "version is dropped on newversion");
     assertEquals(listed.get(0).id(), v2.files().get(0).id(), "imported files keep their ids");
-    // The published one's latest_draft does not point at the new draft (API.md §10.4).
+    // The published one's latest_draft does not point at the new draft (docs/zenodo.md#versions).
     assertTrue(
         client.get(created.id()).link("latest_draft").orElseThrow().endsWith("/" + created.id()));
 
@@ -286,7 +286,8 @@ class LocalZenodoFlowTest {
     assertEquals(3, d.metadata().path("communities").size(), "echoed while a draft");
     client.upload(d, "f.pdf", file("f.pdf", 10, 4));
     Deposition p = client.publish(d.id());
-    // Only the accepted community is listed; the pending one disappears (API.md §7b).
+    // Only the accepted community is listed; the pending one disappears
+    // (docs/zenodo.md#communities).
     assertEquals(1, p.metadata().path("communities").size());
     assertEquals(List.of(Options.DEFAULT_COMMUNITY), client.record(d.id()).communities());
     assertEquals(

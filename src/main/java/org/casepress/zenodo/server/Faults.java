@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Failures the real Zenodo is known to produce (API.md §10), switched on by tests. Each rule fires
- * a given number of times and is then spent.
+ * Failures the real Zenodo is known to produce (docs/zenodo.md), switched on by tests. Each rule
+ * fires a given number of times and is then spent.
  */
 public final class Faults {
   enum When {

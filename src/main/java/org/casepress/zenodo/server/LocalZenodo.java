@@ -44,8 +44,9 @@ import org.casepress.zenodo.server.Store.Deposit;
 import org.casepress.zenodo.server.Store.FileEntry;
 
 /**
- * A Zenodo-compatible server for the {@code local} target: the legacy deposit API as API.md §11
- * describes it, on 127.0.0.1 only, persisted under a folder, with fault injection for tests.
+ * A Zenodo-compatible server for the {@code local} target: the legacy deposit API as
+ * docs/zenodo.md#the-embedded-server describes it, on 127.0.0.1 only, persisted under a folder,
+ * with fault injection for tests.
  */
 public final class LocalZenodo implements AutoCloseable {
   static final long OWNER = 1;
@@ -529,7 +530,10 @@ public final class LocalZenodo implements AutoCloseable {
     }
   }
 
-  /** Unknown top-level keys are an error; unknown metadata keys are dropped (API.md §3.1). */
+  /**
+   * Unknown top-level keys are an error; unknown metadata keys are dropped
+   * (docs/zenodo.md#depositions).
+   */
   private ObjectNode checkTopLevel(JsonNode body) {
     if (!body.isObject()) {
       throw ApiError.of(400, "Unable to decode JSON data in request body.");
@@ -1002,7 +1006,7 @@ public final class LocalZenodo implements AutoCloseable {
     }
   }
 
-  /** Zenodo routes discard to the same draft deletion as DELETE (API.md section 3.3). */
+  /** Zenodo routes discard to the same draft deletion as DELETE (docs/zenodo.md#actions). */
   private Reply discard(String idText) {
     return delete(idText);
   }
@@ -1206,7 +1210,8 @@ public final class LocalZenodo implements AutoCloseable {
 
   private static JsonNode jsonBody(HttpExchange ex) throws IOException {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
-    // Compared as a whole string, parameters included, like flask-resources does (API.md §2).
+    // Compared as a whole string, parameters included, like flask-resources does
+    // (docs/zenodo.md#json).
     if (type != null && !type.equals("application/json")) {
       throw ApiError.of(415, "Invalid 'Content-Type' header. Expected one of: application/json");
     }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the legacy deserializer does to incoming metadata (API.md §6): unknown keys dropped,
- * defaults filled in, aliases rewritten, and the errors it raises on POST/PUT. Publish-time checks
- * live in {@link #publishErrors}.
+ * What the legacy deserializer does to incoming metadata (docs/zenodo.md#depositions): unknown keys
+ * dropped, defaults filled in, aliases rewritten, and the errors it raises on POST/PUT.
+ * Publish-time checks live in {@link #publishErrors}.
  */
 final class Metadata {
   private Metadata() {}
@@ -196,7 +196,7 @@ final class Metadata {
         if (start.isEmpty() && end.isEmpty()) {
           errors.put("metadata.dates", List.of("Invalid date provided."));
         } else if (!start.isEmpty() && !end.isEmpty() && !start.equals(end)) {
-          // The serializer returns only intervals (API.md §6.1 dates).
+          // The serializer returns only intervals (docs/zenodo.md#depositions).
           kept.add(d.deepCopy());
         }
       }
@@ -337,7 +337,7 @@ final class Metadata {
     }
   }
 
-  /** The checks of API.md §6.3, with the field paths the current server uses. */
+  /** The checks of docs/zenodo.md#validation, with the field paths the current server uses. */
   static Map<String, List<String>> publishErrors(ObjectNode metadata, int files, String doiPrefix) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     if (files == 0) {

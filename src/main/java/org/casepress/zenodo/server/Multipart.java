@@ -55,7 +55,9 @@ final class Multipart {
     return new Form(file, filename, name);
   }
 
-  /** Werkzeug's {@code secure_filename}, which the legacy endpoint applies (API.md §3.2). */
+  /**
+   * Werkzeug's {@code secure_filename}, which the legacy endpoint applies (docs/zenodo.md#files).
+   */
   static String secureFilename(String filename) {
     String ascii =
         Normalizer.normalize(filename, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7F]", "");

@@ -11,7 +11,7 @@ import org.casepress.zenodo.server.Store.Concept;
 import org.casepress.zenodo.server.Store.Deposit;
 import org.casepress.zenodo.server.Store.FileEntry;
 
-/** Renders stored state the way the legacy serializers do (API.md §4). */
+/** Renders stored state the way the legacy serializers do (docs/zenodo.md). */
 final class Views {
   private final String base;
   private final String api;
@@ -47,7 +47,8 @@ final class Views {
       communities(metadata, c);
     }
     ObjectNode prereserve = metadata.putObject("prereserve_doi");
-    // Hard-coded 10.5281 like the real serializer, whatever prefix is minted (API.md §10.6).
+    // Hard-coded 10.5281 like the real serializer, whatever prefix is minted
+    // (docs/zenodo.md#reserved-dois).
     prereserve.put("doi", "10.5281/zenodo." + d.id);
     prereserve.put("recid", d.id);
     o.set("metadata", metadata);
@@ -65,7 +66,10 @@ final class Views {
     return o;
   }
 
-  /** After publish, only communities the concept is already in are listed (API.md §7b). */
+  /**
+   * After publish, only communities the concept is already in are listed
+   * (docs/zenodo.md#communities).
+   */
   private static void communities(ObjectNode metadata, Concept c) {
     metadata.remove("communities");
     if (c != null && !c.communities.isEmpty()) {
@@ -130,7 +134,7 @@ final class Views {
         (done ? api + "/records/" + d.id : api + "/deposit/depositions/" + d.id)
             + "/files/"
             + f.id);
-    // Broken for published records on the real server too (API.md §4.3).
+    // Broken for published records on the real server too (docs/zenodo.md#published-records).
     l.put("download", api + "/records/" + d.id + "/draft/files/" + encode(f.key) + "/content");
     return o;
   }
@@ -154,7 +158,9 @@ final class Views {
     return o;
   }
 
-  /** {@code GET /api/records/{id}}: the "Zenodo JSON" serializer (API.md §3.4). */
+  /**
+   * {@code GET /api/records/{id}}: the "Zenodo JSON" serializer (docs/zenodo.md#published-records).
+   */
   ObjectNode record(Deposit d, Concept c) {
     ObjectNode o = Store.MAPPER.createObjectNode();
     ObjectNode m = d.published.deepCopy();

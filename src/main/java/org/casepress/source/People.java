@@ -44,6 +44,19 @@ final class People {
                   + "'): a digit was probably mistyped; copy it from the person's ORCID record."));
       return null;
     }
+    if (!Identifiers.isOrcidIssued(bare)) {
+      problems.add(
+          Problem.error(
+              tree.at(path),
+              path,
+              "The ORCID iD '"
+                  + bare
+                  + "' has a valid checksum but is not one ORCID has issued (iDs run from"
+                  + " 0000-0001-5000-0000 to 0000-0003-5000-0000 and from 0009-0000-0000-0000"
+                  + " to 0009-0010-0000-0000), so Zenodo refuses it at publish: copy the iD from"
+                  + " the person's ORCID record."));
+      return null;
+    }
     return bare;
   }
 

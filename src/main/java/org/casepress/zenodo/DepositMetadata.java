@@ -18,6 +18,7 @@ import org.casepress.model.Funding;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
 import org.casepress.model.RelatedIdentifier;
+import org.casepress.source.Identifiers;
 import org.casepress.source.Languages;
 import org.casepress.source.Markdown;
 import org.jsoup.Jsoup;
@@ -130,14 +131,24 @@ public final class DepositMetadata {
     }
     putText(m, "partof_title", community.series());
     putText(m, "imprint_publisher", community.publisher());
-    putText(m, "notes", notes(community.series(), cs.funding()));
+    // One rule for check and for the deposit: see Identifiers.grantId.
+    List<Funding> asNotes =
+        cs.funding().stream()
+            .filter(f -> Identifiers.grantId(f.funder(), f.award()).isEmpty())
+            .toList();
+    putText(m, "notes", notes(community.series(), asNotes));
     putArray(
         m, "related_identifiers", cs.related().stream().map(DepositMetadata::related).toList());
     putArray(
         m,
         "contributors",
         community.editors().stream().map(e -> person(e).put("type", "Editor")).toList());
-    putArray(m, "grants", community.grants().stream().map(DepositMetadata::grant).toList());
+    List<ObjectNode> grants =
+        new ArrayList<>(community.grants().stream().map(DepositMetadata::grant).toList());
+    cs.funding().stream()
+        .flatMap(f -> Identifiers.grantId(f.funder(), f.award()).stream())
+        .forEach(id -> grants.add(JSON.objectNode().put("id", id)));
+    putArray(m, "grants", grants);
     m.put("version", String.valueOf(edition.version()));
     if (edition.publicationDate() != null) {
       m.put("publication_date", edition.publicationDate().toString());

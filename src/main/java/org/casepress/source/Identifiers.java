@@ -76,6 +76,44 @@ public final class Identifiers {
     {15_000_000L, 35_000_000L}, {900_000_000_000L, 900_100_000_000L}
   };
 
+  /** {@code orcid} without a {@code https://orcid.org/} prefix. */
+  static String bareOrcid(String orcid) {
+    return orcid.strip().replaceFirst("^https?://orcid\\.org/", "");
+  }
+
+  /**
+   * Why {@code orcid} (bare or as an orcid.org URL) is not an iD Zenodo accepts, or empty: the
+   * format, the check character, then ORCID's issued blocks.
+   */
+  static Optional<String> orcidRefusal(String orcid) {
+    String bare = bareOrcid(orcid);
+    if (!isOrcidFormat(bare)) {
+      return Optional.of(
+          "'"
+              + orcid
+              + "' is not an ORCID iD. Write the 16 characters in four groups,"
+              + " e.g. 0000-0002-1825-0097 (the last may be X).");
+    }
+    if (!isOrcidChecksumValid(bare)) {
+      return Optional.of(
+          "The ORCID iD '"
+              + bare
+              + "' fails its checksum (the last character should be '"
+              + orcidCheckCharacter(bare)
+              + "'): a digit was probably mistyped; copy it from the person's ORCID record.");
+    }
+    if (!isOrcidIssued(bare)) {
+      return Optional.of(
+          "The ORCID iD '"
+              + bare
+              + "' has a valid checksum but is not one ORCID has issued (iDs run from"
+              + " 0000-0001-5000-0000 to 0000-0003-5000-0000 and from 0009-0000-0000-0000"
+              + " to 0009-0010-0000-0000), so Zenodo refuses it at publish: copy the iD from"
+              + " the person's ORCID record.");
+    }
+    return Optional.empty();
+  }
+
   /** Whether a well-formed ORCID iD lies in a block ORCID has issued. */
   static boolean isOrcidIssued(String orcid) {
     long n = Long.parseLong(orcid.replace("-", "").substring(0, 15));

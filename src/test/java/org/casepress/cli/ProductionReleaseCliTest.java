@@ -31,17 +31,7 @@ class ProductionReleaseCliTest {
     TestWorkspaces.copy(Path.of("case-studies"), tmp.resolve("ws/case-studies"));
     TestWorkspaces.copy(Path.of("metadata"), tmp.resolve("ws/metadata"));
     Path ws = tmp.resolve("ws");
-    Options production =
-        new Options(
-            TOKEN,
-            50_000_000_000L,
-            100,
-            1000,
-            Duration.ofMinutes(1),
-            Map.of(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.PENDING),
-            "10.5281",
-            false,
-            Clock.systemUTC());
+    Options production = productionLike(TOKEN);
     try (LocalZenodo server = LocalZenodo.start(tmp.resolve("zenodo"), 0, production)) {
       Map<String, String> coordinator =
           Map.of("ZENODO_TOKEN", TOKEN, "CASEPRESS_USER", "marisol-echeverria");
@@ -87,6 +77,20 @@ class ProductionReleaseCliTest {
       }
       assertFalse(status.contains(TOKEN));
     }
+  }
+
+  /** The embedded server set up like zenodo.org: 10.5281 DOIs, a token, a reviewing community. */
+  static Options productionLike(String token) {
+    return new Options(
+        token,
+        50_000_000_000L,
+        100,
+        1000,
+        Duration.ofMinutes(1),
+        Map.of(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.PENDING),
+        "10.5281",
+        false,
+        Clock.systemUTC());
   }
 
   private static String[] concat(String a, String[] rest) {

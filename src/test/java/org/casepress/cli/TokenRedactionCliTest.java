@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import mockwebserver3.junit5.StartStop;
 import org.casepress.source.TestWorkspaces;
 import org.casepress.testing.HeaderEcho;
 import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,19 +71,6 @@ class TokenRedactionCliTest {
     return ws;
   }
 
-  private static Options productionLike() {
-    return new Options(
-        TOKEN,
-        50_000_000_000L,
-        100,
-        1000,
-        Duration.ofMinutes(1),
-        Map.of(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.PENDING),
-        "10.5281",
-        false,
-        Clock.systemUTC());
-  }
-
   /**
    * Error JSON with field errors, a 403 and a garbled success; HTML pages with 5xx are covered call
    * by call in TokenRedactionTest (here their retries with real backoff would take a minute).
@@ -100,7 +84,9 @@ class TokenRedactionCliTest {
     echo.setDispatcher(new HeaderEcho(shape));
     String echoing = echo.url("/api").toString();
     Path ws = workspace();
-    try (LocalZenodo zenodo = LocalZenodo.start(tmp.resolve("zenodo"), 0, productionLike())) {
+    try (LocalZenodo zenodo =
+        LocalZenodo.start(
+            tmp.resolve("zenodo"), 0, ProductionReleaseCliTest.productionLike(TOKEN))) {
       CliRun staged = run(ws, zenodo.apiUrl(), "stage", "--as", "rhiannon-pryce");
       assertEquals(0, staged.exitCode(), staged.err());
       List<CliRun> echoed = new ArrayList<>();

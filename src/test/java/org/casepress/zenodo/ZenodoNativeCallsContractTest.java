@@ -52,11 +52,7 @@ class ZenodoNativeCallsContractTest {
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
+    return Answers.json(code, body);
   }
 
   private RecordedRequest take() throws InterruptedException {

@@ -24,5 +24,8 @@
  * <p>Internals, package-private: the retry decisions ({@code RetryPolicy}, {@code Idempotence}),
  * pacing ({@code Pacer}), the log ({@code RequestLog}), the redaction ({@code Redactor}) and the
  * reading of error bodies ({@code ErrorBodies}).
+ *
+ * <p>The embedded server behind the {@code local} target lives in {@code
+ * org.casepress.localzenodo}.
  */
 package org.casepress.zenodo;

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
+import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
 import org.casepress.source.TestWorkspaces;
-import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,16 +79,10 @@ class ProductionReleaseCliTest {
 
   /** The embedded server set up like zenodo.org: 10.5281 DOIs, a token, a reviewing community. */
   static Options productionLike(String token) {
-    return new Options(
-        token,
-        50_000_000_000L,
-        100,
-        1000,
-        Duration.ofMinutes(1),
-        Map.of(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.PENDING),
-        "10.5281",
-        false,
-        Clock.systemUTC());
+    return Options.defaults()
+        .withRequiredToken(token)
+        .withDoiPrefix("10.5281")
+        .withCommunity(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.CLOSED);
   }
 
   private static String[] concat(String a, String[] rest) {

@@ -12,9 +12,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
 import org.casepress.zenodo.DoctorCheck.Status;
-import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,9 @@ class DoctorTest {
   void localNeedsNoTokenAndKnowsTheCommunity() throws Exception {
     try (LocalZenodo server = LocalZenodo.start(dir, 0)) {
       List<DoctorCheck> checks =
-          Doctor.run(ZenodoClient.builder(server.target()).build(), Options.DEFAULT_COMMUNITY);
+          Doctor.run(
+              ZenodoClient.builder(Target.local(server.apiUrl())).build(),
+              Options.DEFAULT_COMMUNITY);
       assertEquals(
           List.of(Status.SKIPPED, Status.OK, Status.OK, Status.OK, Status.OK, Status.SKIPPED),
           statuses(checks));

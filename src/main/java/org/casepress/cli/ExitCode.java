@@ -1,6 +1,6 @@
 package org.casepress.cli;
 
-/** The exit codes of every command , documented in --help and the README. */
+/** The exit codes of every command documented in --help and README.md. */
 final class ExitCode {
   /** Success. */
   public static final int OK = 0;

@@ -186,8 +186,8 @@ public final class ReviewWorkflow {
 
   /**
    * Records that the current version of an approved case study was published on production, its
-   * overall "published" state (docs/workflow.md). The caller (release) holds the workspace lock for
-   * its whole run, so this does not take it again.
+   * overall "published" state (docs/publishing.md). The caller (release) holds the workspace lock
+   * for its whole run, so this does not take it again.
    */
   public Step recordPublication(String slug, String actorId, String doi) {
     StatusFile current = store.read(slug);

@@ -18,7 +18,7 @@ final class FinalPdfs {
               .render(
                   cs,
                   metadata,
-                  new Publication(version, date, "published", doi, null),
+                  Publication.published(version, date, doi),
                   RenderMode.FINAL,
                   output);
         } catch (RenderException e) {

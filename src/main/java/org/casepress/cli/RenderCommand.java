@@ -164,8 +164,9 @@ final class RenderCommand implements Command {
   }
 
   /**
-   * What the PDF says of the case study's state: version and review state from status.json, and the
-   * DOI once the version is published on production.
+   * What the PDF says of the case study's state: version and review state from status.json; once
+   * the version is published on production, exactly what its uploaded PDF says (the ledger's
+   * publication date and DOI), so that a final render reproduces the published file.
    */
   static Publication publication(Workspace workspace, CaseStudy cs, LocalDate date) {
     StatusFile status = new StatusStore(workspace).read(cs.slug());
@@ -175,12 +176,14 @@ final class RenderCommand implements Command {
             .version(status.version())
             .filter(e -> e.phase().isPublished())
             .orElse(null);
+    if (published != null && published.publicationDate() != null) {
+      return Publication.published(
+          status.version(),
+          LocalDate.parse(published.publicationDate()),
+          published.reservedDoi() != null ? published.reservedDoi() : published.doi());
+    }
     return new Publication(
-        status.version(),
-        date,
-        status.state().id().replace('-', ' '),
-        published == null ? null : published.doi(),
-        published == null ? null : published.conceptDoi());
+        status.version(), date, status.state().id().replace('-', ' '), null, null);
   }
 
   /**

@@ -174,10 +174,11 @@ class RendererTest {
       assertFalse(
           text.contains("{note}") || text.contains("{figure}") || text.contains("(pipeline)="),
           "no raw MyST");
-      assertEquals(
-          1,
-          doc.getPage(2).getResources().getXObjectNames().iterator().hasNext() ? 1 : 0,
-          "image on page 3");
+      boolean image = false;
+      for (PDPage page : doc.getPages()) {
+        image |= page.getResources().getXObjectNames().iterator().hasNext();
+      }
+      assertTrue(image, "the figures are drawn");
     }
   }
 

@@ -99,7 +99,9 @@ class DepositMetadataTest {
     assertEquals(
         "Prifysgol Bangor; Fernbank Water Analytics", creators.get(0).get("affiliation").asText());
     assertEquals("Nandakumar, Priya", creators.get(1).get("name").asText());
-    assertEquals("Fernbank Water Analytics", creators.get(1).get("affiliation").asText());
+    assertEquals(
+        "Fernbank Water Analytics; The Alan Turing Institute",
+        creators.get(1).get("affiliation").asText());
 
     JsonNode minimal = build("station-sensors", Edition.FIRST).get("creators").get(0);
     assertEquals("Núñez, José", minimal.get("name").asText());

@@ -26,6 +26,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Citation;
 import org.casepress.model.Person;
+import org.casepress.publish.Ledger;
+import org.casepress.publish.LedgerStore;
+import org.casepress.publish.LedgerStores;
+import org.casepress.publish.TargetKind;
 import org.casepress.render.Publication;
 import org.casepress.render.RenderMode;
 import org.casepress.render.Renderer;
@@ -53,7 +57,7 @@ class PublishedCopiesTest {
   static List<Published> published = new ArrayList<>();
 
   /** One released example: its ledger entry, deposit, PDF and announcement files. */
-  record Published(CaseStudy cs, JsonNode entry, JsonNode deposit, Path pdf, JsonNode cff) {}
+  record Published(CaseStudy cs, Ledger.Entry entry, JsonNode deposit, Path pdf, JsonNode cff) {}
 
   @BeforeAll
   static void release() throws Exception {
@@ -67,15 +71,16 @@ class PublishedCopiesTest {
     try (Stream<Path> launches = Files.list(ws.resolve("build/launch/local"))) {
       launch = launches.findFirst().orElseThrow();
     }
-    try (Stream<Path> ledgers = Files.list(ws.resolve(".casepress/ledgers/local"))) {
-      for (Path ledger : ledgers.sorted().toList()) {
-        String slug = ledger.getFileName().toString().replace(".json", "");
-        JsonNode entry = JSON.readTree(ledger.toFile()).get("versions").get("1");
+    LedgerStore ledgers = LedgerStores.forTarget(new Workspace(ws), TargetKind.LOCAL);
+    for (CaseStudy cs : loaded.caseStudies()) {
+      String slug = cs.slug();
+      Ledger.Entry entry = ledgers.read(slug).version(1).orElse(null);
+      if (entry != null && entry.phase().isPublished()) {
         JsonNode deposit =
-            server.get("deposits").get(entry.get("deposit_id").asText()).get("published");
+            server.get("deposits").get(String.valueOf(entry.depositId())).get("published");
         published.add(
             new Published(
-                loaded.caseStudy(slug).orElseThrow(),
+                cs,
                 entry,
                 deposit,
                 ws.resolve("build/stage/local/" + slug + "-v1.pdf"),
@@ -94,12 +99,10 @@ class PublishedCopiesTest {
     for (Published p : published) {
       Publication pub =
           Publication.published(
-              p.entry().get("version").asInt(),
-              LocalDate.parse(p.entry().get("publication_date").asText()),
-              p.entry().get("reserved_doi").asText());
+              p.entry().version(), p.entry().publicationDate(), p.entry().reservedDoi());
       Path again = ws.resolve("again-" + p.cs().slug() + ".pdf");
       renderer.render(p.cs(), loaded.metadata(), pub, RenderMode.FINAL, again);
-      byte[] uploaded = uploaded(p.entry().get("pdf_md5").asText());
+      byte[] uploaded = uploaded(p.entry().pdf().md5());
       assertArrayEquals(uploaded, Files.readAllBytes(again), p.cs().slug());
     }
   }
@@ -122,8 +125,8 @@ class PublishedCopiesTest {
   void everyCopyOfTheMetadataAgrees() throws Exception {
     for (Published p : published) {
       CaseStudy cs = p.cs();
-      String doi = p.entry().get("doi").asText();
-      String date = p.entry().get("publication_date").asText();
+      String doi = p.entry().doi();
+      String date = p.entry().publicationDate().toString();
       List<String> keywords =
           Citation.keywords(cs.keywords(), loaded.metadata().community().keywords());
       JsonNode deposit = p.deposit();

@@ -205,7 +205,8 @@ final class LineBreaks {
     return limit;
   }
 
-  private static List<TextNode> texts(Element root) {
+  /** The text nodes under {@code root}, in document order, collected before any is changed. */
+  static List<TextNode> texts(Element root) {
     List<TextNode> texts = new ArrayList<>();
     NodeTraversor.traverse(
         (NodeVisitor)

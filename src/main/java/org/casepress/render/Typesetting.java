@@ -25,8 +25,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Builds the complete HTML of a case study PDF: title page (title, authors with ORCID marks,
@@ -478,16 +476,7 @@ final class Typesetting {
               + (e.getValue().size() == 1 ? "it" : "them")
               + " with text (the PDF shows the character codes instead).");
     }
-    List<TextNode> texts = new ArrayList<>();
-    NodeTraversor.traverse(
-        (NodeVisitor)
-            (node, depth) -> {
-              if (node instanceof TextNode t) {
-                texts.add(t);
-              }
-            },
-        doc.body());
-    for (TextNode t : texts) {
+    for (TextNode t : LineBreaks.texts(doc.body())) {
       String s = t.getWholeText();
       if (uncovered(s).isEmpty() && !hasInvisible(s)) {
         continue;

@@ -102,8 +102,10 @@ public final class PdfJob {
   }
 
   /**
-   * What the PDF says of the case study's state: version and review state from status.json, and the
-   * DOI once the version is published on production (a rehearsal's DOI is not a real one).
+   * What the PDF says of the case study's state: version and review state from status.json; once
+   * the version is published on production (a rehearsal's DOI is not a real one), exactly what its
+   * uploaded PDF says, the ledger's publication date and DOI, so that a final render reproduces the
+   * published file byte for byte.
    */
   static Publication publication(LedgerStore production, StatusFile status, LocalDate date) {
     Ledger.Entry published =
@@ -112,12 +114,14 @@ public final class PdfJob {
             .version(status.version())
             .filter(e -> e.phase().isPublished())
             .orElse(null);
+    if (published != null && published.publicationDate() != null) {
+      return Publication.published(
+          status.version(),
+          published.publicationDate(),
+          published.reservedDoi() != null ? published.reservedDoi() : published.doi());
+    }
     return new Publication(
-        status.version(),
-        date,
-        status.state().id().replace('-', ' '),
-        published == null ? null : published.doi(),
-        published == null ? null : published.conceptDoi());
+        status.version(), date, status.state().id().replace('-', ' '), null, null);
   }
 
   /**

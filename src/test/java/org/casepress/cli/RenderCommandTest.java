@@ -60,7 +60,7 @@ class RenderCommandTest {
     assertEquals(0, run("render", "river-sensors", "--date", "2026-12-10"), err());
     Path pdf = ws.resolve("build/pdf/river-sensors.pdf");
     assertTrue(
-        out().contains("Wrote build/pdf/river-sensors.pdf (4 pages, draft, 1 warning)."), out());
+        out().contains("Wrote build/pdf/river-sensors.pdf (3 pages, draft, 1 warning)."), out());
     assertTrue(out().contains("{cite}"), "warnings are printed with their location: " + out());
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       assertEquals(

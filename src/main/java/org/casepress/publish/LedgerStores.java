@@ -15,10 +15,9 @@ import java.nio.file.Path;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.AtomicFile;
 import org.casepress.workflow.StatusFile;
-import org.casepress.workflow.StatusStore;
 
 /**
- * The two homes of ledgers (PRODUCT.md section 5): sandbox and production ledgers live in each case
+ * The two homes of ledgers (docs/status-json.md): sandbox and production ledgers live in each case
  * study's status.json, committed with it; the local target's ledger lives beside the local server's
  * storage under .casepress/, since both vanish together.
  */
@@ -28,23 +27,29 @@ public final class LedgerStores {
 
   private LedgerStores() {}
 
-  public static LedgerStore forTarget(Workspace workspace, String target) {
-    return target.equals("local") ? local(workspace) : inStatusFiles(workspace, target);
+  /** The ledgers of one target, for reading (the status command); a session writes them. */
+  public static LedgerStore forTarget(Workspace workspace, TargetKind target) {
+    return forTarget(workspace, new Statuses(workspace), target);
   }
 
-  static LedgerStore inStatusFiles(Workspace workspace, String target) {
-    StatusStore store = new StatusStore(workspace);
+  static LedgerStore forTarget(Workspace workspace, Statuses statuses, TargetKind target) {
+    return target == TargetKind.LOCAL ? local(workspace) : inStatusFiles(statuses, target);
+  }
+
+  private static LedgerStore inStatusFiles(Statuses statuses, TargetKind target) {
     return new LedgerStore() {
       @Override
       public Ledger read(String slug) {
-        JsonNode node = store.read(slug).targets().get(target);
-        return node == null ? Ledger.empty() : fromJson(node);
+        JsonNode node = statuses.of(slug).targets().get(target.id());
+        return node == null
+            ? Ledger.empty()
+            : fromJson(node, "case-studies/" + slug + "/status.json", "targets." + target.id());
       }
 
       @Override
       public void write(String slug, Ledger ledger) {
-        StatusFile status = store.read(slug);
-        store.write(status.withTarget(target, JSON.valueToTree(ledger)));
+        StatusFile status = statuses.of(slug);
+        statuses.write(status.withTarget(target.id(), JSON.valueToTree(ledger)));
       }
     };
   }
@@ -55,15 +60,23 @@ public final class LedgerStores {
       @Override
       public Ledger read(String slug) {
         Path file = dir.resolve(slug + ".json");
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
           return Ledger.empty();
         }
+        JsonNode node;
         try {
-          return fromJson(JSON.readTree(Files.readAllBytes(file)));
+          node = JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-          throw new UncheckedIOException(
-              "cannot read the local ledger " + workspace.relative(file), e);
+          throw new PublishException(
+              workspace.relative(file)
+                  + ": the local ledger cannot be read ("
+                  + e.getMessage()
+                  + "). It only records rehearsals on the embedded server: delete it together with"
+                  + " .casepress/local-zenodo/ to start the rehearsal afresh.",
+              false,
+              e);
         }
+        return fromJson(node, workspace.relative(file), "");
       }
 
       @Override
@@ -86,12 +99,23 @@ public final class LedgerStores {
     return JSON.valueToTree(entry);
   }
 
-  static Ledger fromJson(JsonNode node) {
+  /**
+   * @param file where the ledger is, relative to the workspace, for the message
+   * @param key the ledger's key in that file ("" for the whole file)
+   */
+  static Ledger fromJson(JsonNode node, String file, String key) {
     try {
       return JSON.treeToValue(node, Ledger.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "a ledger in the state files cannot be read: " + e.getOriginalMessage(), e);
+      throw PublishException.problem(
+          file
+              + ": the ledger"
+              + (key.isEmpty() ? "" : " under " + key)
+              + " cannot be read: "
+              + e.getOriginalMessage().replaceAll("\\s+", " ")
+              + ". casepress has not changed the file. Restore it from git (git checkout -- "
+              + file
+              + ") or undo the hand edit, then run the command again.");
     }
   }
 }

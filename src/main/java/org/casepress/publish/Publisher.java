@@ -1,7 +1,6 @@
 package org.casepress.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +19,8 @@ import java.util.Optional;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.source.Workspace;
-import org.casepress.workflow.ContentDigest;
 import org.casepress.workflow.StatusFile;
-import org.casepress.workflow.StatusStore;
 import org.casepress.zenodo.DepositFile;
-import org.casepress.zenodo.DepositMetadata;
 import org.casepress.zenodo.Deposition;
 import org.casepress.zenodo.DepositionQuery;
 import org.casepress.zenodo.DepositionState;
@@ -43,7 +39,7 @@ import org.casepress.zenodo.ZenodoException;
  * is found again by our stable identifier (or, for a new version, by its concept), and a publish is
  * checked with a plain GET before it is ever sent again.
  */
-public final class Publisher {
+final class Publisher {
   /** How often to look for a deposition whose creation answer was lost, allowing for search lag. */
   static final int SEARCH_ATTEMPTS = 6;
 
@@ -59,26 +55,28 @@ public final class Publisher {
   private final Workspace workspace;
   private final Metadata metadata;
   private final ZenodoClient client;
-  private final String target;
+  private final TargetKind target;
   private final LedgerStore ledgers;
   private final FinalPdf pdf;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Checkpoints checkpoints;
-  private final StatusStore statuses;
+  private final Statuses statuses;
 
   /** Points between steps where tests simulate a crash. Production code passes {@link #NONE}. */
   @FunctionalInterface
-  public interface Checkpoints {
+  interface Checkpoints {
     Checkpoints NONE = point -> {};
 
     void reached(String point);
   }
 
-  public Publisher(
+  Publisher(
       Workspace workspace,
+      Statuses statuses,
       Metadata metadata,
       ZenodoClient client,
+      TargetKind target,
       LedgerStore ledgers,
       FinalPdf pdf,
       Clock clock,
@@ -87,52 +85,31 @@ public final class Publisher {
     this.workspace = workspace;
     this.metadata = metadata;
     this.client = client;
-    this.target = client.target().name();
+    this.target = target;
     this.ledgers = ledgers;
     this.pdf = pdf;
     this.clock = clock;
     this.sleeper = sleeper;
     this.checkpoints = checkpoints;
-    this.statuses = new StatusStore(workspace);
+    this.statuses = statuses;
   }
 
-  public String target() {
+  TargetKind target() {
     return target;
   }
 
   // ---------------------------------------------------------------- identity and content
 
-  /**
-   * Our stable identifier of a case study version, sent to Zenodo as an alternate identifier. A
-   * URN, whose scheme Zenodo detects; it names the community (our workspace's identity on Zenodo),
-   * the slug and the version.
-   */
-  public String identifier(String slug, int version) {
-    return "urn:casepress:" + metadata.community().community() + ":" + slug + ":v" + version;
+  String identifier(String slug, int version) {
+    return DepositMetadata.identifier(metadata, slug, version);
   }
 
   int version(String slug) {
-    return statuses.read(slug).version();
+    return statuses.of(slug).version();
   }
 
-  /**
-   * The deposit metadata for a case study version, with our identifier in place of inherited ones.
-   */
   ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
-    ObjectNode m = DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
-    ArrayNode related =
-        m.has("related_identifiers")
-            ? (ArrayNode) m.get("related_identifiers")
-            : m.putArray("related_identifiers");
-    for (int i = related.size() - 1; i >= 0; i--) {
-      if ("isAlternateIdentifier".equals(related.get(i).path("relation").asText())) {
-        related.remove(i);
-      }
-    }
-    ObjectNode ours = related.addObject();
-    ours.put("identifier", identifier(cs.slug(), version));
-    ours.put("relation", "isAlternateIdentifier");
-    return m;
+    return DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
   }
 
   static String sha256(JsonNode node) {
@@ -170,17 +147,17 @@ public final class Publisher {
     return workspace
         .buildDir()
         .resolve("stage")
-        .resolve(target)
+        .resolve(target.id())
         .resolve(cs.slug() + "-v" + version + ".pdf");
   }
 
   /**
    * The DOI Zenodo will mint on publishing, printed on the PDF before it exists. Production mints
    * the pre-reserved 10.5281 DOI; the sandbox and the local server mint 10.5072 DOIs from the same
-   * record id, and their pre-reserved value (always 10.5281) must not be used (API.md §10.6).
+   * record id, and their pre-reserved value (always 10.5281) must not be used (docs/publishing.md).
    */
   String reservedDoi(Deposition d) {
-    if (target.equals("production")) {
+    if (target.isProduction()) {
       return d.prereservedDoi().orElse("10.5281/zenodo." + d.id());
     }
     return "10.5072/zenodo." + d.id();
@@ -199,24 +176,13 @@ public final class Publisher {
 
   // ---------------------------------------------------------------- stage
 
-  /** What staging one case study did. */
-  public enum StageOutcome {
-    CREATED,
-    NEW_VERSION,
-    RESUMED,
-    UPDATED,
-    ALREADY_STAGED,
-    ALREADY_PUBLISHED
-  }
-
   /**
    * Stages one approved case study version: a deposition with the full metadata and our identifier,
    * the final PDF carrying the DOI it will get, uploaded and checksum-verified.
    *
    * @param date the publication date printed on the PDF and sent to Zenodo
    */
-  public StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest)
-      throws IOException {
+  StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest) throws IOException {
     int version = version(cs.slug());
     Ledger ledger = ledgers.read(cs.slug());
     Ledger.Entry entry = ledger.version(version).orElse(null);
@@ -343,7 +309,7 @@ public final class Publisher {
       if (previous.isPresent()
           && e.status() == 400
           && e.fieldErrors().stream().anyMatch(f -> f.field().startsWith("files"))) {
-        // A draft of the new version is left over from an earlier attempt (API.md §10.2): use it.
+        // A draft of the new version is left over from an earlier attempt: use it.
         d =
             findDraftOfConcept(previous.get().conceptRecId())
                 .orElseThrow(
@@ -485,22 +451,13 @@ public final class Publisher {
   // ---------------------------------------------------------------- release
 
   /**
-   * One case study version ready to publish, as the preflight found it.
-   *
-   * @param alreadyPublished the ledger says it is published: nothing to do
-   * @param onZenodo the deposition as the preflight read it, or null when it was not read
-   */
-  public record Ready(
-      CaseStudy caseStudy, Ledger.Entry entry, boolean alreadyPublished, Deposition onZenodo) {}
-
-  /**
    * Checks everything in the batch before anything is published: all or nothing. Returns the
    * problems found (empty when the batch may go).
    */
-  public List<String> preflight(List<CaseStudy> batch, List<Ready> ready) throws IOException {
+  List<String> preflight(List<CaseStudy> batch, List<ReadyToPublish> ready) throws IOException {
     List<String> problems = new ArrayList<>();
     for (CaseStudy cs : batch) {
-      StatusFile status = statuses.read(cs.slug());
+      StatusFile status = statuses.of(cs.slug());
       Ledger.Entry entry = ledgers.read(cs.slug()).version(status.version()).orElse(null);
       if (entry == null || !entry.phase().atLeast(Ledger.Phase.STAGED)) {
         problems.add(
@@ -515,15 +472,15 @@ public final class Publisher {
         continue;
       }
       if (entry.phase() == Ledger.Phase.VERIFIED) {
-        ready.add(new Ready(cs, entry, true, null));
+        ready.add(new ReadyToPublish(cs, entry, true, null));
         continue;
       }
       if (entry.phase() == Ledger.Phase.PUBLISHED) {
         // Published, but the run stopped before the record was read back: verify it now.
-        ready.add(new Ready(cs, entry, false, null));
+        ready.add(new ReadyToPublish(cs, entry, false, null));
         continue;
       }
-      String digest = ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug()));
+      String digest = statuses.digest(cs.slug());
       if (!digest.equals(entry.stagedDigest()) || !digest.equals(status.approvedDigest())) {
         problems.add(
             cs.slug()
@@ -558,7 +515,7 @@ public final class Publisher {
       }
       if (d.published()) {
         // An earlier run's publish went through although its answer was lost.
-        ready.add(new Ready(cs, entry, false, d));
+        ready.add(new ReadyToPublish(cs, entry, false, d));
         continue;
       }
       List<DepositFile> files = d.files();
@@ -578,7 +535,7 @@ public final class Publisher {
                 + " was changed on Zenodo. Stage it again.");
         continue;
       }
-      ready.add(new Ready(cs, entry, false, d));
+      ready.add(new ReadyToPublish(cs, entry, false, d));
     }
     int needed = 2 * ready.size();
     client
@@ -604,7 +561,7 @@ public final class Publisher {
    * Publishes one staged version, never twice: a publish is sent only when Zenodo was just seen not
    * to have published it (by the preflight, or by a read after a lost answer).
    */
-  public Released publish(Ready ready) throws IOException {
+  Released publish(ReadyToPublish ready) throws IOException {
     CaseStudy cs = ready.caseStudy();
     Ledger.Entry entry = ledgers.read(cs.slug()).version(ready.entry().version()).orElseThrow();
     if (!entry.phase().isPublished()) {
@@ -705,7 +662,7 @@ public final class Publisher {
    *
    * @return one line per discrepancy; empty when all is as recorded
    */
-  public List<String> audit(CaseStudy cs) throws IOException {
+  List<String> audit(CaseStudy cs) throws IOException {
     List<String> found = new ArrayList<>();
     for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
       if (e.phase().isPublished()) {
@@ -771,7 +728,7 @@ public final class Publisher {
   // ---------------------------------------------------------------- unstage
 
   /** Discards the staged (unpublished) draft of the current version and forgets it. */
-  public boolean unstage(CaseStudy cs) throws IOException {
+  boolean unstage(CaseStudy cs) throws IOException {
     int version = version(cs.slug());
     Ledger ledger = ledgers.read(cs.slug());
     Optional<Ledger.Entry> entry = ledger.version(version);

@@ -68,7 +68,6 @@ public record DepositPreview(
         entry
             .map(Ledger.Entry::publicationDate)
             .filter(d -> d != null)
-            .map(LocalDate::parse)
             .orElseGet(
                 () ->
                     launch == null ? today : Selection.of(loaded, List.of(), launch, today).date());

@@ -1,12 +1,8 @@
 package org.casepress.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +18,6 @@ import org.casepress.workflow.StatusFile;
  * storage under .casepress/, since both vanish together.
  */
 public final class LedgerStores {
-  static final ObjectMapper JSON =
-      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-
   private LedgerStores() {}
 
   /** The ledgers of one target, for reading (the status command); a session writes them. */
@@ -43,13 +36,14 @@ public final class LedgerStores {
         JsonNode node = statuses.of(slug).targets().get(target.id());
         return node == null
             ? Ledger.empty()
-            : fromJson(node, "case-studies/" + slug + "/status.json", "targets." + target.id());
+            : LedgerFormat.fromJson(
+                node, "case-studies/" + slug + "/status.json", "targets." + target.id());
       }
 
       @Override
       public void write(String slug, Ledger ledger) {
         StatusFile status = statuses.of(slug);
-        statuses.write(status.withTarget(target.id(), JSON.valueToTree(ledger)));
+        statuses.write(status.withTarget(target.id(), LedgerFormat.toJson(ledger)));
       }
     };
   }
@@ -65,7 +59,7 @@ public final class LedgerStores {
         }
         JsonNode node;
         try {
-          node = JSON.readTree(Files.readAllBytes(file));
+          node = LedgerFormat.JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
           throw new PublishException(
               workspace.relative(file)
@@ -76,7 +70,7 @@ public final class LedgerStores {
               false,
               e);
         }
-        return fromJson(node, workspace.relative(file), "");
+        return LedgerFormat.fromJson(node, workspace.relative(file), "");
       }
 
       @Override
@@ -85,7 +79,9 @@ public final class LedgerStores {
           Files.createDirectories(dir);
           DefaultPrettyPrinter pretty =
               new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-          String text = JSON.writer(pretty).writeValueAsString(ledger) + "\n";
+          String text =
+              LedgerFormat.JSON.writer(pretty).writeValueAsString(LedgerFormat.toJson(ledger))
+                  + "\n";
           AtomicFile.write(dir.resolve(slug + ".json"), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -96,26 +92,6 @@ public final class LedgerStores {
 
   /** A ledger entry as it is stored (snake_case keys), for JSON output. */
   public static JsonNode toJson(Ledger.Entry entry) {
-    return JSON.valueToTree(entry);
-  }
-
-  /**
-   * @param file where the ledger is, relative to the workspace, for the message
-   * @param key the ledger's key in that file ("" for the whole file)
-   */
-  static Ledger fromJson(JsonNode node, String file, String key) {
-    try {
-      return JSON.treeToValue(node, Ledger.class);
-    } catch (JsonProcessingException e) {
-      throw PublishException.problem(
-          file
-              + ": the ledger"
-              + (key.isEmpty() ? "" : " under " + key)
-              + " cannot be read: "
-              + e.getOriginalMessage().replaceAll("\\s+", " ")
-              + ". casepress has not changed the file. Restore it from git (git checkout -- "
-              + file
-              + ") or undo the hand edit, then run the command again.");
-    }
+    return LedgerFormat.toJson(entry);
   }
 }

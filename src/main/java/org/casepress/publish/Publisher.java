@@ -170,8 +170,14 @@ final class Publisher {
     return entry;
   }
 
-  private Ledger.Entry log(CaseStudy cs, Ledger.Entry entry, String step, String outcome) {
-    return save(cs, entry.log(clock.instant(), step, outcome));
+  private Ledger.Entry log(
+      CaseStudy cs, Ledger.Entry entry, Ledger.Step step, Ledger.Outcome outcome) {
+    return log(cs, entry, step, outcome, null);
+  }
+
+  private Ledger.Entry log(
+      CaseStudy cs, Ledger.Entry entry, Ledger.Step step, Ledger.Outcome outcome, String detail) {
+    return save(cs, entry.log(clock.instant(), step, outcome, detail));
   }
 
   // ---------------------------------------------------------------- stage
@@ -193,9 +199,7 @@ final class Publisher {
         depositMetadata(
             cs,
             version,
-            entry != null && entry.publicationDate() != null
-                ? LocalDate.parse(entry.publicationDate())
-                : date);
+            entry != null && entry.publicationDate() != null ? entry.publicationDate() : date);
     String wantedHash = sha256(wanted);
     if (entry != null
         && entry.phase() == Ledger.Phase.STAGED
@@ -205,15 +209,13 @@ final class Publisher {
     }
     StageOutcome outcome;
     if (entry == null) {
-      entry =
-          save(
-              cs,
-              Ledger.Entry.start(version, identifier(cs.slug(), version)).dated(date.toString()));
+      entry = save(cs, Ledger.Entry.start(version, identifier(cs.slug(), version), date));
     }
-    LocalDate publicationDate = LocalDate.parse(entry.publicationDate());
+    LocalDate publicationDate = entry.publicationDate();
     if (entry.depositId() == null) {
       Optional<Ledger.Entry> previous = ledger.publishedBefore(version);
-      boolean resumed = entry.events().stream().anyMatch(e -> e.outcome().equals("started"));
+      boolean resumed =
+          entry.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.STARTED);
       entry = ensureDeposit(cs, entry, previous, wanted, wantedHash);
       outcome =
           resumed
@@ -228,19 +230,22 @@ final class Publisher {
     Files.createDirectories(file.getParent());
     pdf.render(cs, metadata, version, publicationDate, entry.reservedDoi(), file);
     String md5 = md5(file);
-    if (!(entry.phase().atLeast(Ledger.Phase.UPLOADED) && md5.equals(entry.pdfMd5()))) {
+    if (!(entry.phase().atLeast(Ledger.Phase.UPLOADED)
+        && entry.pdf() != null
+        && md5.equals(entry.pdf().md5()))) {
       boolean newVersion = ledger.publishedBefore(version).isPresent();
       entry = upload(cs, entry, file, md5, newVersion);
     }
     checkpoints.reached("pdf uploaded");
 
     if (!wantedHash.equals(entry.metadataSha256())) {
-      entry = log(cs, entry, "update metadata", "started");
+      entry = log(cs, entry, Ledger.Step.UPDATE_METADATA, Ledger.Outcome.STARTED);
       client.update(entry.depositId(), wanted);
-      entry = log(cs, entry.metadataSent(wantedHash), "update metadata", "done");
+      entry =
+          log(cs, entry.metadataSent(wantedHash), Ledger.Step.UPDATE_METADATA, Ledger.Outcome.DONE);
       checkpoints.reached("metadata updated");
     }
-    save(cs, entry.staged(wantedHash, approvedDigest).log(clock.instant(), "stage", "done"));
+    log(cs, entry.staged(wantedHash, approvedDigest), Ledger.Step.STAGE, Ledger.Outcome.DONE);
     checkpoints.reached("staged");
     return outcome;
   }
@@ -253,22 +258,24 @@ final class Publisher {
       ObjectNode wanted,
       String wantedHash)
       throws IOException {
-    String step = previous.isPresent() ? "new version" : "create";
-    boolean attempted =
-        entry.events().stream()
-            .anyMatch(e -> e.step().equals(step) && e.outcome().equals("started"));
-    if (attempted) {
+    Ledger.Step step = previous.isPresent() ? Ledger.Step.NEW_VERSION : Ledger.Step.CREATE;
+    if (entry.attempted(step)) {
       Optional<Deposition> lost = findLost(cs, entry, previous);
       if (lost.isPresent()) {
         return adopt(
-            cs, entry, lost.get(), previous.isPresent() ? null : wantedHash, step, "found again");
+            cs,
+            entry,
+            lost.get(),
+            previous.isPresent() ? null : wantedHash,
+            step,
+            Ledger.Outcome.FOUND_AGAIN);
       }
-      java.time.Instant started = lastStart(entry, step);
+      java.time.Instant started = entry.lastStart(step);
       if (clock.instant().isBefore(started.plus(LOST_WINDOW))) {
         throw new PublishException(
             cs.slug()
                 + ": an earlier run asked Zenodo to "
-                + step
+                + step.label()
                 + " a deposition at "
                 + started
                 + " and did not hear back; it is not visible yet. Run the command again in a few minutes: casepress"
@@ -281,10 +288,11 @@ final class Publisher {
               cs,
               entry,
               step,
-              "not found after " + LOST_WINDOW.toMinutes() + " minutes: it never happened");
+              Ledger.Outcome.NOT_FOUND,
+              "after " + LOST_WINDOW.toMinutes() + " minutes: it never happened");
     }
-    entry = log(cs, entry, step, "started");
-    checkpoints.reached(step + " started");
+    entry = log(cs, entry, step, Ledger.Outcome.STARTED);
+    checkpoints.reached(step.label() + " started");
     Deposition d;
     try {
       d =
@@ -292,13 +300,13 @@ final class Publisher {
               ? client.newVersion(previous.get().depositId())
               : client.create(wanted);
     } catch (OutcomeUnknownException e) {
-      entry = log(cs, entry, step, "answer lost");
+      entry = log(cs, entry, step, Ledger.Outcome.ANSWER_LOST);
       Optional<Deposition> lost = findLost(cs, entry, previous);
       if (lost.isEmpty()) {
         throw new PublishException(
             cs.slug()
                 + ": Zenodo did not answer the "
-                + step
+                + step.label()
                 + " request, and no deposition from it can be found yet."
                 + " Nothing is lost: run the same command again later and casepress will look for it first.",
             true,
@@ -311,7 +319,7 @@ final class Publisher {
           && e.fieldErrors().stream().anyMatch(f -> f.field().startsWith("files"))) {
         // A draft of the new version is left over from an earlier attempt: use it.
         d =
-            findDraftOfConcept(previous.get().conceptRecId())
+            findDraftOfConcept(previous.get().deposit().conceptRecId())
                 .orElseThrow(
                     () ->
                         new PublishException(
@@ -324,26 +332,23 @@ final class Publisher {
         throw e;
       }
     }
-    checkpoints.reached(step + " answered");
-    return adopt(cs, entry, d, previous.isPresent() ? null : wantedHash, step, "done");
+    checkpoints.reached(step.label() + " answered");
+    return adopt(cs, entry, d, previous.isPresent() ? null : wantedHash, step, Ledger.Outcome.DONE);
   }
 
   private Ledger.Entry adopt(
-      CaseStudy cs, Ledger.Entry entry, Deposition d, String sentHash, String step, String how) {
+      CaseStudy cs,
+      Ledger.Entry entry,
+      Deposition d,
+      String sentHash,
+      Ledger.Step step,
+      Ledger.Outcome how) {
     Ledger.Entry adopted =
-        entry.deposit(
-            d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d), sentHash);
-    return log(cs, adopted, step, how + ": deposition " + d.id());
-  }
-
-  private static java.time.Instant lastStart(Ledger.Entry entry, String step) {
-    java.time.Instant last = java.time.Instant.EPOCH;
-    for (Ledger.Event e : entry.events()) {
-      if (e.step().equals(step) && e.outcome().equals("started")) {
-        last = java.time.Instant.parse(e.time());
-      }
-    }
-    return last;
+        entry.deposited(
+            new Ledger.Deposit(
+                d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
+            sentHash);
+    return log(cs, adopted, step, how, "deposition " + d.id());
   }
 
   /**
@@ -357,7 +362,7 @@ final class Publisher {
     for (int attempt = 1; attempt <= SEARCH_ATTEMPTS; attempt++) {
       Optional<Deposition> found =
           previous.isPresent()
-              ? findDraftOfConcept(previous.get().conceptRecId())
+              ? findDraftOfConcept(previous.get().deposit().conceptRecId())
               : findByIdentifier(entry.identifier());
       if (found.isPresent()) {
         return found;
@@ -421,7 +426,7 @@ final class Publisher {
   private Ledger.Entry upload(
       CaseStudy cs, Ledger.Entry entry, Path file, String md5, boolean removeOthers)
       throws IOException {
-    entry = log(cs, entry, "upload", "started");
+    entry = log(cs, entry, Ledger.Step.UPLOAD, Ledger.Outcome.STARTED);
     String key = fileKey(cs);
     if (removeOthers) {
       for (DepositFile f : client.files(entry.depositId())) {
@@ -430,7 +435,7 @@ final class Publisher {
         }
       }
     }
-    String bucket = entry.bucketUrl();
+    String bucket = entry.deposit().bucketUrl();
     if (bucket == null) {
       bucket =
           client
@@ -445,7 +450,12 @@ final class Publisher {
                           null));
     }
     client.upload(bucket, key, file);
-    return log(cs, entry.uploaded(key, md5, Files.size(file)), "upload", "done, checksum verified");
+    return log(
+        cs,
+        entry.uploaded(new Ledger.UploadedPdf(key, md5, Files.size(file))),
+        Ledger.Step.UPLOAD,
+        Ledger.Outcome.DONE,
+        "checksum verified");
   }
 
   // ---------------------------------------------------------------- release
@@ -487,8 +497,7 @@ final class Publisher {
                 + ": its files changed since they were approved and staged. Re-approve it, then stage it again.");
         continue;
       }
-      String wanted =
-          sha256(depositMetadata(cs, status.version(), LocalDate.parse(entry.publicationDate())));
+      String wanted = sha256(depositMetadata(cs, status.version(), entry.publicationDate()));
       if (!wanted.equals(entry.metadataSha256())) {
         problems.add(
             cs.slug()
@@ -570,12 +579,17 @@ final class Publisher {
         d = client.get(entry.depositId());
       }
       if (!d.published()) {
-        entry = log(cs, entry.phase(Ledger.Phase.PUBLISHING), "publish", "started");
+        entry =
+            log(
+                cs,
+                entry.phase(Ledger.Phase.PUBLISHING),
+                Ledger.Step.PUBLISH,
+                Ledger.Outcome.STARTED);
         checkpoints.reached("publish started");
         try {
           d = client.publish(entry.depositId());
         } catch (OutcomeUnknownException e) {
-          entry = log(cs, entry, "publish", "answer lost");
+          entry = log(cs, entry, Ledger.Step.PUBLISH, Ledger.Outcome.ANSWER_LOST);
           d = client.get(entry.depositId());
           if (!d.published()) {
             // Zenodo did not publish it; now it is safe to ask once more.
@@ -588,9 +602,10 @@ final class Publisher {
       entry =
           log(
               cs,
-              entry.published(d.doi(), d.conceptdoi(), recordUrl),
-              "publish",
-              "done: " + d.doi());
+              entry.published(new Ledger.Publication(d.doi(), d.conceptdoi(), recordUrl, null)),
+              Ledger.Step.PUBLISH,
+              Ledger.Outcome.DONE,
+              d.doi());
       checkpoints.reached("published recorded");
     }
     if (entry.phase() != Ledger.Phase.VERIFIED) {
@@ -622,21 +637,26 @@ final class Publisher {
               + String.join("; ", wrong)
               + ". Check it on Zenodo.");
     }
-    String community =
-        record.communities().contains(metadata.community().community()) ? "accepted" : "pending";
-    entry = log(cs, entry.verified(community), "verify", "record matches; community " + community);
-    boolean answerLost =
-        entry.events().stream()
-            .anyMatch(
-                e -> e.outcome().equals("answer lost") || e.outcome().startsWith("not found"));
-    int removed = answerLost ? removeOrphans(entry) : 0;
+    Released.CommunityInclusion community =
+        record.communities().contains(metadata.community().community())
+            ? Released.CommunityInclusion.ACCEPTED
+            : Released.CommunityInclusion.PENDING;
+    entry =
+        log(
+            cs,
+            entry.verified(community),
+            Ledger.Step.VERIFY,
+            Ledger.Outcome.RECORD_MATCHES,
+            "community " + community.name().toLowerCase(java.util.Locale.ROOT));
+    int removed = entry.lostAnAnswer() ? removeOrphans(entry) : 0;
     if (removed > 0) {
       entry =
           log(
               cs,
               entry,
-              "clean up",
-              "deleted " + removed + " unpublished duplicate draft(s) carrying our identifier");
+              Ledger.Step.CLEAN_UP,
+              Ledger.Outcome.DELETED,
+              removed + " unpublished duplicate draft(s) carrying our identifier");
     }
     return entry;
   }
@@ -709,20 +729,15 @@ final class Publisher {
   }
 
   Released released(CaseStudy cs, Ledger.Entry e) {
-    Released.CommunityInclusion inclusion =
-        "accepted".equals(e.community())
-            ? Released.CommunityInclusion.ACCEPTED
-            : "pending".equals(e.community())
-                ? Released.CommunityInclusion.PENDING
-                : Released.CommunityInclusion.UNKNOWN;
+    Ledger.Publication p = e.publication();
     return new Released(
         cs,
         e.version(),
-        LocalDate.parse(e.publicationDate()),
-        e.doi(),
-        e.conceptDoi(),
-        e.recordUrl(),
-        inclusion);
+        e.publicationDate(),
+        p.doi(),
+        p.conceptDoi(),
+        p.recordUrl(),
+        p.community() == null ? Released.CommunityInclusion.UNKNOWN : p.community());
   }
 
   // ---------------------------------------------------------------- unstage

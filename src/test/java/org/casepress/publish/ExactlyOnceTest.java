@@ -284,7 +284,10 @@ class ExactlyOnceTest {
       Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
       assertTrue(
           entry.events().stream()
-              .anyMatch(e -> e.step().equals("publish") && e.outcome().equals("answer lost")));
+              .anyMatch(
+                  e ->
+                      e.step() == Ledger.Step.PUBLISH
+                          && e.outcome() == Ledger.Outcome.ANSWER_LOST));
     }
   }
 
@@ -310,7 +313,7 @@ class ExactlyOnceTest {
         assertEquals(1, f.everything(client).size());
         Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
         assertTrue(
-            entry.events().stream().anyMatch(e -> e.outcome().startsWith("found again")),
+            entry.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.FOUND_AGAIN),
             entry.events().toString());
       }
     }

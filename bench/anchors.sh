@@ -159,15 +159,33 @@ done
 
 # --- start-up breakdown --------------------------------------------------------------------
 echo "== start-up breakdown" >&2
+./mvnw -q -B -o test-compile >/dev/null
+java25=${CASEPRESS_JAVA25:-$(ls -d /usr/lib/jvm/*-25-*/bin/java /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
+first=fernbank-reproducible-forecasting
+[ -d "$ws/case-studies/$first" ] || first=${slugs[0]}
+# The Java 25 ahead-of-time cache, trained the way the launcher trains it.
+if [ -n "$java25" ]; then
+  CASEPRESS_JAVA="$java25" ./casepress --help >/dev/null 2>&1 || true
+fi
 : >"$work/startup.txt"
+: >"$work/breakdown.txt"
 for r in $(seq "$rounds"); do
   echo "help $(peak ./casepress --help)" >>"$work/startup.txt"
-  echo "check $(peak ./casepress check "${slugs[0]}" --workspace "$ws")" >>"$work/startup.txt"
+  echo "check $(peak ./casepress check "$first" --workspace "$ws")" >>"$work/startup.txt"
   echo "status $(peak ./casepress status --workspace "$ws")" >>"$work/startup.txt"
   echo "check-all $(peak ./casepress check --workspace "$ws")" >>"$work/startup.txt"
-  echo "render $(peak ./casepress render "${slugs[0]}" --final --workspace "$ws" --output "$work/s.pdf")" >>"$work/startup.txt"
+  echo "render $(peak ./casepress render "$first" --final --workspace "$ws" --output "$work/s.pdf")" >>"$work/startup.txt"
+  echo "render-no-archive $(peak java -XX:TieredStopAtLevel=1 -Xshare:auto -jar target/casepress-cli.jar render "$first" --final --workspace "$ws" --output "$work/s.pdf")" >>"$work/startup.txt"
+  if [ -n "$java25" ]; then
+    echo "help-jdk25-aot $(peak env CASEPRESS_JAVA="$java25" ./casepress --help)" >>"$work/startup.txt"
+    echo "render-jdk25-aot $(peak env CASEPRESS_JAVA="$java25" ./casepress render "$first" --final --workspace "$ws" --output "$work/s.pdf")" >>"$work/startup.txt"
+  fi
+  # Inside the JVM, with the launcher's flags and archive (the test classes appended to its jar).
+  java -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=target/casepress.jsa -Xlog:disable \
+    -cp target/casepress-cli.jar:target/test-classes org.casepress.render.bench.ColdBreakdown \
+    "$ws" "$first" "$work" >>"$work/breakdown.txt" 2>/dev/null || true
 done
 
 # --- report --------------------------------------------------------------------------------
 versions="pandoc $(pandoc3 --version | head -1 | cut -d' ' -f2); Typst $(node "$typst_js" version); mystmd $("$myst" --version 2>/dev/null | tail -1); $(weasyprint --version 2>/dev/null || echo 'WeasyPrint not available')"
-python3 bench/anchors/report.py "$work" "$versions" "$rounds" "${#slugs[@]}" "$(cat /proc/loadavg)"
+python3 bench/anchors/report.py "$work" "$versions" "$rounds" "${#slugs[@]}" "$(cat /proc/loadavg)" "${java25:-none}"

@@ -2,7 +2,7 @@
 bench/anchors.sh collected: cold pairs per document, batch totals, start-up breakdown."""
 import os, re, statistics, subprocess, sys, platform, datetime
 
-work, versions, rounds, ndocs, load = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+work, versions, rounds, ndocs, load, java25 = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
 med = lambda xs: statistics.median(xs) if xs else float("nan")
 
 cold = {}  # (tool, doc) -> [(ms, kb)]
@@ -85,11 +85,31 @@ L.append("### Where a cold command spends its time")
 L.append("")
 L.append("| command (through the launcher) | median wall |")
 L.append("|---|---:|")
-labels = {"help": "`--help` (JVM start, CLI)", "check": "`check SLUG` (workspace load and check of one study)", "check-all": "`check` (whole workspace)", "status": "`status`", "render": "`render SLUG --final`"}
-for k in ("help", "check", "check-all", "status", "render"):
+labels = {"help": "`--help` (JVM start, CLI)", "check": "`check SLUG` (workspace load and check of one study)", "check-all": "`check` (whole workspace)", "status": "`status`", "render": "`render SLUG --final`",
+          "render-no-archive": "`render SLUG --final`, `java -jar` without the launcher's archive (the JDK's own class-data only)",
+          "help-jdk25-aot": f"`--help` on Java 25 with the launcher's AOT cache ({java25})",
+          "render-jdk25-aot": "`render SLUG --final` on Java 25 with the launcher's AOT cache"}
+for k in ("help", "check", "check-all", "status", "render", "render-no-archive", "help-jdk25-aot", "render-jdk25-aot"):
     if k in startup:
         L.append(f"| {labels[k]} | {med(startup[k]):.0f} ms |")
 L.append("")
+steps = {}
+if os.path.exists(f"{work}/breakdown.txt"):
+    for line in open(f"{work}/breakdown.txt"):
+        k, v = line.split()
+        steps.setdefault(k, []).append(float(v))
+if steps:
+    L.append("Inside one cold JVM (`bench.ColdBreakdown`, the launcher's flags and archive), medians:")
+    L.append("")
+    L.append("| step | ms |")
+    L.append("|---|---:|")
+    for k in ("jvm-to-main", "workspace-load-and-check", "renderer-setup", "render-1", "render-2", "render-3", "render-4"):
+        if k in steps:
+            L.append(f"| {k} | {med(steps[k]):.0f} |")
+    if "render-1" in steps and "render-4" in steps:
+        L.append("")
+        L.append(f"The first render costs {med(steps['render-1']) - med(steps['render-4']):.0f} ms more than a warm one: that is warm-up (class loading and initialisation, interpreted code, JIT), not typesetting.")
+    L.append("")
 section = "\n".join(L) + "\n"
 path = "BENCHMARKS.md"
 text = open(path).read()

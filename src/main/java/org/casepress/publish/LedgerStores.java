@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.AtomicFile;
 import org.casepress.workflow.StatusFile;
@@ -19,6 +22,17 @@ import org.casepress.workflow.StatusFile;
  */
 public final class LedgerStores {
   private LedgerStores() {}
+
+  /**
+   * The ledger entry of a case study's current version on a target, from a status.json already read
+   * (the sandbox and production ledgers are in it), for the status command.
+   */
+  public static Optional<Ledger.Entry> current(
+      Workspace workspace, StatusFile status, TargetKind target) {
+    return forTarget(workspace, Statuses.carrying(workspace, status), target)
+        .read(status.slug())
+        .version(status.version());
+  }
 
   /** The ledgers of one target, for reading (the status command); a session writes them. */
   public static LedgerStore forTarget(Workspace workspace, TargetKind target) {
@@ -36,8 +50,7 @@ public final class LedgerStores {
         JsonNode node = statuses.of(slug).targets().get(target.id());
         return node == null
             ? Ledger.empty()
-            : LedgerFormat.fromJson(
-                node, "case-studies/" + slug + "/status.json", "targets." + target.id());
+            : LedgerFormat.fromJson(node, statuses.file(slug), "targets." + target.id());
       }
 
       @Override
@@ -48,11 +61,25 @@ public final class LedgerStores {
     };
   }
 
+  /**
+   * The local target's ledgers, each file read once by this store and written through: a session
+   * holds the workspace lock, so nobody else writes them meanwhile.
+   */
   static LedgerStore local(Workspace workspace) {
     Path dir = workspace.stateDir().resolve("ledgers").resolve("local");
+    Map<String, Ledger> read = new HashMap<>();
     return new LedgerStore() {
       @Override
       public Ledger read(String slug) {
+        Ledger known = read.get(slug);
+        if (known == null) {
+          known = readFile(slug);
+          read.put(slug, known);
+        }
+        return known;
+      }
+
+      private Ledger readFile(String slug) {
         Path file = dir.resolve(slug + ".json");
         if (!Files.exists(file)) {
           return Ledger.empty();
@@ -83,6 +110,7 @@ public final class LedgerStores {
               LedgerFormat.JSON.writer(pretty).writeValueAsString(LedgerFormat.toJson(ledger))
                   + "\n";
           AtomicFile.write(dir.resolve(slug + ".json"), text.getBytes(StandardCharsets.UTF_8));
+          read.put(slug, ledger);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -220,9 +220,7 @@ final class StatusCommand implements Command {
       m.put("latest_comment", standing.latestComment().orElse(null));
       Map<String, Object> deposits = new LinkedHashMap<>();
       for (TargetKind target : TargetKind.values()) {
-        LedgerStores.forTarget(workspace, target)
-            .read(r.slug())
-            .version(r.status().version())
+        LedgerStores.current(workspace, r.status(), target)
             .ifPresent(e -> deposits.put(target.id(), LedgerStores.toJson(e)));
       }
       m.put("deposits", deposits);

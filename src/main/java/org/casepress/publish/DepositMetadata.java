@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Community;
 import org.casepress.model.Funding;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
 import org.casepress.model.RelatedIdentifier;
+import org.casepress.source.Identifiers;
 import org.casepress.source.Languages;
 import org.casepress.source.Markdown;
 import org.jsoup.Jsoup;
@@ -27,17 +24,18 @@ import org.jsoup.safety.Safelist;
 
 /**
  * The Zenodo deposit metadata of one case study version: the object sent under {@code "metadata"}
- * when a deposit is created or updated (legacy deposit API; docs/publishing.md). The only place
- * deposit JSON is built: stage sends it, the preflight compares its hash, {@code metadata SLUG}
- * prints it.
+ * when a deposit is created or updated (legacy deposit API; docs/zenodo.md#depositions and
+ * docs/publishing.md). The only place deposit JSON is built: stage sends it, the preflight compares
+ * its hash, {@code metadata SLUG} prints it.
  *
  * <p>A pure function of the case study, the workspace metadata and the {@link Edition}: the same
  * input gives the same JSON, with keys always in the same order. Empty values are left out rather
  * than sent empty. The version's {@link #identifier} is always among the related identifiers, so
  * that a deposition whose creation answer was lost can be found again. {@code doi} is never set: a
- * DOI Zenodo reserved for the deposit, written back into the metadata, breaks publishing.
+ * DOI Zenodo reserved for the deposit, written back into the metadata, breaks publishing
+ * (docs/zenodo.md#reserved-dois).
  */
-public final class DepositMetadata {
+final class DepositMetadata {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String ALTERNATE = "isAlternateIdentifier";
 
@@ -143,13 +141,23 @@ public final class DepositMetadata {
     }
     putText(m, "partof_title", community.series());
     putText(m, "imprint_publisher", community.publisher());
-    putText(m, "notes", notes(community.series(), cs.funding()));
+    // One rule for check and for the deposit: see Identifiers.grantId.
+    List<Funding> asNotes =
+        cs.funding().stream()
+            .filter(f -> Identifiers.grantId(f.funder(), f.award()).isEmpty())
+            .toList();
+    putText(m, "notes", notes(community.series(), asNotes));
     putArray(m, "related_identifiers", related(cs, md, edition.version()));
     putArray(
         m,
         "contributors",
         community.editors().stream().map(e -> person(e).put("type", "Editor")).toList());
-    putArray(m, "grants", community.grants().stream().map(DepositMetadata::grant).toList());
+    List<ObjectNode> grants =
+        new ArrayList<>(community.grants().stream().map(DepositMetadata::grant).toList());
+    cs.funding().stream()
+        .flatMap(f -> Identifiers.grantId(f.funder(), f.award()).stream())
+        .forEach(id -> grants.add(JSON.objectNode().put("id", id)));
+    putArray(m, "grants", grants);
     m.put("version", String.valueOf(edition.version()));
     if (edition.publicationDate() != null) {
       m.put("publication_date", edition.publicationDate().toString());
@@ -180,14 +188,7 @@ public final class DepositMetadata {
 
   /** The case study's keywords, then the community's, each once (ignoring case), order kept. */
   static List<String> keywords(List<String> own, List<String> community) {
-    Set<String> seen = new HashSet<>();
-    List<String> result = new ArrayList<>();
-    for (String k : Stream.concat(own.stream(), community.stream()).map(String::strip).toList()) {
-      if (!k.isEmpty() && seen.add(k.toLowerCase(Locale.ROOT))) {
-        result.add(k);
-      }
-    }
-    return result;
+    return org.casepress.model.Citation.keywords(own, community);
   }
 
   /**
@@ -201,16 +202,7 @@ public final class DepositMetadata {
       paragraphs.add("Part of " + series.strip() + ".");
     }
     if (!funding.isEmpty()) {
-      paragraphs.add(
-          "Funding: "
-              + funding.stream()
-                  .map(
-                      f ->
-                          f.award() == null || f.award().isBlank()
-                              ? f.funder()
-                              : f.funder() + ", award " + f.award())
-                  .collect(Collectors.joining("; "))
-              + ".");
+      paragraphs.add("Funding: " + org.casepress.model.Citation.funding(funding) + ".");
     }
     return paragraphs.stream()
         .map(p -> "<p>" + Entities.escape(p) + "</p>")
@@ -221,10 +213,8 @@ public final class DepositMetadata {
   private static ObjectNode person(Person p) {
     ObjectNode o = JSON.objectNode().put("name", p.invertedName());
     putText(o, "orcid", p.orcid());
-    // The legacy API takes a single affiliation string; Zenodo keeps only the first anyway.
-    if (!p.affiliations().isEmpty()) {
-      o.put("affiliation", p.affiliations().get(0).name());
-    }
+    // The legacy API takes a single affiliation string: every affiliation goes into it.
+    putText(o, "affiliation", org.casepress.model.Citation.affiliation(p));
     return o;
   }
 

@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +20,7 @@ import org.casepress.model.Citation;
 import org.casepress.model.Launch;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
+import org.casepress.workflow.AtomicFile;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -31,7 +29,7 @@ import org.jsoup.nodes.Element;
  * authors, organisations and DOIs, citations.bib, and a CITATION.cff per case study, all written to
  * build/launch/NAME/.
  */
-public final class LaunchAnnouncement {
+final class LaunchAnnouncement {
   private static final ObjectMapper CFF =
       new ObjectMapper(
           YAMLFactory.builder()
@@ -40,21 +38,17 @@ public final class LaunchAnnouncement {
               .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
               .build());
 
-  /** Announcement files are shared and published: readable by everyone, like any web page. */
-  private static final Set<PosixFilePermission> WORLD_READABLE =
-      PosixFilePermissions.fromString("rw-r--r--");
-
   private final Metadata metadata;
   private final String title;
   private final Optional<Launch> launch;
   private final List<Released> items;
 
-  public LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
+  LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
     this(metadata, title, Optional.empty(), items);
   }
 
   /** With the launch event (metadata/launches.yaml): its name and date head the page. */
-  public LaunchAnnouncement(
+  LaunchAnnouncement(
       Metadata metadata, String title, Optional<Launch> launch, List<Released> items) {
     this.metadata = metadata;
     this.title = title;
@@ -63,7 +57,7 @@ public final class LaunchAnnouncement {
   }
 
   /** Writes every file into {@code folder} (created if needed), each atomically. */
-  public void writeTo(Path folder) throws IOException {
+  void writeTo(Path folder) throws IOException {
     Files.createDirectories(folder);
     write(folder.resolve("announcement.md"), markdown());
     write(folder.resolve("announcement.html"), html());
@@ -219,6 +213,9 @@ public final class LaunchAnnouncement {
               .getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
               .toLowerCase(Locale.ROOT));
       field(s, "version", String.valueOf(r.version()));
+      if (!keywords(r).isEmpty()) {
+        field(s, "keywords", bibEscape(String.join(", ", keywords(r))));
+      }
       field(s, "doi", r.doi());
       field(s, "url", Citation.doiUrl(r.doi()));
       s.setLength(s.length() - 2);
@@ -241,7 +238,7 @@ public final class LaunchAnnouncement {
         a.put("given-names", p.given());
       }
       if (!p.affiliations().isEmpty()) {
-        a.put("affiliation", p.affiliations().get(0).name());
+        a.put("affiliation", Citation.affiliation(p));
       }
       if (p.orcid() != null) {
         a.put("orcid", p.orcidUrl());
@@ -255,9 +252,9 @@ public final class LaunchAnnouncement {
     root.put("version", String.valueOf(r.version()));
     root.put("date-released", r.date().toString());
     root.put("license", r.caseStudy().licence());
-    Set<String> keywords = new LinkedHashSet<>(r.caseStudy().keywords());
+    List<String> keywords = keywords(r);
     if (!keywords.isEmpty()) {
-      root.put("keywords", List.copyOf(keywords));
+      root.put("keywords", keywords);
     }
     if (r.conceptDoi() != null) {
       root.put(
@@ -276,6 +273,11 @@ public final class LaunchAnnouncement {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write CITATION.cff", e);
     }
+  }
+
+  /** The same keywords as the deposit and the PDF: the case study's, then the community's. */
+  private List<String> keywords(Released r) {
+    return Citation.keywords(r.caseStudy().keywords(), metadata.community().keywords());
   }
 
   private String intro() {
@@ -339,25 +341,47 @@ public final class LaunchAnnouncement {
     return out.toString();
   }
 
-  private static String asciiKey(String s) {
+  /**
+   * The first author's family name in ASCII for the BibTeX key: accents dropped, and the letters
+   * that are not an accented Latin letter transliterated ("Þórsdóttir" becomes "thorsdottir").
+   */
+  static String asciiKey(String s) {
+    StringBuilder spelled = new StringBuilder();
+    s.codePoints()
+        .forEach(
+            cp ->
+                spelled.append(
+                    TRANSLITERATION.getOrDefault(cp, new String(Character.toChars(cp)))));
     String folded =
-        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        java.text.Normalizer.normalize(spelled, java.text.Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}", "");
     String key = folded.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     return key.isEmpty() ? "casestudy" : key;
   }
 
-  private static void write(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.setPosixFilePermissions(tmp, WORLD_READABLE);
-      } catch (UnsupportedOperationException e) {
-        // Windows has no POSIX modes; its files are readable by the user's default rules.
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  /** Letters that Unicode does not decompose into a base letter and an accent. */
+  private static final Map<Integer, String> TRANSLITERATION =
+      Map.ofEntries(
+          Map.entry((int) 'Þ', "Th"),
+          Map.entry((int) 'þ', "th"),
+          Map.entry((int) 'Ð', "D"),
+          Map.entry((int) 'ð', "d"),
+          Map.entry((int) 'Đ', "D"),
+          Map.entry((int) 'đ', "d"),
+          Map.entry((int) 'Æ', "Ae"),
+          Map.entry((int) 'æ', "ae"),
+          Map.entry((int) 'Œ', "Oe"),
+          Map.entry((int) 'œ', "oe"),
+          Map.entry((int) 'Ø', "O"),
+          Map.entry((int) 'ø', "o"),
+          Map.entry((int) 'Ł', "L"),
+          Map.entry((int) 'ł', "l"),
+          Map.entry((int) 'ß', "ss"),
+          Map.entry((int) 'ı', "i"),
+          Map.entry((int) 'Ħ', "H"),
+          Map.entry((int) 'ħ', "h"));
+
+  private static void write(Path file, String text) {
+    AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -19,10 +19,13 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.casepress.source.Bibliography;
 import org.casepress.source.Directive;
 import org.casepress.source.Markdown;
 import org.casepress.source.MathSpan;
@@ -88,24 +91,38 @@ final class BodyHtml {
           .build();
 
   /** The render of one Markdown text: what was found, and the case study's labels. */
-  private record Context(Findings findings, Targets targets) {}
+  private record Context(Findings findings, Targets targets, References references) {}
 
   private BodyHtml() {}
 
-  /** Renders a case study body (lines counted from the body's first line). */
+  /** Renders a case study body without citations (lines counted from the body's first line). */
   static String render(String body, Findings findings) {
-    return render(Markdown.parse(body), findings);
+    return render(body, null, findings);
   }
 
-  /** Renders a parsed case study body. */
-  static String render(Document doc, Findings findings) {
-    return render(doc, new Context(findings, Targets.of(doc)));
+  /**
+   * Renders a case study body, with its citations resolved against the BibTeX file in {@code
+   * folder} and the works cited listed at the end.
+   */
+  static String render(String body, Path folder, Findings findings) {
+    Document doc = Markdown.parse(body);
+    Context context = new Context(findings, Targets.of(doc), References.of(folder));
+    StringBuilder html = new StringBuilder(render(doc, context));
+    List<String> entries = context.references.entries();
+    if (!entries.isEmpty()) {
+      html.append("<div class=\"references\"><h2 id=\"references\">References</h2>");
+      for (String entry : entries) {
+        html.append("<p class=\"reference\">").append(entry).append("</p>");
+      }
+      html.append("</div>\n");
+    }
+    return html.toString();
   }
 
   /** Renders a short Markdown text such as the description, where MyST targets do not apply. */
   static String renderFragment(String markdown, Findings findings, int line) {
     Document doc = Markdown.parse(markdown, line);
-    return render(doc, new Context(findings, Targets.of(doc)));
+    return render(doc, new Context(findings, Targets.of(doc), References.of(null)));
   }
 
   private static String render(Document doc, Context context) {
@@ -205,6 +222,7 @@ final class BodyHtml {
             html.tag("/a");
           }
         }
+        case "cite", "cite:p", "cite:ps", "cite:t", "cite:ts" -> cite(role, c, html);
         case "sup", "sub" -> {
           html.tag(role.name());
           html.text(role.content());
@@ -226,6 +244,31 @@ final class BodyHtml {
           html.text(role.content());
         }
       }
+    }
+
+    private static void cite(Role role, Context c, HtmlWriter html) {
+      List<String> keys = Bibliography.keys(role.content());
+      List<String> unknown = keys.stream().filter(k -> !c.references.has(k)).toList();
+      if (keys.isEmpty() || !unknown.isEmpty()) {
+        c.findings.missing(
+            Markdown.line(role),
+            "",
+            "The citation {"
+                + role.name()
+                + "}`"
+                + role.content()
+                + "` names "
+                + (keys.isEmpty()
+                    ? "no key"
+                    : "keys not in the case study's BibTeX file: " + unknown)
+                + "; it is printed as it is.");
+        html.text(role.content());
+        return;
+      }
+      html.raw(
+          role.name().startsWith("cite:t")
+              ? c.references.textual(keys)
+              : c.references.parenthetical(keys));
     }
 
     private void directive(Directive d, NodeRendererContext ctx, HtmlWriter html) {

@@ -78,7 +78,10 @@ final class Typesetting {
         .escapeMode(Entities.EscapeMode.xhtml);
     Element main = doc.selectFirst("main");
     for (Node n :
-        List.copyOf(AuthorHtml.clean(BodyHtml.render(cs.body(), findings)).body().childNodes())) {
+        List.copyOf(
+            AuthorHtml.clean(BodyHtml.render(cs.body(), cs.folder(), findings))
+                .body()
+                .childNodes())) {
       main.appendChild(n);
     }
     Element abstractBox = doc.selectFirst(".abstract");

@@ -49,13 +49,16 @@ public record Bibliography(String file, BibTeXDatabase database) {
     return keys;
   }
 
-  /** Reads the folder's BibTeX file, if any, without reporting problems (for the renderer). */
+  /** Reads the folder's BibTeX file, if any (none for a null folder), reporting nothing. */
   public static Bibliography of(Path folder) {
     return read(folder, "", new java.util.ArrayList<>());
   }
 
   /** Reads the folder's BibTeX file; {@code folderName} is the folder as problems name it. */
   static Bibliography read(Path folder, String folderName, List<Problem> problems) {
+    if (folder == null) {
+      return NONE;
+    }
     List<Path> files;
     try (Stream<Path> list = Files.list(folder)) {
       files =

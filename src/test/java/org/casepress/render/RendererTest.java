@@ -199,6 +199,7 @@ class RendererTest {
               "Results",
               "What next",
               "Notes",
+              "References",
               "Cite this publication"),
           titles);
     }

@@ -4,6 +4,8 @@ import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -78,7 +80,10 @@ final class BodyHtml {
                     if (c == null) {
                       return;
                     }
-                    if (node instanceof Image || node instanceof ImageRef) {
+                    if (node instanceof Image
+                        || node instanceof ImageRef
+                        || node instanceof Link
+                        || node instanceof LinkRef) {
                       attributes.replaceValue(LINE, String.valueOf(Markdown.line(node)));
                     }
                     String label = c.targets.labelOf(node);

@@ -12,14 +12,17 @@ import java.util.regex.Pattern;
  * @param line the 0-based body line it is on
  */
 record TitleHeading(String text, int line) {
+  /** MyST targets may stand before the title, naming it: {@code (intro)=}. */
+  private static final Pattern TARGET = Pattern.compile("^\\s*\\([^()\\s]+\\)=\\s*$");
+
   private static final Pattern ATX_ONE =
       Pattern.compile("^ {0,3}#[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
 
-  /** The leading level-1 heading of a body, if its first non-blank line is one. */
+  /** The leading level-1 heading of a body: its first line other than blanks and targets. */
   static Optional<TitleHeading> of(String body) {
     String[] lines = body.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
+      if (lines[i].isBlank() || TARGET.matcher(lines[i]).matches()) {
         continue;
       }
       Matcher m = ATX_ONE.matcher(lines[i]);

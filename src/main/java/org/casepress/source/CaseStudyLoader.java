@@ -355,6 +355,18 @@ final class CaseStudyLoader {
                   + " and move the detail into the body."));
     }
     checkCharacters(tree, "description", d);
+    for (com.vladsch.flexmark.util.ast.Node node : Markdown.nodes(Markdown.parse(d))) {
+      if (node instanceof Directive || node instanceof Role || node instanceof MathSpan) {
+        problems.add(
+            Problem.error(
+                tree.at("description"),
+                "description",
+                "The description goes to Zenodo as plain text with simple Markdown, where '"
+                    + node.getChars().toString().lines().findFirst().orElse("")
+                    + "' cannot be shown. Write it out in words."));
+        break;
+      }
+    }
     return d;
   }
 

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,12 +56,33 @@ final class MystExtension implements Parser.ParserExtension {
   public void extend(Parser.Builder builder) {
     builder.customBlockParserFactory(new DirectiveFactory());
     builder.customBlockParserFactory(new TargetFactory());
-    builder.customInlineParserExtensionFactory(new RoleFactory());
-    builder.customInlineParserExtensionFactory(new MathFactory());
+    builder.customInlineParserExtensionFactory(new InlineFactory("{", MystExtension::parseRole));
+    builder.customInlineParserExtensionFactory(new InlineFactory("$", MystExtension::parseMath));
   }
 
-  /** Runs before the fenced code parser, which would otherwise take backtick directives. */
+  /**
+   * Starts a block on a line indented less than four spaces. Runs before the fenced code parser,
+   * which would otherwise take backtick directives.
+   */
   private abstract static class BeforeFencedCode implements CustomBlockParserFactory {
+    /** The block that starts on this line (its text stripped), or null. */
+    abstract BlockStart start(ParserState state, BasedSequence text);
+
+    @Override
+    public BlockParserFactory apply(DataHolder options) {
+      return new AbstractBlockParserFactory(options) {
+        @Override
+        public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+          if (state.getIndent() >= 4) {
+            return BlockStart.none();
+          }
+          BasedSequence line = state.getLine();
+          BlockStart start = start(state, line.subSequence(state.getNextNonSpaceIndex()).trimEnd());
+          return start == null ? BlockStart.none() : start.atIndex(line.length());
+        }
+      };
+    }
+
     @Override
     public Set<Class<?>> getAfterDependents() {
       return null;
@@ -79,32 +101,21 @@ final class MystExtension implements Parser.ParserExtension {
 
   private static final class DirectiveFactory extends BeforeFencedCode {
     @Override
-    public BlockParserFactory apply(DataHolder options) {
-      return new AbstractBlockParserFactory(options) {
-        @Override
-        public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-          if (state.getIndent() >= 4) {
-            return BlockStart.none();
-          }
-          BasedSequence line = state.getLine();
-          BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex()).trimEnd();
-          Matcher m = OPENING.matcher(rest);
-          if (!m.matches() || (m.group(1).charAt(0) == '`' && m.group(3).contains("`"))) {
-            return BlockStart.none();
-          }
-          return BlockStart.of(
-                  new DirectiveParser(
-                      new Directive(
-                          m.group(2).toLowerCase(java.util.Locale.ROOT),
-                          m.group(3).strip(),
-                          m.group(1).charAt(0)),
-                      rest,
-                      state.getLineNumber(),
-                      m.group(1).length(),
-                      state.getIndent()))
-              .atIndex(line.length());
-        }
-      };
+    BlockStart start(ParserState state, BasedSequence rest) {
+      Matcher m = OPENING.matcher(rest);
+      if (!m.matches() || (m.group(1).charAt(0) == '`' && m.group(3).contains("`"))) {
+        return null;
+      }
+      return BlockStart.of(
+          new DirectiveParser(
+              new Directive(
+                  m.group(2).toLowerCase(java.util.Locale.ROOT),
+                  m.group(3).strip(),
+                  m.group(1).charAt(0)),
+              rest,
+              state.getLineNumber(),
+              m.group(1).length(),
+              state.getIndent()));
     }
   }
 
@@ -234,42 +245,61 @@ final class MystExtension implements Parser.ParserExtension {
 
   private static final class TargetFactory extends BeforeFencedCode {
     @Override
-    public BlockParserFactory apply(DataHolder options) {
-      return new AbstractBlockParserFactory(options) {
-        @Override
-        public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-          if (state.getIndent() >= 4) {
-            return BlockStart.none();
-          }
-          BasedSequence line = state.getLine();
-          BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex()).trimEnd();
-          Matcher m = TARGET.matcher(rest);
-          if (!m.matches()) {
-            return BlockStart.none();
-          }
-          Target target = new Target(rest, m.group(1));
-          return BlockStart.of(
-                  new AbstractBlockParser() {
-                    @Override
-                    public Block getBlock() {
-                      return target;
-                    }
+    BlockStart start(ParserState state, BasedSequence rest) {
+      Matcher m = TARGET.matcher(rest);
+      if (!m.matches()) {
+        return null;
+      }
+      Target target = new Target(rest, m.group(1));
+      return BlockStart.of(
+          new AbstractBlockParser() {
+            @Override
+            public Block getBlock() {
+              return target;
+            }
 
-                    @Override
-                    public BlockContinue tryContinue(ParserState s) {
-                      return BlockContinue.none();
-                    }
+            @Override
+            public BlockContinue tryContinue(ParserState s) {
+              return BlockContinue.none();
+            }
 
-                    @Override
-                    public void closeBlock(ParserState s) {}
-                  })
-              .atIndex(line.length());
-        }
-      };
+            @Override
+            public void closeBlock(ParserState s) {}
+          });
     }
   }
 
-  private abstract static class InlineFactory implements InlineParserExtensionFactory {
+  /** An inline parser that starts at one of {@code characters}. */
+  private static final class InlineFactory implements InlineParserExtensionFactory {
+    private final String characters;
+    private final Predicate<LightInlineParser> parse;
+
+    InlineFactory(String characters, Predicate<LightInlineParser> parse) {
+      this.characters = characters;
+      this.parse = parse;
+    }
+
+    @Override
+    public CharSequence getCharacters() {
+      return characters;
+    }
+
+    @Override
+    public InlineParserExtension apply(LightInlineParser inlineParser) {
+      return new InlineParserExtension() {
+        @Override
+        public void finalizeDocument(InlineParser p) {}
+
+        @Override
+        public void finalizeBlock(InlineParser p) {}
+
+        @Override
+        public boolean parse(LightInlineParser p) {
+          return parse.test(p);
+        }
+      };
+    }
+
     @Override
     public Set<Class<?>> getAfterDependents() {
       return null;
@@ -286,44 +316,19 @@ final class MystExtension implements Parser.ParserExtension {
     }
   }
 
-  private abstract static class InlineExtension implements InlineParserExtension {
-    @Override
-    public void finalizeDocument(InlineParser inlineParser) {}
-
-    @Override
-    public void finalizeBlock(InlineParser inlineParser) {}
-  }
-
-  private static final class RoleFactory extends InlineFactory {
-    @Override
-    public CharSequence getCharacters() {
-      return "{";
+  private static boolean parseRole(LightInlineParser p) {
+    BasedSequence input = p.getInput();
+    Matcher m = ROLE.matcher(input);
+    m.region(p.getIndex(), input.length());
+    if (!m.lookingAt()) {
+      return false;
     }
-
-    @Override
-    public InlineParserExtension apply(LightInlineParser inlineParser) {
-      return new InlineExtension() {
-        @Override
-        public boolean parse(LightInlineParser p) {
-          BasedSequence input = p.getInput();
-          Matcher m = ROLE.matcher(input);
-          m.region(p.getIndex(), input.length());
-          if (!m.lookingAt()) {
-            return false;
-          }
-          p.flushTextNode();
-          String content = m.group(3);
-          if (m.group(2).length() > 1) {
-            content = content.strip(); // ``a `b` c`` style: the spaces only pad
-          }
-          p.getBlock()
-              .appendChild(
-                  new Role(input.subSequence(m.start(), m.end()), m.group(1), content.strip()));
-          p.setIndex(m.end());
-          return true;
-        }
-      };
-    }
+    p.flushTextNode();
+    p.getBlock()
+        .appendChild(
+            new Role(input.subSequence(m.start(), m.end()), m.group(1), m.group(3).strip()));
+    p.setIndex(m.end());
+    return true;
   }
 
   /**
@@ -331,61 +336,48 @@ final class MystExtension implements Parser.ParserExtension {
    * by a space, a closing '$' not preceded by a space nor followed by a digit, so that "$5 and $10"
    * stays text.
    */
-  private static final class MathFactory extends InlineFactory {
-    @Override
-    public CharSequence getCharacters() {
-      return "$";
+  private static boolean parseMath(LightInlineParser p) {
+    BasedSequence input = p.getInput();
+    int start = p.getIndex();
+    boolean display = start + 1 < input.length() && input.charAt(start + 1) == '$';
+    int from = start + (display ? 2 : 1);
+    int close = display ? closingDisplay(input, from) : closingInline(input, from);
+    if (close < 0) {
+      return false;
     }
+    int after = close + (display ? 2 : 1);
+    p.flushTextNode();
+    p.getBlock()
+        .appendChild(
+            new MathSpan(
+                input.subSequence(start, after),
+                input.subSequence(from, close).toString().strip(),
+                display));
+    p.setIndex(after);
+    return true;
+  }
 
-    @Override
-    public InlineParserExtension apply(LightInlineParser inlineParser) {
-      return new InlineExtension() {
-        @Override
-        public boolean parse(LightInlineParser p) {
-          BasedSequence input = p.getInput();
-          int start = p.getIndex();
-          boolean display = start + 1 < input.length() && input.charAt(start + 1) == '$';
-          int from = start + (display ? 2 : 1);
-          int close = display ? closingDisplay(input, from) : closingInline(input, from);
-          if (close < 0) {
-            return false;
-          }
-          int after = close + (display ? 2 : 1);
-          p.flushTextNode();
-          p.getBlock()
-              .appendChild(
-                  new MathSpan(
-                      input.subSequence(start, after),
-                      input.subSequence(from, close).toString().strip(),
-                      display));
-          p.setIndex(after);
-          return true;
-        }
-      };
-    }
+  private static int closingDisplay(BasedSequence s, int from) {
+    int close = s.indexOf("$$", from);
+    return close > from && !s.subSequence(from, close).isBlank() ? close : -1;
+  }
 
-    private static int closingDisplay(BasedSequence s, int from) {
-      int close = s.indexOf("$$", from);
-      return close > from && !s.subSequence(from, close).isBlank() ? close : -1;
-    }
-
-    private static int closingInline(BasedSequence s, int from) {
-      if (from >= s.length() || Character.isWhitespace(s.charAt(from)) || s.charAt(from) == '$') {
-        return -1;
-      }
-      for (int i = from + 1; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '\n' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-          return -1;
-        }
-        if (c == '$'
-            && s.charAt(i - 1) != '\\'
-            && !Character.isWhitespace(s.charAt(i - 1))
-            && (i + 1 >= s.length() || !Character.isDigit(s.charAt(i + 1)))) {
-          return i;
-        }
-      }
+  private static int closingInline(BasedSequence s, int from) {
+    if (from >= s.length() || Character.isWhitespace(s.charAt(from)) || s.charAt(from) == '$') {
       return -1;
     }
+    for (int i = from + 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+        return -1;
+      }
+      if (c == '$'
+          && s.charAt(i - 1) != '\\'
+          && !Character.isWhitespace(s.charAt(i - 1))
+          && (i + 1 >= s.length() || !Character.isDigit(s.charAt(i + 1)))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

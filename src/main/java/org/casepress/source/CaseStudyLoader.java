@@ -116,19 +116,24 @@ final class CaseStudyLoader {
     }
     byte[] bytes;
     try {
+      if (!Limits.fileSize(Files.size(file), source, problems)) {
+        return Optional.empty();
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     Optional<SourceText.Split> split =
         SourceText.decode(bytes, source, problems)
-            .flatMap(t -> SourceText.splitFrontMatter(t, source, problems));
+            .filter(t -> Limits.text(t, source, problems))
+            .flatMap(t -> SourceText.splitFrontMatter(t, source, problems))
+            .filter(s -> Limits.frontMatter(s.frontMatter(), source, problems));
     if (split.isEmpty()) {
       return Optional.empty();
     }
     YamlTree tree =
         YamlTree.parse(split.get().frontMatter(), source, split.get().frontMatterLine(), problems);
-    if (tree == null) {
+    if (tree == null || !Limits.counts(tree, problems)) {
       return Optional.empty();
     }
     FrontMatter fm =

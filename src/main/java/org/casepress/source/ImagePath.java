@@ -38,7 +38,11 @@ public final class ImagePath {
     LINK_OUTSIDE,
     NOT_A_FILE,
     /** Not PNG, JPEG or GIF (SVG included: the renderer has no SVG support). */
-    NOT_AN_IMAGE
+    NOT_AN_IMAGE,
+    /** Truncated, corrupt or without image data: {@link ImageCheck} says how. */
+    DAMAGED,
+    /** Over the pixel or file size limit of {@link Limits}. */
+    TOO_LARGE
   }
 
   /**
@@ -48,8 +52,10 @@ public final class ImagePath {
    * @param refusal why not, else null
    * @param scheme the scheme of a REMOTE or OTHER_SCHEME address
    * @param path the address decoded, as a path relative to the folder
+   * @param image what decoding the file found, for an image file (DAMAGED and TOO_LARGE say why)
    */
-  public record Result(Path file, Refusal refusal, String scheme, String path) {
+  public record Result(
+      Path file, Refusal refusal, String scheme, String path, ImageCheck.Verdict image) {
     public boolean ok() {
       return refusal == null;
     }
@@ -99,10 +105,16 @@ public final class ImagePath {
     if (!Files.isRegularFile(real)) {
       return refused(Refusal.NOT_A_FILE, null, decoded);
     }
-    if (rasterFormat(real) == null) {
+    String format = rasterFormat(real);
+    if (format == null) {
       return refused(Refusal.NOT_AN_IMAGE, null, decoded);
     }
-    return new Result(real, null, null, decoded);
+    ImageCheck.Verdict image = ImageCheck.verify(real, format);
+    if (!image.ok()) {
+      return new Result(
+          null, image.damage() != null ? Refusal.DAMAGED : Refusal.TOO_LARGE, null, decoded, image);
+    }
+    return new Result(real, null, null, decoded, image);
   }
 
   /** "png", "jpeg" or "gif" from the file's first bytes (its name may lie), else null. */
@@ -130,7 +142,7 @@ public final class ImagePath {
   }
 
   private static Result refused(Refusal refusal, String scheme, String path) {
-    return new Result(null, refusal, scheme, path);
+    return new Result(null, refusal, scheme, path, null);
   }
 
   private static int indexOfAny(String s, char a, char b) {

@@ -39,7 +39,7 @@ public final class Limits {
   public static final int FUNDING = 50;
 
   /** Pixels of one image; the largest corpus image has 6.3 million (3149 x 2000). */
-  public static final long IMAGE_PIXELS = 40_000_000L;
+  public static final long IMAGE_PIXELS = 25_000_000L;
 
   /** Bytes of one image file; the largest corpus image has 1.1 MB. */
   public static final long IMAGE_BYTES = 20L * 1024 * 1024;

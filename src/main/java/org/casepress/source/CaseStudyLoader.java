@@ -136,6 +136,7 @@ final class CaseStudyLoader {
     if (tree == null || !Limits.counts(tree, problems)) {
       return Optional.empty();
     }
+    Bidi.check(tree, problems);
     FrontMatter fm =
         new Shape(tree, problems, FrontMatter.OWNED_KEYS).bind(FrontMatter.class, "front matter");
     new BodyCheck(workspace, folder, source, split.get().bodyLine(), problems)

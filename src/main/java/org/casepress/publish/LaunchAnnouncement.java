@@ -199,16 +199,13 @@ public final class LaunchAnnouncement {
       root.put("keywords", List.copyOf(keywords));
     }
     if (r.conceptDoi() != null) {
-      root.put(
-          "identifiers",
-          List.of(
-              Map.of(
-                  "type",
-                  "doi",
-                  "value",
-                  r.conceptDoi(),
-                  "description",
-                  "The concept DOI: every version of this case study.")));
+      // Insertion order, not Map.of: its order changes from one run of the JVM to the next, and
+      // the file must be byte-identical when the same release is written again.
+      Map<String, Object> concept = new LinkedHashMap<>();
+      concept.put("type", "doi");
+      concept.put("value", r.conceptDoi());
+      concept.put("description", "The concept DOI: every version of this case study.");
+      root.put("identifiers", List.of(concept));
     }
     try {
       return CFF.writeValueAsString(root);

@@ -14,6 +14,7 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.casepress.source.LocalWriteException;
 import org.casepress.workflow.Transition;
 
 /**
@@ -92,7 +93,10 @@ public final class Cli {
       err.println(e.getMessage());
       return e.exitCode();
     } catch (UncheckedIOException e) {
-      err.println("casepress: a file could not be read or written: " + e.getCause().getMessage());
+      err.println(
+          e instanceof LocalWriteException
+              ? e.getMessage()
+              : "casepress: a file could not be read or written: " + e.getCause().getMessage());
       if (verbose) {
         e.printStackTrace(err);
       }

@@ -26,6 +26,7 @@ import org.casepress.publish.ReleaseJob;
 import org.casepress.publish.Released;
 import org.casepress.publish.Selection;
 import org.casepress.source.Loaded;
+import org.casepress.source.LocalWriteException;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
 import org.casepress.workflow.WorkspaceLock;
@@ -131,6 +132,11 @@ final class PublishCommands {
               + e.getMessage()
               + (e.temporary() ? " Try again later; the run continues where it stopped." : ""));
     } catch (IOException e) {
+      // Publishing writes PDFs, ledgers and announcements too: a full disk is not the network.
+      if (LocalWriteException.isLocal(e)) {
+        throw new CommandException(
+            ExitCode.PROBLEM, LocalWriteException.of(e, in.workspace().root()).getMessage());
+      }
       throw new CommandException(
           ExitCode.UNAVAILABLE,
           "Zenodo could not be reached ("

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.casepress.model.Citation;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
+import org.casepress.source.LocalWriteException;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -48,13 +49,13 @@ public final class LaunchAnnouncement {
 
   /** Writes every file into {@code folder} (created if needed), each atomically. */
   public void writeTo(Path folder) throws IOException {
-    Files.createDirectories(folder);
+    createDirectories(folder);
     write(folder.resolve("announcement.md"), markdown());
     write(folder.resolve("announcement.html"), html());
     write(folder.resolve("citations.bib"), bibtex());
     for (Released r : items) {
       Path dir = folder.resolve(r.caseStudy().slug());
-      Files.createDirectories(dir);
+      createDirectories(dir);
       write(dir.resolve("CITATION.cff"), cff(r));
     }
   }
@@ -282,13 +283,26 @@ public final class LaunchAnnouncement {
     return key.isEmpty() ? "casestudy" : key;
   }
 
-  private static void write(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+  private static void createDirectories(Path folder) {
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw LocalWriteException.of(folder.resolve("."), e);
+    }
+  }
+
+  private static void write(Path file, String text) {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw LocalWriteException.of(file, e);
     }
   }
 }

@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
+import org.casepress.source.LocalWriteException;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
@@ -175,7 +176,15 @@ public final class Renderer {
     }
   }
 
-  static void writeAtomically(Path output, byte[] bytes) throws IOException {
+  static void writeAtomically(Path output, byte[] bytes) {
+    try {
+      writeOrThrow(output, bytes);
+    } catch (IOException e) {
+      throw LocalWriteException.of(output, e);
+    }
+  }
+
+  private static void writeOrThrow(Path output, byte[] bytes) throws IOException {
     Path target = output.toAbsolutePath().normalize();
     Path dir = target.getParent();
     Files.createDirectories(dir);

@@ -16,6 +16,7 @@ import org.casepress.model.CaseStudy;
 import org.casepress.model.Problem;
 import org.casepress.publish.Ledger;
 import org.casepress.publish.LedgerStores;
+import org.casepress.render.OutputFile;
 import org.casepress.render.Publication;
 import org.casepress.render.RenderException;
 import org.casepress.render.RenderMode;
@@ -42,7 +43,7 @@ final class RenderCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "SLUG [--output FILE] [--final] [--date YYYY-MM-DD] | --all";
+    return "SLUG [--output FILE [--force]] [--final] [--date YYYY-MM-DD] | --all";
   }
 
   @Override
@@ -64,6 +65,11 @@ final class RenderCommand implements Command {
         Option.builder()
             .longOpt("final")
             .desc("no watermark; a missing or refused resource fails the render")
+            .get());
+    o.addOption(
+        Option.builder()
+            .longOpt("force")
+            .desc("let --output replace an existing PDF that casepress did not write")
             .get());
     o.addOption(
         Option.builder().longOpt("all").desc("render every case study to build/pdf/").get());
@@ -119,6 +125,19 @@ final class RenderCommand implements Command {
               ? in.cwdPath(in.line().getOptionValue("output"))
               : workspace.buildDir().resolve("pdf").resolve(slug + ".pdf");
       Publication pub = publication(workspace, cs, date(in, cs));
+      try {
+        if (in.line().hasOption("output")) {
+          OutputFile.permit(workspace, output, in.line().hasOption("force"));
+        }
+      } catch (RenderException e) {
+        failed = true;
+        entry.put("ok", false);
+        entry.put("problems", e.problems().stream().map(CheckCommand::json).toList());
+        if (!in.json()) {
+          ProblemPrinter.print(in.err(), e.problems());
+        }
+        continue;
+      }
       try {
         RenderResult result = renderer().render(cs, loaded.metadata(), pub, mode, output);
         entry.put("ok", true);

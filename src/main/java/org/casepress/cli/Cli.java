@@ -15,6 +15,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.casepress.source.LocalWriteException;
+import org.casepress.workflow.StateFileException;
 import org.casepress.workflow.Transition;
 
 /**
@@ -92,6 +93,10 @@ public final class Cli {
     } catch (CommandException e) {
       err.println(e.getMessage());
       return e.exitCode();
+    } catch (StateFileException e) {
+      // A status.json that is not a record casepress could have written: the user's to restore.
+      err.println(e.getMessage());
+      return ExitCode.PROBLEM;
     } catch (UncheckedIOException e) {
       err.println(
           e instanceof LocalWriteException

@@ -116,7 +116,8 @@ final class CaseStudyLoader {
     }
     byte[] bytes;
     try {
-      if (!Limits.fileSize(Files.size(file), source, problems)) {
+      if (!Limits.fileSize(Files.size(file), source, problems)
+          || !Limits.folderSize(folder, folderName, problems)) {
         return Optional.empty();
       }
       bytes = Files.readAllBytes(file);

@@ -1,9 +1,15 @@
 package org.casepress.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.casepress.model.Location;
 import org.casepress.model.Problem;
 
@@ -43,6 +49,12 @@ public final class Limits {
 
   /** Bytes of one image file; the largest corpus image has 1.1 MB. */
   public static final long IMAGE_BYTES = 20L * 1024 * 1024;
+
+  /**
+   * Bytes of the whole case study folder: its images end up in the PDF, which is built in memory.
+   * The six corpus images together have 2.3 MB.
+   */
+  public static final long FOLDER_BYTES = 40L * 1024 * 1024;
 
   /** A container marker at the start of a line: a quote, a bullet or a numbered item. */
   private static final Pattern CONTAINER =
@@ -262,6 +274,42 @@ public final class Limits {
                 + key
                 + " limit). Keep the ones that matter most."));
     return false;
+  }
+
+  /** Whether the case study folder, images included, is small enough to typeset in memory. */
+  static boolean folderSize(Path folder, String name, List<Problem> problems) {
+    long total;
+    try (Stream<Path> files = Files.walk(folder)) {
+      total =
+          files
+              .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+              .mapToLong(Limits::size)
+              .sum();
+    } catch (IOException | UncheckedIOException e) {
+      return true; // what cannot be listed is reported by the checks that read it
+    }
+    if (total <= FOLDER_BYTES) {
+      return true;
+    }
+    problems.add(
+        Problem.error(
+            Location.of(name),
+            "",
+            "The folder holds "
+                + (total + 1024 * 1024 - 1) / (1024 * 1024)
+                + " MB; a case study may hold at most "
+                + FOLDER_BYTES / (1024 * 1024)
+                + " MB with its images (the folder limit). Save the images at a smaller size (a"
+                + " PDF page needs no more than about 2500 pixels across) or as JPEG."));
+    return false;
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static String kilobytes(long bytes) {

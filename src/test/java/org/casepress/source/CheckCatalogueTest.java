@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are left out only where check gives none). An edit may say {@code repeat: N} to put N copies of
  * its replacement; {@code append} (file, before, text, repeat) adds {@code before} and N copies of
  * {@code text} at the end of a file, for inputs too large to spell out. Keys are applied in that
- * order: edits, appends, writes, bytes, deletes, symlinks.
+ * order: edits, writes, appends, bytes, deletes, symlinks.
  *
  * <p>A few cases prove what is accepted rather than refused: instead of {@code expect} they say
  * {@code expect_clean: true}, and then check must report nothing at all, not even a warning.
@@ -144,6 +144,11 @@ class CheckCatalogueTest {
       String replace = e.path("replace").asText().repeat(e.path("repeat").asInt(1));
       Files.writeString(file, text.replace(find, replace), StandardCharsets.UTF_8);
     }
+    for (JsonNode w : spec.path("write")) {
+      Path file = root.resolve(w.get("file").asText());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, w.get("text").asText(), StandardCharsets.UTF_8);
+    }
     for (JsonNode a : spec.path("append")) {
       Path file = root.resolve(a.get("file").asText());
       Files.writeString(
@@ -151,11 +156,6 @@ class CheckCatalogueTest {
           a.path("before").asText() + a.get("text").asText().repeat(a.path("repeat").asInt(1)),
           StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.APPEND);
-    }
-    for (JsonNode w : spec.path("write")) {
-      Path file = root.resolve(w.get("file").asText());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, w.get("text").asText(), StandardCharsets.UTF_8);
     }
     for (JsonNode b : spec.path("bytes")) {
       Path file = root.resolve(b.get("file").asText());

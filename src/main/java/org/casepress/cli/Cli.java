@@ -14,8 +14,7 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.casepress.source.LocalWriteException;
-import org.casepress.workflow.StateFileException;
+import org.casepress.model.CasepressException;
 import org.casepress.workflow.Transition;
 
 /**
@@ -90,20 +89,21 @@ public final class Cli {
     boolean verbose = line.hasOption("verbose");
     try {
       return command.run(new Invocation(line, out, err, env, cwd));
-    } catch (CommandException e) {
+    } catch (CasepressException e) {
+      ProblemPrinter.print(err, e.problems());
       err.println(e.getMessage());
-      return e.exitCode();
-    } catch (StateFileException e) {
-      // A status.json that is not a record casepress could have written: the user's to restore.
-      err.println(e.getMessage());
-      return ExitCode.PROBLEM;
+      if (verbose && e.getCause() != null) {
+        err.print(trace(e.getCause()));
+      }
+      return exitCode(e.kind());
     } catch (UncheckedIOException e) {
       err.println(
-          e instanceof LocalWriteException
-              ? e.getMessage()
-              : "casepress: a file could not be read or written: " + e.getCause().getMessage());
+          "casepress: a file could not be read or written: "
+              + e.getCause().getMessage()
+              + ". Check that it exists, is a file (not a folder) and may be written, then run the"
+              + " command again.");
       if (verbose) {
-        e.printStackTrace(err);
+        err.print(trace(e));
       }
       return ExitCode.PROBLEM;
     } catch (Exception e) {
@@ -114,12 +114,26 @@ public final class Cli {
               + " please report it with the command you ran"
               + (verbose ? "." : " and the output of the same command with --verbose."));
       if (verbose) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        err.print(trace);
+        err.print(trace(e));
       }
       return ExitCode.INTERNAL;
     }
+  }
+
+  /** The one place where a failure becomes an exit code. */
+  static int exitCode(CasepressException.Kind kind) {
+    return switch (kind) {
+      case USAGE -> ExitCode.USAGE;
+      case PROBLEM -> ExitCode.PROBLEM;
+      case UNAVAILABLE -> ExitCode.UNAVAILABLE;
+      case INTERNAL -> ExitCode.INTERNAL;
+    };
+  }
+
+  private static String trace(Throwable t) {
+    StringWriter trace = new StringWriter();
+    t.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
   }
 
   static Map<String, Command> commands() {

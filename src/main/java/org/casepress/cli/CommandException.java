@@ -1,26 +1,22 @@
 package org.casepress.cli;
 
+import org.casepress.model.CasepressException;
+
 /**
- * Ends a command with a message for the user and an exit code. Thrown by commands, caught only in
- * {@link Cli}; the message is complete and says what to do.
+ * A command line the CLI itself refuses (a usage error) or a problem it finds before calling the
+ * library. Caught only in {@link Cli}, with the rest of the family.
  */
-public class CommandException extends RuntimeException {
-  private final int exitCode;
+final class CommandException extends CasepressException {
 
-  public CommandException(int exitCode, String message) {
-    super(message, null, false, false);
-    this.exitCode = exitCode;
+  private CommandException(Kind kind, String message) {
+    super(kind, message, null);
   }
 
-  public static CommandException usage(String message) {
-    return new CommandException(ExitCode.USAGE, message);
+  static CommandException usage(String message) {
+    return new CommandException(Kind.USAGE, message);
   }
 
-  public static CommandException problem(String message) {
-    return new CommandException(ExitCode.PROBLEM, message);
-  }
-
-  public int exitCode() {
-    return exitCode;
+  static CommandException problem(String message) {
+    return new CommandException(Kind.PROBLEM, message);
   }
 }

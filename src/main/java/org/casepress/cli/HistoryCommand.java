@@ -3,7 +3,6 @@ package org.casepress.cli;
 import org.casepress.workflow.ContentDigest;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.StatusFile;
-import org.casepress.workflow.WorkflowException;
 
 /** {@code history SLUG}: every review step of a case study, oldest first. */
 final class HistoryCommand implements Command {
@@ -27,11 +26,7 @@ final class HistoryCommand implements Command {
   public int run(Invocation in) {
     String slug = in.slug();
     StatusFile status;
-    try {
-      status = ReviewCommands.workflow(in).status(slug);
-    } catch (WorkflowException e) {
-      throw ReviewCommands.refused(in, e);
-    }
+    status = ReviewCommands.workflow(in).status(slug);
     if (in.json()) {
       in.printJson(status);
       return ExitCode.OK;

@@ -8,15 +8,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
+import org.casepress.publish.Destination;
+import org.casepress.publish.TargetKind;
 import org.casepress.source.Workspace;
+import org.casepress.zenodo.TerminalProgress;
 
 /**
  * What a command runs with: its parsed command line, the streams, the environment and the
  * workspace. Tests build one through {@link Cli#run} with their own streams and environment.
  */
 final class Invocation {
+  static final String USER_VARIABLE = "CASEPRESS_USER";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** Two-space indents, "key": value, one array item per line: easy to read and to diff. */
@@ -106,6 +112,34 @@ final class Invocation {
                         + " upward holds "
                         + Workspace.COMMUNITY_FILE
                         + ". Run the command inside the repository, or pass --workspace DIR."));
+  }
+
+  /** --as, else CASEPRESS_USER, else null (the library then says how to give it). */
+  String actorId() {
+    String given = line.getOptionValue("as");
+    if (given == null || given.isBlank()) {
+      given = env.get(USER_VARIABLE);
+    }
+    return given == null || given.isBlank() ? null : given.strip();
+  }
+
+  /** --target, local by default. */
+  TargetKind target() {
+    String name = line.getOptionValue("target", "local").toLowerCase(Locale.ROOT);
+    return TargetKind.parse(name)
+        .orElseThrow(
+            () ->
+                CommandException.usage(
+                    "--target must be local, sandbox or production, not '" + name + "'."));
+  }
+
+  /** --target and --zenodo-url, with upload progress on the terminal. */
+  Destination destination() {
+    return new Destination(
+        target(),
+        Optional.ofNullable(line.getOptionValue("zenodo-url")),
+        env,
+        json() ? TerminalProgress.of(err, false) : TerminalProgress.forConsole(err));
   }
 
   /** A path given on the command line, relative to the folder the command was run in. */

@@ -1,34 +1,17 @@
 package org.casepress.cli;
 
-import java.util.List;
-import java.util.function.BiFunction;
-import java.util.stream.Stream;
-import org.casepress.model.CaseStudy;
-import org.casepress.model.Problem;
-import org.casepress.source.Loaded;
-import org.casepress.source.Workspace;
-import org.casepress.source.WorkspaceLoader;
-import org.casepress.zenodo.DepositMetadata;
-import org.casepress.zenodo.DepositMetadata.Edition;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.casepress.publish.DepositPreview;
 
 /**
- * {@code metadata SLUG}: prints the metadata casepress would send to Zenodo for a case study. The
- * output is always JSON, so --json changes nothing.
+ * {@code metadata SLUG [--target T] [--launch NAME]}: prints the deposit metadata of a case study's
+ * current version as the next stage would send it, or as deposited once published. The output is
+ * always JSON, so --json changes nothing; notes go to standard error.
  */
 final class MetadataCommand implements Command {
-  private final BiFunction<Workspace, CaseStudy, Edition> editions;
-
-  /** Every case study as its first, unpublished version. */
-  MetadataCommand() {
-    this((workspace, caseStudy) -> Edition.FIRST);
-  }
-
-  /**
-   * @param editions the version and publication date of a case study, e.g. from its status
-   */
-  MetadataCommand(BiFunction<Workspace, CaseStudy, Edition> editions) {
-    this.editions = editions;
-  }
 
   @Override
   public String name() {
@@ -37,7 +20,7 @@ final class MetadataCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "SLUG";
+    return "SLUG [--target T] [--launch NAME]";
   }
 
   @Override
@@ -46,32 +29,57 @@ final class MetadataCommand implements Command {
   }
 
   @Override
+  public Options options() {
+    Options o = new Options();
+    o.addOption(
+        Option.builder()
+            .longOpt("target")
+            .hasArg()
+            .argName("T")
+            .desc(
+                "whose ledger says what is staged or published: local (default), sandbox, production")
+            .get());
+    o.addOption(
+        Option.builder()
+            .longOpt("launch")
+            .hasArg()
+            .argName("NAME")
+            .desc("the launch it will be staged with, which dates it")
+            .get());
+    return o;
+  }
+
+  @Override
   public int run(Invocation in) {
-    String slug = in.slug();
-    Workspace workspace = in.workspace();
-    Loaded loaded = WorkspaceLoader.load(workspace, List.of(slug));
-    String folder = "case-studies/" + slug;
-    // problemsOf covers the case study's files and metadata/; an unknown slug is reported on the
-    // folder.
-    List<Problem> errors =
-        Stream.concat(
-                loaded.problems().stream().filter(p -> p.file().equals(folder)),
-                loaded.problemsOf(slug).stream())
-            .filter(Problem::isError)
-            .toList();
-    if (!errors.isEmpty() || loaded.caseStudy(slug).isEmpty()) {
-      // Standard output is reserved for the JSON, so the problems go to standard error.
-      ProblemPrinter.print(in.err(), errors);
-      throw CommandException.problem(
-          "No metadata for '"
-              + slug
-              + "': fix the errors above (./casepress check "
-              + slug
-              + " lists them).");
-    }
-    CaseStudy caseStudy = loaded.caseStudy(slug).get();
-    in.printJson(
-        DepositMetadata.build(caseStudy, loaded.metadata(), editions.apply(workspace, caseStudy)));
+    DepositPreview preview =
+        DepositPreview.of(
+            in.workspace(),
+            in.slug(),
+            in.target(),
+            in.line().getOptionValue("launch"),
+            LocalDate.now(ZoneOffset.UTC));
+    in.printJson(preview.metadata());
+    preview
+        .doi()
+        .ifPresent(
+            doi ->
+                in.err()
+                    .println(
+                        preview.slug()
+                            + " v"
+                            + preview.version()
+                            + " is published on "
+                            + preview.target().id()
+                            + " as "
+                            + doi
+                            + " ("
+                            + preview.date()
+                            + ")."
+                            + (preview.changedSince()
+                                ? " Its files or the workspace metadata changed since, so this is"
+                                    + " built from today's files and differs from what was"
+                                    + " deposited; reopen it to publish a new version."
+                                : "")));
     return ExitCode.OK;
   }
 }

@@ -3,7 +3,6 @@ package org.casepress.cli;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.casepress.workflow.ReviewWorkflow;
-import org.casepress.workflow.WorkflowException;
 
 /** {@code new SLUG --title T [--as PERSON]}: starts a case study from the template. */
 final class NewCommand implements Command {
@@ -45,11 +44,7 @@ final class NewCommand implements Command {
           "Give the new case study a title: --title \"How we opened our flood models\".");
     }
     ReviewWorkflow.Step step;
-    try {
-      step = ReviewCommands.workflow(in).create(slug, title, ReviewCommands.actor(in));
-    } catch (WorkflowException e) {
-      throw ReviewCommands.refused(in, e);
-    }
+    step = ReviewCommands.workflow(in).create(slug, title, in.actorId());
     if (in.json()) {
       in.printJson(step);
     } else {

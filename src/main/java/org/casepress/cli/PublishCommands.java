@@ -5,90 +5,39 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.casepress.model.Person;
-import org.casepress.model.Role;
-import org.casepress.publish.LedgerStore;
-import org.casepress.publish.LedgerStores;
 import org.casepress.publish.PlanRow;
 import org.casepress.publish.Progress;
-import org.casepress.publish.PublishException;
-import org.casepress.publish.Publisher;
-import org.casepress.publish.ReleaseJob;
+import org.casepress.publish.ReadyToPublish;
+import org.casepress.publish.ReleaseOutcome;
 import org.casepress.publish.Released;
-import org.casepress.publish.Selection;
-import org.casepress.source.Loaded;
-import org.casepress.source.LocalWriteException;
+import org.casepress.publish.Session;
+import org.casepress.publish.StageOutcome;
+import org.casepress.publish.Staged;
+import org.casepress.publish.TargetKind;
 import org.casepress.source.Workspace;
-import org.casepress.source.WorkspaceLoader;
-import org.casepress.workflow.WorkspaceLock;
-import org.casepress.zenodo.OutcomeUnknownException;
-import org.casepress.zenodo.Sleeper;
-import org.casepress.zenodo.ZenodoException;
 
 /**
- * plan, stage, release and unstage: thin commands over {@link ReleaseJob} and {@link Publisher}.
+ * plan, stage, release and unstage: each parses its options, makes one {@link Session} call and
+ * prints what came back.
  */
 final class PublishCommands {
   private PublishCommands() {}
 
-  /** Everything a publishing command needs, opened together and closed together. */
-  private record Run(
-      Workspace workspace,
-      Loaded loaded,
-      ZenodoSession session,
-      ReleaseJob job,
-      Publisher publisher,
-      WorkspaceLock lock)
-      implements AutoCloseable {
-
-    static Run open(Invocation in, String what) throws IOException {
-      Workspace workspace = in.workspace();
-      WorkspaceLock lock =
-          WorkspaceLock.acquire(workspace, what, WorkspaceLock.DEFAULT_WAIT, Clock.systemUTC());
-      try {
-        Loaded loaded = WorkspaceLoader.load(workspace);
-        ZenodoSession session = ZenodoSession.open(in, workspace, true);
-        LedgerStore ledgers = LedgerStores.forTarget(workspace, ZenodoSession.targetName(in));
-        Publisher publisher =
-            new Publisher(
-                workspace,
-                loaded.metadata(),
-                session.client(),
-                ledgers,
-                FinalPdfs.RENDERER,
-                Clock.systemUTC(),
-                Sleeper.REAL,
-                Publisher.Checkpoints.NONE);
-        ReleaseJob job = new ReleaseJob(workspace, loaded, publisher, ledgers, progress(in));
-        return new Run(workspace, loaded, session, job, publisher, lock);
-      } catch (IOException | RuntimeException e) {
-        lock.close();
-        throw e;
-      }
+  /** The case studies a publishing command acts on: those named, or a launch's. */
+  record Chosen(List<String> slugs, String launch) {
+    static Chosen from(Invocation in) {
+      return new Chosen(in.args(), in.line().getOptionValue("launch"));
     }
+  }
 
-    Selection selection(Invocation in) {
-      return Selection.of(
-          loaded, in.args(), in.line().getOptionValue("launch"), LocalDate.now(ZoneOffset.UTC));
-    }
-
-    @Override
-    public void close() {
-      try {
-        session.close();
-      } finally {
-        lock.close();
-      }
-    }
+  static Session open(Invocation in) {
+    return Session.open(in.workspace(), in.destination(), in.actorId(), progress(in));
   }
 
   static Progress progress(Invocation in) {
@@ -99,8 +48,28 @@ final class PublishCommands {
     };
   }
 
+  /** --target and --zenodo-url, which every command that talks to Zenodo takes. */
+  static Options targetOptions() {
+    Options options = new Options();
+    options.addOption(
+        Option.builder()
+            .longOpt("target")
+            .hasArg()
+            .argName("T")
+            .desc("local (default: the embedded server), sandbox or production")
+            .get());
+    options.addOption(
+        Option.builder()
+            .longOpt("zenodo-url")
+            .hasArg()
+            .argName("URL")
+            .desc("override the target's API base URL (plain http only on loopback)")
+            .get());
+    return options;
+  }
+
   static Options selectionOptions() {
-    Options o = ZenodoSession.options();
+    Options o = targetOptions();
     o.addOption(
         Option.builder()
             .longOpt("launch")
@@ -109,70 +78,6 @@ final class PublishCommands {
             .desc("the case studies of a launch in metadata/launches.yaml, dated with the launch")
             .get());
     return o;
-  }
-
-  /** Turns publishing failures into exit codes: 3 when retrying later may help, else 1. */
-  static int guarded(Invocation in, Action action) {
-    try {
-      return action.run();
-    } catch (PublishException e) {
-      throw new CommandException(
-          e.temporary() ? ExitCode.UNAVAILABLE : ExitCode.PROBLEM, e.getMessage());
-    } catch (OutcomeUnknownException e) {
-      throw new CommandException(
-          ExitCode.UNAVAILABLE,
-          "Zenodo did not answer in time ("
-              + e.getMessage()
-              + "). Everything done so far is recorded: run the same"
-              + " command again later and it continues where it stopped.");
-    } catch (ZenodoException e) {
-      throw new CommandException(
-          e.temporary() ? ExitCode.UNAVAILABLE : ExitCode.PROBLEM,
-          "Zenodo refused: "
-              + e.getMessage()
-              + (e.temporary() ? " Try again later; the run continues where it stopped." : ""));
-    } catch (IOException e) {
-      // Publishing writes PDFs, ledgers and announcements too: a full disk is not the network.
-      if (LocalWriteException.isLocal(e)) {
-        throw new CommandException(
-            ExitCode.PROBLEM, LocalWriteException.of(e, in.workspace().root()).getMessage());
-      }
-      throw new CommandException(
-          ExitCode.UNAVAILABLE,
-          "Zenodo could not be reached ("
-              + e.getMessage()
-              + "). Check the network and run the command again;"
-              + " it continues where it stopped.");
-    }
-  }
-
-  @FunctionalInterface
-  interface Action {
-    int run() throws IOException;
-  }
-
-  static Person actor(Invocation in, Loaded loaded, Role... roles) {
-    String id = in.line().getOptionValue("as", in.env().get("CASEPRESS_USER"));
-    if (id == null || id.isBlank()) {
-      throw CommandException.usage(
-          "Say who you are with --as PERSON (or set CASEPRESS_USER): publishing on production is recorded.");
-    }
-    Person p =
-        loaded
-            .metadata()
-            .person(id)
-            .orElseThrow(
-                () -> CommandException.usage("'" + id + "' is not in metadata/people.yaml."));
-    for (Role r : roles) {
-      if (p.has(r)) {
-        return p;
-      }
-    }
-    throw CommandException.problem(
-        p.fullName()
-            + " may not do this on production: it needs the role "
-            + String.join(" or ", java.util.Arrays.stream(roles).map(Role::id).toList())
-            + " in metadata/people.yaml.");
   }
 
   static Option asOption() {
@@ -209,16 +114,13 @@ final class PublishCommands {
 
     @Override
     public int run(Invocation in) {
-      Workspace workspace = in.workspace();
-      Loaded loaded = WorkspaceLoader.load(workspace);
-      String target = ZenodoSession.targetName(in);
-      LedgerStore ledgers = LedgerStores.forTarget(workspace, target);
-      // Planning never opens a connection: the publisher gets no client.
-      ReleaseJob job = new ReleaseJob(workspace, loaded, null, ledgers, Progress.SILENT);
-      Selection selection =
-          Selection.of(
-              loaded, in.args(), in.line().getOptionValue("launch"), LocalDate.now(ZoneOffset.UTC));
-      List<PlanRow> rows = guardedPlan(() -> job.plan(selection, true));
+      Chosen chosen = Chosen.from(in);
+      List<PlanRow> rows;
+      String target;
+      try (Session session = open(in)) {
+        rows = session.plan(chosen.slugs(), chosen.launch());
+        target = session.target().id();
+      }
       int total = rows.stream().mapToInt(PlanRow::requests).sum();
       if (in.json()) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -248,14 +150,6 @@ final class PublishCommands {
       }
       return ExitCode.OK;
     }
-
-    private static List<PlanRow> guardedPlan(java.util.function.Supplier<List<PlanRow>> plan) {
-      try {
-        return plan.get();
-      } catch (PublishException e) {
-        throw CommandException.problem(e.getMessage());
-      }
-    }
   }
 
   static final class StageCommand implements Command {
@@ -282,49 +176,44 @@ final class PublishCommands {
     }
 
     @Override
-    public int run(Invocation in) throws IOException {
-      try (Run run = Run.open(in, "stage")) {
-        if (run.publisher().target().equals("production")) {
-          actor(in, run.loaded(), Role.WRITER, Role.COORDINATOR);
-        }
-        return guarded(
-            in,
-            () -> {
-              List<ReleaseJob.Staged> staged = run.job().stage(run.selection(in));
-              if (in.json()) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (ReleaseJob.Staged s : staged) {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("slug", s.slug());
-                  m.put("outcome", s.outcome().name().toLowerCase(java.util.Locale.ROOT));
-                  m.put("reserved_doi", s.reservedDoi());
-                  out.add(m);
-                }
-                in.printJson(out);
-                return ExitCode.OK;
-              }
-              if (staged.isEmpty()) {
-                in.out()
-                    .println(
-                        "Nothing to stage: no case study is approved (see ./casepress status).");
-              }
-              for (ReleaseJob.Staged s : staged) {
-                in.out()
-                    .println(
-                        s.slug()
-                            + ": "
-                            + describe(s.outcome())
-                            + " on "
-                            + run.publisher().target()
-                            + ", DOI reserved: "
-                            + s.reservedDoi());
-              }
-              return ExitCode.OK;
-            });
+    public int run(Invocation in) {
+      Chosen chosen = Chosen.from(in);
+      List<Staged> staged;
+      String target;
+      try (Session session = open(in)) {
+        staged = session.stage(chosen.slugs(), chosen.launch());
+        target = session.target().id();
       }
+      if (in.json()) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Staged s : staged) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("slug", s.slug());
+          m.put("outcome", s.outcome().name().toLowerCase(java.util.Locale.ROOT));
+          m.put("reserved_doi", s.reservedDoi());
+          out.add(m);
+        }
+        in.printJson(out);
+        return ExitCode.OK;
+      }
+      if (staged.isEmpty()) {
+        in.out().println("Nothing to stage: no case study is approved (see ./casepress status).");
+      }
+      for (Staged s : staged) {
+        in.out()
+            .println(
+                s.slug()
+                    + ": "
+                    + describe(s.outcome())
+                    + " on "
+                    + target
+                    + ", DOI reserved: "
+                    + s.reservedDoi());
+      }
+      return ExitCode.OK;
     }
 
-    private static String describe(Publisher.StageOutcome o) {
+    private static String describe(StageOutcome o) {
       return switch (o) {
         case CREATED -> "staged (new deposition)";
         case NEW_VERSION -> "staged as a new version";
@@ -362,25 +251,19 @@ final class PublishCommands {
     }
 
     @Override
-    public int run(Invocation in) throws IOException {
-      try (Run run = Run.open(in, "release")) {
-        Loaded loaded = run.loaded();
-        boolean production = run.publisher().target().equals("production");
-        String actor = production ? actor(in, loaded, Role.COORDINATOR).id() : null;
-        return guarded(
-            in,
-            () -> {
-              ReleaseJob.Outcome outcome =
-                  run.job().release(run.selection(in), batch -> confirm(in, batch), actor);
-              report(in, run.publisher().target(), outcome, run.workspace());
-              return ExitCode.OK;
-            });
+    public int run(Invocation in) {
+      Chosen chosen = Chosen.from(in);
+      try (Session session = open(in)) {
+        ReleaseOutcome outcome =
+            session.release(chosen.slugs(), chosen.launch(), batch -> confirm(in, batch));
+        report(in, session.target(), outcome, in.workspace());
       }
+      return ExitCode.OK;
     }
 
-    private static boolean confirm(Invocation in, List<Publisher.Ready> batch) {
+    private static boolean confirm(Invocation in, List<ReadyToPublish> batch) {
       in.out().println("About to publish on production (this cannot be undone):");
-      for (Publisher.Ready r : batch) {
+      for (ReadyToPublish r : batch) {
         in.out()
             .println(
                 "  "
@@ -409,10 +292,10 @@ final class PublishCommands {
     }
 
     private static void report(
-        Invocation in, String target, ReleaseJob.Outcome outcome, Workspace workspace) {
+        Invocation in, TargetKind target, ReleaseOutcome outcome, Workspace workspace) {
       if (in.json()) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("target", target);
+        out.put("target", target.id());
         out.put("published", outcome.published().stream().map(PublishCommands::json).toList());
         out.put(
             "already_published",
@@ -461,7 +344,7 @@ final class PublishCommands {
                     + ": https://doi.org/"
                     + r.doi());
       }
-      if (target.equals("local")) {
+      if (target == TargetKind.LOCAL) {
         in.out()
             .println(
                 "(The local server stops with this command; to browse its records, run ./casepress local-zenodo.)");
@@ -514,39 +397,22 @@ final class PublishCommands {
 
     @Override
     public Options options() {
-      return ZenodoSession.options();
+      return targetOptions();
     }
 
     @Override
-    public int run(Invocation in) throws IOException {
+    public int run(Invocation in) {
       String slug = in.slug();
-      try (Run run = Run.open(in, "unstage " + slug)) {
-        var cs =
-            run.loaded()
-                .caseStudy(slug)
-                .orElseThrow(
-                    () ->
-                        CommandException.problem(
-                            "There is no case study '"
-                                + slug
-                                + "' that loads; run ./casepress check "
-                                + slug
-                                + "."));
-        return guarded(
-            in,
-            () -> {
-              boolean done = run.publisher().unstage(cs);
-              in.out()
-                  .println(
-                      done
-                          ? slug
-                              + ": the staged draft on "
-                              + run.publisher().target()
-                              + " is discarded."
-                          : slug + ": nothing is staged on " + run.publisher().target() + ".");
-              return ExitCode.OK;
-            });
+      try (Session session = open(in)) {
+        boolean done = session.unstage(slug);
+        String target = session.target().id();
+        in.out()
+            .println(
+                done
+                    ? slug + ": the staged draft on " + target + " is discarded."
+                    : slug + ": nothing is staged on " + target + ".");
       }
+      return ExitCode.OK;
     }
   }
 }

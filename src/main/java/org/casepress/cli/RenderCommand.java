@@ -1,32 +1,19 @@
 package org.casepress.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.casepress.model.CaseStudy;
-import org.casepress.model.Problem;
-import org.casepress.publish.Ledger;
-import org.casepress.publish.LedgerStores;
-import org.casepress.render.OutputFile;
-import org.casepress.render.Publication;
-import org.casepress.render.RenderException;
+import org.casepress.publish.PdfJob;
 import org.casepress.render.RenderMode;
-import org.casepress.render.RenderResult;
-import org.casepress.render.Renderer;
-import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
-import org.casepress.source.WorkspaceLoader;
-import org.casepress.workflow.StatusFile;
-import org.casepress.workflow.StatusStore;
 
 /**
  * {@code render SLUG [--output FILE] [--final] [--date YYYY-MM-DD]} and {@code render --all}: the
@@ -34,8 +21,6 @@ import org.casepress.workflow.StatusStore;
  * errors in.
  */
 final class RenderCommand implements Command {
-  private static Renderer renderer;
-
   @Override
   public String name() {
     return "render";
@@ -91,84 +76,60 @@ final class RenderCommand implements Command {
       throw CommandException.usage(
           "render --all takes no SLUG and no --output: every PDF goes to build/pdf/.");
     }
-    Workspace workspace = in.workspace();
-    Loaded loaded =
-        all ? WorkspaceLoader.load(workspace) : WorkspaceLoader.load(workspace, List.of(in.slug()));
     RenderMode mode = in.line().hasOption("final") ? RenderMode.FINAL : RenderMode.DRAFT;
+    Workspace workspace = in.workspace();
+    PdfJob.Request request =
+        new PdfJob.Request(
+            all ? List.of() : List.of(in.slug()),
+            all,
+            mode,
+            Optional.ofNullable(in.line().getOptionValue("output")).map(in::cwdPath),
+            date(in),
+            sourceDate(in),
+            in.line().hasOption("force"));
+    List<PdfJob.Result> results = PdfJob.render(workspace, request);
     List<Map<String, Object>> report = new ArrayList<>();
     boolean failed = false;
-    List<String> slugs = all ? WorkspaceLoader.slugs(workspace) : List.of(in.slug());
-    for (String slug : slugs) {
-      List<Problem> problems = loaded.problemsOf(slug);
-      CaseStudy cs = loaded.caseStudy(slug).orElse(null);
+    for (PdfJob.Result result : results) {
       Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("slug", slug);
+      entry.put("slug", result.slug());
       report.add(entry);
-      if (cs == null || problems.stream().anyMatch(Problem::isError)) {
-        failed = true;
-        entry.put("ok", false);
-        entry.put("problems", problems.stream().map(CheckCommand::json).toList());
-        if (!in.json()) {
-          ProblemPrinter.print(in.err(), problems.isEmpty() ? loaded.problems() : problems);
-          in.err()
-              .println(
-                  "Not rendering "
-                      + slug
-                      + ": fix the errors above (./casepress check "
-                      + slug
-                      + ") and try again.");
-        }
-        continue;
-      }
-      Path output =
-          in.line().hasOption("output")
-              ? in.cwdPath(in.line().getOptionValue("output"))
-              : workspace.buildDir().resolve("pdf").resolve(slug + ".pdf");
-      Publication pub = publication(workspace, cs, date(in, cs));
-      try {
-        if (in.line().hasOption("output")) {
-          OutputFile.permit(workspace, output, in.line().hasOption("force"));
-        }
-      } catch (RenderException e) {
-        failed = true;
-        entry.put("ok", false);
-        entry.put("problems", e.problems().stream().map(CheckCommand::json).toList());
-        if (!in.json()) {
-          ProblemPrinter.print(in.err(), e.problems());
-        }
-        continue;
-      }
-      try {
-        RenderResult result = renderer().render(cs, loaded.metadata(), pub, mode, output);
+      if (result instanceof PdfJob.Result.Written w) {
         entry.put("ok", true);
-        entry.put("output", workspace.relative(result.output()));
-        entry.put("pages", result.pages());
-        entry.put("problems", result.warnings().stream().map(CheckCommand::json).toList());
+        entry.put("output", workspace.relative(w.pdf().output()));
+        entry.put("pages", w.pdf().pages());
+        entry.put("problems", w.pdf().warnings().stream().map(CheckCommand::json).toList());
         if (!in.json()) {
-          ProblemPrinter.print(in.out(), result.warnings());
+          ProblemPrinter.print(in.out(), w.pdf().warnings());
           in.out()
               .println(
                   "Wrote "
-                      + workspace.relative(result.output())
+                      + workspace.relative(w.pdf().output())
                       + " ("
-                      + CheckCommand.plural(result.pages(), "page")
+                      + CheckCommand.plural(w.pdf().pages(), "page")
                       + (mode == RenderMode.DRAFT ? ", draft" : ", final")
-                      + (result.warnings().isEmpty()
+                      + (w.pdf().warnings().isEmpty()
                           ? ""
-                          : ", " + CheckCommand.plural(result.warnings().size(), "warning"))
+                          : ", " + CheckCommand.plural(w.pdf().warnings().size(), "warning"))
                       + ").");
         }
-      } catch (RenderException e) {
+      } else if (result instanceof PdfJob.Result.NotWritten n) {
         failed = true;
         entry.put("ok", false);
-        entry.put("problems", e.problems().stream().map(CheckCommand::json).toList());
+        entry.put("problems", n.problems().stream().map(CheckCommand::json).toList());
         if (!in.json()) {
-          ProblemPrinter.print(in.err(), e.problems());
+          ProblemPrinter.print(in.err(), n.problems());
           in.err()
               .println(
-                  "Not rendered: "
-                      + slug
-                      + " cannot be published as it is. Fix the errors above, or render a draft without --final.");
+                  n.refusedByRenderer()
+                      ? "Not rendered: "
+                          + n.slug()
+                          + " cannot be published as it is. Fix the errors above, or render a draft without --final."
+                      : "Not rendering "
+                          + n.slug()
+                          + ": fix the errors above (./casepress check "
+                          + n.slug()
+                          + ") and try again.");
         }
       }
     }
@@ -182,62 +143,30 @@ final class RenderCommand implements Command {
     return failed ? ExitCode.PROBLEM : ExitCode.OK;
   }
 
-  /**
-   * What the PDF says of the case study's state: version and review state from status.json, and the
-   * DOI once the version is published on production.
-   */
-  static Publication publication(Workspace workspace, CaseStudy cs, LocalDate date) {
-    StatusFile status = new StatusStore(workspace).read(cs.slug());
-    Ledger.Entry published =
-        LedgerStores.forTarget(workspace, "production")
-            .read(cs.slug())
-            .version(status.version())
-            .filter(e -> e.phase().isPublished())
-            .orElse(null);
-    return new Publication(
-        status.version(),
-        date,
-        status.state().id().replace('-', ' '),
-        published == null ? null : published.doi(),
-        published == null ? null : published.conceptDoi());
-  }
-
-  /**
-   * The date of the PDF: --date, else SOURCE_DATE_EPOCH (the reproducible-builds convention), else
-   * the day of the case study's last review step, else the UTC day its files last changed. Never
-   * the clock, so that rendering unchanged files twice gives the same bytes.
-   */
-  static LocalDate date(Invocation in, CaseStudy cs) {
+  private static Optional<LocalDate> date(Invocation in) {
     String given = in.line().getOptionValue("date");
-    if (given != null) {
-      try {
-        return LocalDate.parse(given);
-      } catch (DateTimeParseException e) {
-        throw CommandException.usage(
-            "--date " + given + " is not a date; write it as YYYY-MM-DD, e.g. 2026-12-10.");
-      }
+    if (given == null) {
+      return Optional.empty();
     }
-    String epoch = in.env().get("SOURCE_DATE_EPOCH");
-    if (epoch != null && !epoch.isBlank()) {
-      try {
-        return LocalDate.ofInstant(
-            Instant.ofEpochSecond(Long.parseLong(epoch.strip())), ZoneOffset.UTC);
-      } catch (NumberFormatException e) {
-        throw CommandException.usage(
-            "SOURCE_DATE_EPOCH=" + epoch + " is not a number of seconds since 1970.");
-      }
+    try {
+      return Optional.of(LocalDate.parse(given));
+    } catch (DateTimeParseException e) {
+      throw CommandException.usage(
+          "--date " + given + " is not a date; write it as YYYY-MM-DD, e.g. 2026-12-10.");
     }
-    return new StatusStore(in.workspace())
-        .read(cs.slug())
-        .lastChange()
-        .map(h -> LocalDate.ofInstant(h.time(), ZoneOffset.UTC))
-        .orElseGet(() -> Publication.contentDate(cs.folder()));
   }
 
-  static synchronized Renderer renderer() {
-    if (renderer == null) {
-      renderer = Renderer.create();
+  /** SOURCE_DATE_EPOCH, the reproducible-builds convention, when it is set. */
+  private static Optional<Instant> sourceDate(Invocation in) {
+    String epoch = in.env().get("SOURCE_DATE_EPOCH");
+    if (epoch == null || epoch.isBlank()) {
+      return Optional.empty();
     }
-    return renderer;
+    try {
+      return Optional.of(Instant.ofEpochSecond(Long.parseLong(epoch.strip())));
+    } catch (NumberFormatException e) {
+      throw CommandException.usage(
+          "SOURCE_DATE_EPOCH=" + epoch + " is not a number of seconds since 1970.");
+    }
   }
 }

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.casepress.publish.LedgerStores;
+import org.casepress.publish.TargetKind;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.Overview;
 import org.casepress.workflow.StateFileException;
-import org.casepress.workflow.WorkflowException;
 
 /** {@code status}: where every case study stands, as a table or JSON. */
 final class StatusCommand implements Command {
@@ -34,11 +34,7 @@ final class StatusCommand implements Command {
   @Override
   public int run(Invocation in) {
     Overview overview;
-    try {
-      overview = ReviewCommands.workflow(in).overview();
-    } catch (WorkflowException e) {
-      throw ReviewCommands.refused(in, e);
-    }
+    overview = ReviewCommands.workflow(in).overview();
     if (in.json()) {
       in.printJson(json(overview, in.workspace()));
     } else {
@@ -86,19 +82,17 @@ final class StatusCommand implements Command {
     }
   }
 
-  private static final List<String> TARGETS = List.of("local", "sandbox", "production");
-
   /** Where the current version stands on each target, e.g. "local: published 10.5072/zenodo.2". */
   static String deposits(Workspace workspace, String slug, int version) {
     List<String> parts = new ArrayList<>();
-    for (String target : TARGETS) {
+    for (TargetKind target : TargetKind.values()) {
       LedgerStores.forTarget(workspace, target)
           .read(slug)
           .version(version)
           .ifPresent(
               e ->
                   parts.add(
-                      target
+                      target.id()
                           + ": "
                           + (e.phase().isPublished() ? "published" : e.phase().label())
                           + (e.doi() != null
@@ -128,11 +122,11 @@ final class StatusCommand implements Command {
       m.put("approved_digest", r.status().approvedDigest());
       m.put("last_change", r.status().lastChange().orElse(null));
       Map<String, Object> deposits = new LinkedHashMap<>();
-      for (String target : TARGETS) {
+      for (TargetKind target : TargetKind.values()) {
         LedgerStores.forTarget(workspace, target)
             .read(r.slug())
             .version(r.status().version())
-            .ifPresent(e -> deposits.put(target, LedgerStores.toJson(e)));
+            .ifPresent(e -> deposits.put(target.id(), LedgerStores.toJson(e)));
       }
       m.put("deposits", deposits);
       studies.add(m);

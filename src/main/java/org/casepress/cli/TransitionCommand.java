@@ -7,7 +7,6 @@ import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.Transition;
 import org.casepress.workflow.TransitionTable;
-import org.casepress.workflow.WorkflowException;
 
 /** One review step: {@code submit}, {@code approve}, ... SLUG [--comment TEXT] [--as PERSON]. */
 final class TransitionCommand implements Command {
@@ -62,14 +61,9 @@ final class TransitionCommand implements Command {
   public int run(Invocation in) {
     String slug = in.slug();
     ReviewWorkflow.Step step;
-    try {
-      step =
-          ReviewCommands.workflow(in)
-              .apply(
-                  slug, transition, ReviewCommands.actor(in), in.line().getOptionValue("comment"));
-    } catch (WorkflowException e) {
-      throw ReviewCommands.refused(in, e);
-    }
+    step =
+        ReviewCommands.workflow(in)
+            .apply(slug, transition, in.actorId(), in.line().getOptionValue("comment"));
     if (in.json()) {
       in.printJson(step);
     } else {

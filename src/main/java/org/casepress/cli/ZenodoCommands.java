@@ -1,23 +1,13 @@
 package org.casepress.cli;
 
-import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.casepress.model.CaseStudy;
-import org.casepress.publish.LedgerStores;
-import org.casepress.publish.Publisher;
-import org.casepress.source.Loaded;
-import org.casepress.source.Workspace;
-import org.casepress.source.WorkspaceLoader;
-import org.casepress.zenodo.Doctor;
+import org.casepress.publish.Session;
 import org.casepress.zenodo.DoctorCheck;
-import org.casepress.zenodo.Sleeper;
-import org.casepress.zenodo.server.LocalZenodo;
 
 /** doctor, verify and local-zenodo: commands about the Zenodo side itself. */
 final class ZenodoCommands {
@@ -41,31 +31,26 @@ final class ZenodoCommands {
 
     @Override
     public Options options() {
-      return ZenodoSession.options();
+      return PublishCommands.targetOptions();
     }
 
     @Override
-    public int run(Invocation in) throws IOException {
-      Workspace workspace = in.workspace();
-      String community =
-          WorkspaceLoader.load(workspace, List.of()).metadata().community().community();
-      try (ZenodoSession session = ZenodoSession.open(in, workspace, false)) {
-        List<DoctorCheck> checks = Doctor.run(session.client(), community);
-        if (in.json()) {
-          List<Map<String, Object>> out = new ArrayList<>();
-          for (DoctorCheck c : checks) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("check", c.name());
-            m.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("detail", c.detail());
-            out.add(m);
-          }
-          in.printJson(out);
-        } else {
-          checks.forEach(c -> in.out().println(c.line()));
+    public int run(Invocation in) {
+      List<DoctorCheck> checks = Session.doctor(in.workspace(), in.destination());
+      if (in.json()) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (DoctorCheck c : checks) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("check", c.name());
+          m.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+          m.put("detail", c.detail());
+          out.add(m);
         }
-        return checks.stream().anyMatch(DoctorCheck::failed) ? ExitCode.PROBLEM : ExitCode.OK;
+        in.printJson(out);
+      } else {
+        checks.forEach(c -> in.out().println(c.line()));
       }
+      return checks.stream().anyMatch(DoctorCheck::failed) ? ExitCode.PROBLEM : ExitCode.OK;
     }
   }
 
@@ -87,49 +72,30 @@ final class ZenodoCommands {
 
     @Override
     public Options options() {
-      return ZenodoSession.options();
+      return PublishCommands.targetOptions();
     }
 
     @Override
-    public int run(Invocation in) throws IOException {
-      Workspace workspace = in.workspace();
-      Loaded loaded = WorkspaceLoader.load(workspace);
-      try (ZenodoSession session = ZenodoSession.open(in, workspace, true)) {
-        Publisher publisher =
-            new Publisher(
-                workspace,
-                loaded.metadata(),
-                session.client(),
-                LedgerStores.forTarget(workspace, ZenodoSession.targetName(in)),
-                FinalPdfs.RENDERER,
-                Clock.systemUTC(),
-                Sleeper.REAL,
-                Publisher.Checkpoints.NONE);
-        return PublishCommands.guarded(
-            in,
-            () -> {
-              List<String> found = new ArrayList<>();
-              int checked = 0;
-              for (CaseStudy cs : loaded.caseStudies()) {
-                if (!in.args().isEmpty() && !in.args().contains(cs.slug())) {
-                  continue;
-                }
-                found.addAll(publisher.audit(cs));
-                checked++;
-              }
-              found.forEach(in.out()::println);
-              in.out()
-                  .println(
-                      found.isEmpty()
-                          ? "OK: what "
-                              + publisher.target()
-                              + " holds matches the ledgers of "
-                              + checked
-                              + (checked == 1 ? " case study." : " case studies.")
-                          : found.size() + " discrepancies on " + publisher.target() + ".");
-              return found.isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
-            });
+    public int run(Invocation in) {
+      List<String> found;
+      String target;
+      int checked;
+      try (Session session = PublishCommands.open(in)) {
+        found = session.verify(in.args());
+        target = session.target().id();
+        checked = in.args().isEmpty() ? session.caseStudyCount() : in.args().size();
       }
+      found.forEach(in.out()::println);
+      in.out()
+          .println(
+              found.isEmpty()
+                  ? "OK: what "
+                      + target
+                      + " holds matches the ledgers of "
+                      + checked
+                      + (checked == 1 ? " case study." : " case studies.")
+                  : found.size() + " discrepancies on " + target + ".");
+      return found.isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
     }
   }
 
@@ -173,8 +139,7 @@ final class ZenodoCommands {
       if (port < 0 || port > 65535) {
         throw CommandException.usage("--port must be between 0 and 65535.");
       }
-      LocalZenodo.runForeground(
-          in.workspace().stateDir().resolve(ZenodoSession.LOCAL_STORAGE), port, in.out());
+      Session.serveLocal(in.workspace(), port, in.out());
       return ExitCode.OK;
     }
   }

@@ -1,12 +1,8 @@
 package org.casepress.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,36 +11,39 @@ import java.nio.file.Path;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.AtomicFile;
 import org.casepress.workflow.StatusFile;
-import org.casepress.workflow.StatusStore;
 
 /**
- * The two homes of ledgers (PRODUCT.md section 5): sandbox and production ledgers live in each case
+ * The two homes of ledgers (docs/status-json.md): sandbox and production ledgers live in each case
  * study's status.json, committed with it; the local target's ledger lives beside the local server's
  * storage under .casepress/, since both vanish together.
  */
 public final class LedgerStores {
-  static final ObjectMapper JSON =
-      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-
   private LedgerStores() {}
 
-  public static LedgerStore forTarget(Workspace workspace, String target) {
-    return target.equals("local") ? local(workspace) : inStatusFiles(workspace, target);
+  /** The ledgers of one target, for reading (the status command); a session writes them. */
+  public static LedgerStore forTarget(Workspace workspace, TargetKind target) {
+    return forTarget(workspace, new Statuses(workspace), target);
   }
 
-  static LedgerStore inStatusFiles(Workspace workspace, String target) {
-    StatusStore store = new StatusStore(workspace);
+  static LedgerStore forTarget(Workspace workspace, Statuses statuses, TargetKind target) {
+    return target == TargetKind.LOCAL ? local(workspace) : inStatusFiles(statuses, target);
+  }
+
+  private static LedgerStore inStatusFiles(Statuses statuses, TargetKind target) {
     return new LedgerStore() {
       @Override
       public Ledger read(String slug) {
-        JsonNode node = store.read(slug).targets().get(target);
-        return node == null ? Ledger.empty() : fromJson(node);
+        JsonNode node = statuses.of(slug).targets().get(target.id());
+        return node == null
+            ? Ledger.empty()
+            : LedgerFormat.fromJson(
+                node, "case-studies/" + slug + "/status.json", "targets." + target.id());
       }
 
       @Override
       public void write(String slug, Ledger ledger) {
-        StatusFile status = store.read(slug);
-        store.write(status.withTarget(target, JSON.valueToTree(ledger)));
+        StatusFile status = statuses.of(slug);
+        statuses.write(status.withTarget(target.id(), LedgerFormat.toJson(ledger)));
       }
     };
   }
@@ -55,15 +54,23 @@ public final class LedgerStores {
       @Override
       public Ledger read(String slug) {
         Path file = dir.resolve(slug + ".json");
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
           return Ledger.empty();
         }
+        JsonNode node;
         try {
-          return fromJson(JSON.readTree(Files.readAllBytes(file)));
+          node = LedgerFormat.JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-          throw new UncheckedIOException(
-              "cannot read the local ledger " + workspace.relative(file), e);
+          throw new PublishException(
+              workspace.relative(file)
+                  + ": the local ledger cannot be read ("
+                  + e.getMessage()
+                  + "). It only records rehearsals on the embedded server: delete it together with"
+                  + " .casepress/local-zenodo/ to start the rehearsal afresh.",
+              false,
+              e);
         }
+        return LedgerFormat.fromJson(node, workspace.relative(file), "");
       }
 
       @Override
@@ -72,7 +79,9 @@ public final class LedgerStores {
           Files.createDirectories(dir);
           DefaultPrettyPrinter pretty =
               new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-          String text = JSON.writer(pretty).writeValueAsString(ledger) + "\n";
+          String text =
+              LedgerFormat.JSON.writer(pretty).writeValueAsString(LedgerFormat.toJson(ledger))
+                  + "\n";
           AtomicFile.write(dir.resolve(slug + ".json"), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -83,15 +92,6 @@ public final class LedgerStores {
 
   /** A ledger entry as it is stored (snake_case keys), for JSON output. */
   public static JsonNode toJson(Ledger.Entry entry) {
-    return JSON.valueToTree(entry);
-  }
-
-  static Ledger fromJson(JsonNode node) {
-    try {
-      return JSON.treeToValue(node, Ledger.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "a ledger in the state files cannot be read: " + e.getOriginalMessage(), e);
-    }
+    return LedgerFormat.toJson(entry);
   }
 }

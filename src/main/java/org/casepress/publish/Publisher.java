@@ -1,7 +1,6 @@
 package org.casepress.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +19,8 @@ import java.util.Optional;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.source.Workspace;
-import org.casepress.workflow.ContentDigest;
 import org.casepress.workflow.StatusFile;
-import org.casepress.workflow.StatusStore;
 import org.casepress.zenodo.DepositFile;
-import org.casepress.zenodo.DepositMetadata;
 import org.casepress.zenodo.Deposition;
 import org.casepress.zenodo.DepositionQuery;
 import org.casepress.zenodo.DepositionState;
@@ -43,7 +39,7 @@ import org.casepress.zenodo.ZenodoException;
  * is found again by our stable identifier (or, for a new version, by its concept), and a publish is
  * checked with a plain GET before it is ever sent again.
  */
-public final class Publisher {
+final class Publisher {
   /** How often to look for a deposition whose creation answer was lost, allowing for search lag. */
   static final int SEARCH_ATTEMPTS = 6;
 
@@ -59,26 +55,28 @@ public final class Publisher {
   private final Workspace workspace;
   private final Metadata metadata;
   private final ZenodoClient client;
-  private final String target;
+  private final TargetKind target;
   private final LedgerStore ledgers;
   private final FinalPdf pdf;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Checkpoints checkpoints;
-  private final StatusStore statuses;
+  private final Statuses statuses;
 
   /** Points between steps where tests simulate a crash. Production code passes {@link #NONE}. */
   @FunctionalInterface
-  public interface Checkpoints {
+  interface Checkpoints {
     Checkpoints NONE = point -> {};
 
     void reached(String point);
   }
 
-  public Publisher(
+  Publisher(
       Workspace workspace,
+      Statuses statuses,
       Metadata metadata,
       ZenodoClient client,
+      TargetKind target,
       LedgerStore ledgers,
       FinalPdf pdf,
       Clock clock,
@@ -87,52 +85,31 @@ public final class Publisher {
     this.workspace = workspace;
     this.metadata = metadata;
     this.client = client;
-    this.target = client.target().name();
+    this.target = target;
     this.ledgers = ledgers;
     this.pdf = pdf;
     this.clock = clock;
     this.sleeper = sleeper;
     this.checkpoints = checkpoints;
-    this.statuses = new StatusStore(workspace);
+    this.statuses = statuses;
   }
 
-  public String target() {
+  TargetKind target() {
     return target;
   }
 
   // ---------------------------------------------------------------- identity and content
 
-  /**
-   * Our stable identifier of a case study version, sent to Zenodo as an alternate identifier. A
-   * URN, whose scheme Zenodo detects; it names the community (our workspace's identity on Zenodo),
-   * the slug and the version.
-   */
-  public String identifier(String slug, int version) {
-    return "urn:casepress:" + metadata.community().community() + ":" + slug + ":v" + version;
+  String identifier(String slug, int version) {
+    return DepositMetadata.identifier(metadata, slug, version);
   }
 
   int version(String slug) {
-    return statuses.read(slug).version();
+    return statuses.of(slug).version();
   }
 
-  /**
-   * The deposit metadata for a case study version, with our identifier in place of inherited ones.
-   */
   ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
-    ObjectNode m = DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
-    ArrayNode related =
-        m.has("related_identifiers")
-            ? (ArrayNode) m.get("related_identifiers")
-            : m.putArray("related_identifiers");
-    for (int i = related.size() - 1; i >= 0; i--) {
-      if ("isAlternateIdentifier".equals(related.get(i).path("relation").asText())) {
-        related.remove(i);
-      }
-    }
-    ObjectNode ours = related.addObject();
-    ours.put("identifier", identifier(cs.slug(), version));
-    ours.put("relation", "isAlternateIdentifier");
-    return m;
+    return DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
   }
 
   static String sha256(JsonNode node) {
@@ -170,17 +147,17 @@ public final class Publisher {
     return workspace
         .buildDir()
         .resolve("stage")
-        .resolve(target)
+        .resolve(target.id())
         .resolve(cs.slug() + "-v" + version + ".pdf");
   }
 
   /**
    * The DOI Zenodo will mint on publishing, printed on the PDF before it exists. Production mints
    * the pre-reserved 10.5281 DOI; the sandbox and the local server mint 10.5072 DOIs from the same
-   * record id, and their pre-reserved value (always 10.5281) must not be used (API.md §10.6).
+   * record id, and their pre-reserved value (always 10.5281) must not be used (docs/publishing.md).
    */
   String reservedDoi(Deposition d) {
-    if (target.equals("production")) {
+    if (target.isProduction()) {
       return d.prereservedDoi().orElse("10.5281/zenodo." + d.id());
     }
     return "10.5072/zenodo." + d.id();
@@ -193,21 +170,17 @@ public final class Publisher {
     return entry;
   }
 
-  private Ledger.Entry log(CaseStudy cs, Ledger.Entry entry, String step, String outcome) {
-    return save(cs, entry.log(clock.instant(), step, outcome));
+  private Ledger.Entry log(
+      CaseStudy cs, Ledger.Entry entry, Ledger.Step step, Ledger.Outcome outcome) {
+    return log(cs, entry, step, outcome, null);
+  }
+
+  private Ledger.Entry log(
+      CaseStudy cs, Ledger.Entry entry, Ledger.Step step, Ledger.Outcome outcome, String detail) {
+    return save(cs, entry.log(clock.instant(), step, outcome, detail));
   }
 
   // ---------------------------------------------------------------- stage
-
-  /** What staging one case study did. */
-  public enum StageOutcome {
-    CREATED,
-    NEW_VERSION,
-    RESUMED,
-    UPDATED,
-    ALREADY_STAGED,
-    ALREADY_PUBLISHED
-  }
 
   /**
    * Stages one approved case study version: a deposition with the full metadata and our identifier,
@@ -215,8 +188,7 @@ public final class Publisher {
    *
    * @param date the publication date printed on the PDF and sent to Zenodo
    */
-  public StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest)
-      throws IOException {
+  StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest) throws IOException {
     int version = version(cs.slug());
     Ledger ledger = ledgers.read(cs.slug());
     Ledger.Entry entry = ledger.version(version).orElse(null);
@@ -227,9 +199,7 @@ public final class Publisher {
         depositMetadata(
             cs,
             version,
-            entry != null && entry.publicationDate() != null
-                ? LocalDate.parse(entry.publicationDate())
-                : date);
+            entry != null && entry.publicationDate() != null ? entry.publicationDate() : date);
     String wantedHash = sha256(wanted);
     if (entry != null
         && entry.phase() == Ledger.Phase.STAGED
@@ -239,15 +209,13 @@ public final class Publisher {
     }
     StageOutcome outcome;
     if (entry == null) {
-      entry =
-          save(
-              cs,
-              Ledger.Entry.start(version, identifier(cs.slug(), version)).dated(date.toString()));
+      entry = save(cs, Ledger.Entry.start(version, identifier(cs.slug(), version), date));
     }
-    LocalDate publicationDate = LocalDate.parse(entry.publicationDate());
+    LocalDate publicationDate = entry.publicationDate();
     if (entry.depositId() == null) {
       Optional<Ledger.Entry> previous = ledger.publishedBefore(version);
-      boolean resumed = entry.events().stream().anyMatch(e -> e.outcome().equals("started"));
+      boolean resumed =
+          entry.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.STARTED);
       entry = ensureDeposit(cs, entry, previous, wanted, wantedHash);
       outcome =
           resumed
@@ -262,19 +230,22 @@ public final class Publisher {
     Files.createDirectories(file.getParent());
     pdf.render(cs, metadata, version, publicationDate, entry.reservedDoi(), file);
     String md5 = md5(file);
-    if (!(entry.phase().atLeast(Ledger.Phase.UPLOADED) && md5.equals(entry.pdfMd5()))) {
+    if (!(entry.phase().atLeast(Ledger.Phase.UPLOADED)
+        && entry.pdf() != null
+        && md5.equals(entry.pdf().md5()))) {
       boolean newVersion = ledger.publishedBefore(version).isPresent();
       entry = upload(cs, entry, file, md5, newVersion);
     }
     checkpoints.reached("pdf uploaded");
 
     if (!wantedHash.equals(entry.metadataSha256())) {
-      entry = log(cs, entry, "update metadata", "started");
+      entry = log(cs, entry, Ledger.Step.UPDATE_METADATA, Ledger.Outcome.STARTED);
       client.update(entry.depositId(), wanted);
-      entry = log(cs, entry.metadataSent(wantedHash), "update metadata", "done");
+      entry =
+          log(cs, entry.metadataSent(wantedHash), Ledger.Step.UPDATE_METADATA, Ledger.Outcome.DONE);
       checkpoints.reached("metadata updated");
     }
-    save(cs, entry.staged(wantedHash, approvedDigest).log(clock.instant(), "stage", "done"));
+    log(cs, entry.staged(wantedHash, approvedDigest), Ledger.Step.STAGE, Ledger.Outcome.DONE);
     checkpoints.reached("staged");
     return outcome;
   }
@@ -287,22 +258,24 @@ public final class Publisher {
       ObjectNode wanted,
       String wantedHash)
       throws IOException {
-    String step = previous.isPresent() ? "new version" : "create";
-    boolean attempted =
-        entry.events().stream()
-            .anyMatch(e -> e.step().equals(step) && e.outcome().equals("started"));
-    if (attempted) {
+    Ledger.Step step = previous.isPresent() ? Ledger.Step.NEW_VERSION : Ledger.Step.CREATE;
+    if (entry.attempted(step)) {
       Optional<Deposition> lost = findLost(cs, entry, previous);
       if (lost.isPresent()) {
         return adopt(
-            cs, entry, lost.get(), previous.isPresent() ? null : wantedHash, step, "found again");
+            cs,
+            entry,
+            lost.get(),
+            previous.isPresent() ? null : wantedHash,
+            step,
+            Ledger.Outcome.FOUND_AGAIN);
       }
-      java.time.Instant started = lastStart(entry, step);
+      java.time.Instant started = entry.lastStart(step);
       if (clock.instant().isBefore(started.plus(LOST_WINDOW))) {
         throw new PublishException(
             cs.slug()
                 + ": an earlier run asked Zenodo to "
-                + step
+                + step.label()
                 + " a deposition at "
                 + started
                 + " and did not hear back; it is not visible yet. Run the command again in a few minutes: casepress"
@@ -315,10 +288,11 @@ public final class Publisher {
               cs,
               entry,
               step,
-              "not found after " + LOST_WINDOW.toMinutes() + " minutes: it never happened");
+              Ledger.Outcome.NOT_FOUND,
+              "after " + LOST_WINDOW.toMinutes() + " minutes: it never happened");
     }
-    entry = log(cs, entry, step, "started");
-    checkpoints.reached(step + " started");
+    entry = log(cs, entry, step, Ledger.Outcome.STARTED);
+    checkpoints.reached(step.label() + " started");
     Deposition d;
     try {
       d =
@@ -326,13 +300,13 @@ public final class Publisher {
               ? client.newVersion(previous.get().depositId())
               : client.create(wanted);
     } catch (OutcomeUnknownException e) {
-      entry = log(cs, entry, step, "answer lost");
+      entry = log(cs, entry, step, Ledger.Outcome.ANSWER_LOST);
       Optional<Deposition> lost = findLost(cs, entry, previous);
       if (lost.isEmpty()) {
         throw new PublishException(
             cs.slug()
                 + ": Zenodo did not answer the "
-                + step
+                + step.label()
                 + " request, and no deposition from it can be found yet."
                 + " Nothing is lost: run the same command again later and casepress will look for it first.",
             true,
@@ -343,9 +317,9 @@ public final class Publisher {
       if (previous.isPresent()
           && e.status() == 400
           && e.fieldErrors().stream().anyMatch(f -> f.field().startsWith("files"))) {
-        // A draft of the new version is left over from an earlier attempt (API.md §10.2): use it.
+        // A draft of the new version is left over from an earlier attempt: use it.
         d =
-            findDraftOfConcept(previous.get().conceptRecId())
+            findDraftOfConcept(previous.get().deposit().conceptRecId())
                 .orElseThrow(
                     () ->
                         new PublishException(
@@ -358,26 +332,23 @@ public final class Publisher {
         throw e;
       }
     }
-    checkpoints.reached(step + " answered");
-    return adopt(cs, entry, d, previous.isPresent() ? null : wantedHash, step, "done");
+    checkpoints.reached(step.label() + " answered");
+    return adopt(cs, entry, d, previous.isPresent() ? null : wantedHash, step, Ledger.Outcome.DONE);
   }
 
   private Ledger.Entry adopt(
-      CaseStudy cs, Ledger.Entry entry, Deposition d, String sentHash, String step, String how) {
+      CaseStudy cs,
+      Ledger.Entry entry,
+      Deposition d,
+      String sentHash,
+      Ledger.Step step,
+      Ledger.Outcome how) {
     Ledger.Entry adopted =
-        entry.deposit(
-            d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d), sentHash);
-    return log(cs, adopted, step, how + ": deposition " + d.id());
-  }
-
-  private static java.time.Instant lastStart(Ledger.Entry entry, String step) {
-    java.time.Instant last = java.time.Instant.EPOCH;
-    for (Ledger.Event e : entry.events()) {
-      if (e.step().equals(step) && e.outcome().equals("started")) {
-        last = java.time.Instant.parse(e.time());
-      }
-    }
-    return last;
+        entry.deposited(
+            new Ledger.Deposit(
+                d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
+            sentHash);
+    return log(cs, adopted, step, how, "deposition " + d.id());
   }
 
   /**
@@ -391,7 +362,7 @@ public final class Publisher {
     for (int attempt = 1; attempt <= SEARCH_ATTEMPTS; attempt++) {
       Optional<Deposition> found =
           previous.isPresent()
-              ? findDraftOfConcept(previous.get().conceptRecId())
+              ? findDraftOfConcept(previous.get().deposit().conceptRecId())
               : findByIdentifier(entry.identifier());
       if (found.isPresent()) {
         return found;
@@ -455,7 +426,7 @@ public final class Publisher {
   private Ledger.Entry upload(
       CaseStudy cs, Ledger.Entry entry, Path file, String md5, boolean removeOthers)
       throws IOException {
-    entry = log(cs, entry, "upload", "started");
+    entry = log(cs, entry, Ledger.Step.UPLOAD, Ledger.Outcome.STARTED);
     String key = fileKey(cs);
     if (removeOthers) {
       for (DepositFile f : client.files(entry.depositId())) {
@@ -464,7 +435,7 @@ public final class Publisher {
         }
       }
     }
-    String bucket = entry.bucketUrl();
+    String bucket = entry.deposit().bucketUrl();
     if (bucket == null) {
       bucket =
           client
@@ -479,28 +450,24 @@ public final class Publisher {
                           null));
     }
     client.upload(bucket, key, file);
-    return log(cs, entry.uploaded(key, md5, Files.size(file)), "upload", "done, checksum verified");
+    return log(
+        cs,
+        entry.uploaded(new Ledger.UploadedPdf(key, md5, Files.size(file))),
+        Ledger.Step.UPLOAD,
+        Ledger.Outcome.DONE,
+        "checksum verified");
   }
 
   // ---------------------------------------------------------------- release
 
   /**
-   * One case study version ready to publish, as the preflight found it.
-   *
-   * @param alreadyPublished the ledger says it is published: nothing to do
-   * @param onZenodo the deposition as the preflight read it, or null when it was not read
-   */
-  public record Ready(
-      CaseStudy caseStudy, Ledger.Entry entry, boolean alreadyPublished, Deposition onZenodo) {}
-
-  /**
    * Checks everything in the batch before anything is published: all or nothing. Returns the
    * problems found (empty when the batch may go).
    */
-  public List<String> preflight(List<CaseStudy> batch, List<Ready> ready) throws IOException {
+  List<String> preflight(List<CaseStudy> batch, List<ReadyToPublish> ready) throws IOException {
     List<String> problems = new ArrayList<>();
     for (CaseStudy cs : batch) {
-      StatusFile status = statuses.read(cs.slug());
+      StatusFile status = statuses.of(cs.slug());
       Ledger.Entry entry = ledgers.read(cs.slug()).version(status.version()).orElse(null);
       if (entry == null || !entry.phase().atLeast(Ledger.Phase.STAGED)) {
         problems.add(
@@ -515,23 +482,22 @@ public final class Publisher {
         continue;
       }
       if (entry.phase() == Ledger.Phase.VERIFIED) {
-        ready.add(new Ready(cs, entry, true, null));
+        ready.add(new ReadyToPublish(cs, entry, true, null));
         continue;
       }
       if (entry.phase() == Ledger.Phase.PUBLISHED) {
         // Published, but the run stopped before the record was read back: verify it now.
-        ready.add(new Ready(cs, entry, false, null));
+        ready.add(new ReadyToPublish(cs, entry, false, null));
         continue;
       }
-      String digest = ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug()));
+      String digest = statuses.digest(cs.slug());
       if (!digest.equals(entry.stagedDigest()) || !digest.equals(status.approvedDigest())) {
         problems.add(
             cs.slug()
                 + ": its files changed since they were approved and staged. Re-approve it, then stage it again.");
         continue;
       }
-      String wanted =
-          sha256(depositMetadata(cs, status.version(), LocalDate.parse(entry.publicationDate())));
+      String wanted = sha256(depositMetadata(cs, status.version(), entry.publicationDate()));
       if (!wanted.equals(entry.metadataSha256())) {
         problems.add(
             cs.slug()
@@ -558,7 +524,7 @@ public final class Publisher {
       }
       if (d.published()) {
         // An earlier run's publish went through although its answer was lost.
-        ready.add(new Ready(cs, entry, false, d));
+        ready.add(new ReadyToPublish(cs, entry, false, d));
         continue;
       }
       List<DepositFile> files = d.files();
@@ -578,7 +544,7 @@ public final class Publisher {
                 + " was changed on Zenodo. Stage it again.");
         continue;
       }
-      ready.add(new Ready(cs, entry, false, d));
+      ready.add(new ReadyToPublish(cs, entry, false, d));
     }
     int needed = 2 * ready.size();
     client
@@ -604,7 +570,7 @@ public final class Publisher {
    * Publishes one staged version, never twice: a publish is sent only when Zenodo was just seen not
    * to have published it (by the preflight, or by a read after a lost answer).
    */
-  public Released publish(Ready ready) throws IOException {
+  Released publish(ReadyToPublish ready) throws IOException {
     CaseStudy cs = ready.caseStudy();
     Ledger.Entry entry = ledgers.read(cs.slug()).version(ready.entry().version()).orElseThrow();
     if (!entry.phase().isPublished()) {
@@ -613,12 +579,17 @@ public final class Publisher {
         d = client.get(entry.depositId());
       }
       if (!d.published()) {
-        entry = log(cs, entry.phase(Ledger.Phase.PUBLISHING), "publish", "started");
+        entry =
+            log(
+                cs,
+                entry.phase(Ledger.Phase.PUBLISHING),
+                Ledger.Step.PUBLISH,
+                Ledger.Outcome.STARTED);
         checkpoints.reached("publish started");
         try {
           d = client.publish(entry.depositId());
         } catch (OutcomeUnknownException e) {
-          entry = log(cs, entry, "publish", "answer lost");
+          entry = log(cs, entry, Ledger.Step.PUBLISH, Ledger.Outcome.ANSWER_LOST);
           d = client.get(entry.depositId());
           if (!d.published()) {
             // Zenodo did not publish it; now it is safe to ask once more.
@@ -631,9 +602,10 @@ public final class Publisher {
       entry =
           log(
               cs,
-              entry.published(d.doi(), d.conceptdoi(), recordUrl),
-              "publish",
-              "done: " + d.doi());
+              entry.published(new Ledger.Publication(d.doi(), d.conceptdoi(), recordUrl, null)),
+              Ledger.Step.PUBLISH,
+              Ledger.Outcome.DONE,
+              d.doi());
       checkpoints.reached("published recorded");
     }
     if (entry.phase() != Ledger.Phase.VERIFIED) {
@@ -665,21 +637,26 @@ public final class Publisher {
               + String.join("; ", wrong)
               + ". Check it on Zenodo.");
     }
-    String community =
-        record.communities().contains(metadata.community().community()) ? "accepted" : "pending";
-    entry = log(cs, entry.verified(community), "verify", "record matches; community " + community);
-    boolean answerLost =
-        entry.events().stream()
-            .anyMatch(
-                e -> e.outcome().equals("answer lost") || e.outcome().startsWith("not found"));
-    int removed = answerLost ? removeOrphans(entry) : 0;
+    Released.CommunityInclusion community =
+        record.communities().contains(metadata.community().community())
+            ? Released.CommunityInclusion.ACCEPTED
+            : Released.CommunityInclusion.PENDING;
+    entry =
+        log(
+            cs,
+            entry.verified(community),
+            Ledger.Step.VERIFY,
+            Ledger.Outcome.RECORD_MATCHES,
+            "community " + community.name().toLowerCase(java.util.Locale.ROOT));
+    int removed = entry.lostAnAnswer() ? removeOrphans(entry) : 0;
     if (removed > 0) {
       entry =
           log(
               cs,
               entry,
-              "clean up",
-              "deleted " + removed + " unpublished duplicate draft(s) carrying our identifier");
+              Ledger.Step.CLEAN_UP,
+              Ledger.Outcome.DELETED,
+              removed + " unpublished duplicate draft(s) carrying our identifier");
     }
     return entry;
   }
@@ -705,7 +682,7 @@ public final class Publisher {
    *
    * @return one line per discrepancy; empty when all is as recorded
    */
-  public List<String> audit(CaseStudy cs) throws IOException {
+  List<String> audit(CaseStudy cs) throws IOException {
     List<String> found = new ArrayList<>();
     for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
       if (e.phase().isPublished()) {
@@ -752,26 +729,21 @@ public final class Publisher {
   }
 
   Released released(CaseStudy cs, Ledger.Entry e) {
-    Released.CommunityInclusion inclusion =
-        "accepted".equals(e.community())
-            ? Released.CommunityInclusion.ACCEPTED
-            : "pending".equals(e.community())
-                ? Released.CommunityInclusion.PENDING
-                : Released.CommunityInclusion.UNKNOWN;
+    Ledger.Publication p = e.publication();
     return new Released(
         cs,
         e.version(),
-        LocalDate.parse(e.publicationDate()),
-        e.doi(),
-        e.conceptDoi(),
-        e.recordUrl(),
-        inclusion);
+        e.publicationDate(),
+        p.doi(),
+        p.conceptDoi(),
+        p.recordUrl(),
+        p.community() == null ? Released.CommunityInclusion.UNKNOWN : p.community());
   }
 
   // ---------------------------------------------------------------- unstage
 
   /** Discards the staged (unpublished) draft of the current version and forgets it. */
-  public boolean unstage(CaseStudy cs) throws IOException {
+  boolean unstage(CaseStudy cs) throws IOException {
     int version = version(cs.slug());
     Ledger ledger = ledgers.read(cs.slug());
     Optional<Ledger.Entry> entry = ledger.version(version);

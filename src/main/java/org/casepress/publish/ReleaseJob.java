@@ -5,46 +5,52 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.model.Problem;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
-import org.casepress.workflow.ContentDigest;
 import org.casepress.workflow.ReviewState;
 import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.StatusFile;
-import org.casepress.workflow.StatusStore;
 
 /**
  * A plan, stage or release run over a {@link Selection} on one target: the ordered steps of
- * PRODUCT.md section 5 on top of {@link Publisher}, with the checks that come before any of them.
+ * docs/publishing.md on top of {@link Publisher}, with the checks that come before any of them.
  */
-public final class ReleaseJob {
+final class ReleaseJob {
   private final Workspace workspace;
   private final Loaded loaded;
-  private final Publisher publisher;
+  private final Statuses statuses;
+  private final TargetKind target;
+  private final Supplier<Publisher> publisher;
   private final LedgerStore ledgers;
-  private final StatusStore statuses;
   private final Progress progress;
 
-  public ReleaseJob(
+  /**
+   * @param publisher opened on first use: planning never connects to the target
+   */
+  ReleaseJob(
       Workspace workspace,
       Loaded loaded,
-      Publisher publisher,
+      Statuses statuses,
+      TargetKind target,
+      Supplier<Publisher> publisher,
       LedgerStore ledgers,
       Progress progress) {
     this.workspace = workspace;
     this.loaded = loaded;
+    this.statuses = statuses;
+    this.target = target;
     this.publisher = publisher;
     this.ledgers = ledgers;
-    this.statuses = new StatusStore(workspace);
     this.progress = progress;
   }
 
   /** The ledger entry of the case study's current version on this target, if any. */
   private Optional<Ledger.Entry> currentEntry(CaseStudy cs) {
-    return ledgers.read(cs.slug()).version(statuses.read(cs.slug()).version());
+    return ledgers.read(cs.slug()).version(statuses.of(cs.slug()).version());
   }
 
   /** Why a case study is not ready to stage, or empty when it is. */
@@ -54,15 +60,14 @@ public final class ReleaseJob {
       return Optional.of(
           "check finds " + errors.size() + " error(s); run ./casepress check " + cs.slug());
     }
-    StatusFile status = statuses.read(cs.slug());
+    StatusFile status = statuses.of(cs.slug());
     if (status.state() == ReviewState.PUBLISHED) {
       return Optional.of("published (reopen it to start a new version)");
     }
     if (status.state() != ReviewState.APPROVED) {
       return Optional.of("not approved (it is " + status.state().id() + ")");
     }
-    if (!ContentDigest.of(workspace, workspace.caseStudyDir(cs.slug()))
-        .equals(status.approvedDigest())) {
+    if (!statuses.approvedAndUnchanged(cs.slug())) {
       return Optional.of(
           "approved, changed since: its files changed after approval; approve it again");
     }
@@ -70,11 +75,11 @@ public final class ReleaseJob {
   }
 
   /** The plan for every case study of the selection; sends no request. */
-  public List<PlanRow> plan(Selection selection, boolean releaseToo) {
+  List<PlanRow> plan(Selection selection, boolean releaseToo) {
     List<PlanRow> rows = new ArrayList<>();
     int release = releaseToo ? 3 : 0;
     for (CaseStudy cs : selection.caseStudies()) {
-      StatusFile status = statuses.read(cs.slug());
+      StatusFile status = statuses.of(cs.slug());
       Ledger ledger = ledgers.read(cs.slug());
       Optional<Ledger.Entry> entry = ledger.version(status.version());
       if (entry.isPresent() && entry.get().phase().isPublished()) {
@@ -142,11 +147,8 @@ public final class ReleaseJob {
     return rows;
   }
 
-  /** What a stage run did to each case study. */
-  public record Staged(String slug, Publisher.StageOutcome outcome, String reservedDoi) {}
-
   /** Stages every ready case study of the selection. Named but unready ones stop the run first. */
-  public List<Staged> stage(Selection selection) throws IOException {
+  List<Staged> stage(Selection selection) throws IOException {
     List<CaseStudy> ready = new ArrayList<>();
     for (CaseStudy cs : ready(selection)) {
       Optional<Ledger.Entry> entry = currentEntry(cs);
@@ -157,9 +159,9 @@ public final class ReleaseJob {
     List<Staged> result = new ArrayList<>();
     int i = 0;
     for (CaseStudy cs : ready) {
-      progress.step(++i, ready.size(), cs.slug(), "staging on " + publisher.target());
-      String digest = statuses.read(cs.slug()).approvedDigest();
-      Publisher.StageOutcome outcome = publisher.stage(cs, selection.date(), digest);
+      progress.step(++i, ready.size(), cs.slug(), "staging on " + target.id());
+      String digest = statuses.of(cs.slug()).approvedDigest();
+      StageOutcome outcome = publisher.get().stage(cs, selection.date(), digest);
       Ledger.Entry entry = currentEntry(cs).orElseThrow();
       result.add(new Staged(cs.slug(), outcome, entry.reservedDoi()));
     }
@@ -190,52 +192,44 @@ public final class ReleaseJob {
     return ready;
   }
 
-  /** The outcome of a release run. */
-  public record Outcome(
-      List<Released> published, List<Released> alreadyPublished, Path announcement) {}
-
-  /** Asked once, after the preflight, before anything is published on production. */
-  @FunctionalInterface
-  public interface Confirmation {
-    boolean confirm(List<Publisher.Ready> batch);
-  }
-
   /**
    * Releases the selection: on local and sandbox, stages what is approved first (a rehearsal runs
    * straight through); on production, publishes only what was staged, after confirmation.
    */
-  public Outcome release(Selection selection, Confirmation confirmation, String actor)
+  ReleaseOutcome release(Selection selection, Confirmation confirmation, String actor)
       throws IOException {
-    boolean production = publisher.target().equals("production");
-    if (!production) {
+    boolean production = target.isProduction();
+    if (target.rehearses()) {
       stage(selection);
     }
     List<CaseStudy> batch = ready(selection);
-    List<Publisher.Ready> ready = new ArrayList<>();
-    List<String> problems = publisher.preflight(batch, ready);
+    List<ReadyToPublish> ready = new ArrayList<>();
+    List<String> problems = publisher.get().preflight(batch, ready);
     if (!problems.isEmpty()) {
       throw PublishException.problem(
           "Nothing was published: the checks before release found problems.\n  "
               + String.join("\n  ", problems));
     }
-    List<Publisher.Ready> toPublish = ready.stream().filter(r -> !r.alreadyPublished()).toList();
+    List<ReadyToPublish> toPublish = ready.stream().filter(r -> !r.alreadyPublished()).toList();
     if (production && !toPublish.isEmpty() && !confirmation.confirm(toPublish)) {
       throw PublishException.problem("Nothing was published: the release was not confirmed.");
     }
     List<Released> published = new ArrayList<>();
     List<Released> already = new ArrayList<>();
     int i = 0;
-    for (Publisher.Ready r : ready) {
+    for (ReadyToPublish r : ready) {
       if (r.alreadyPublished()) {
-        already.add(publisher.released(r.caseStudy(), r.entry()));
+        already.add(publisher.get().released(r.caseStudy(), r.entry()));
         continue;
       }
-      progress.step(
-          ++i, toPublish.size(), r.caseStudy().slug(), "publishing on " + publisher.target());
-      Released done = publisher.publish(r);
+      progress.step(++i, toPublish.size(), r.caseStudy().slug(), "publishing on " + target.id());
+      Released done = publisher.get().publish(r);
       published.add(done);
       if (production) {
-        new ReviewWorkflow(workspace).recordPublication(r.caseStudy().slug(), actor, done.doi());
+        statuses.replaced(
+            new ReviewWorkflow(workspace)
+                .recordPublication(r.caseStudy().slug(), actor, done.doi())
+                .status());
       }
     }
     Path folder = null;
@@ -248,12 +242,12 @@ public final class ReleaseJob {
           workspace
               .buildDir()
               .resolve("launch")
-              .resolve(publisher.target())
+              .resolve(target.id())
               .resolve(selection.announcementName());
       new LaunchAnnouncement(
               metadata, selection.announcementTitle(metadata.community().series()), all)
           .writeTo(folder);
     }
-    return new Outcome(published, already, folder);
+    return new ReleaseOutcome(published, already, folder);
   }
 }

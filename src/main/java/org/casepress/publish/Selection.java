@@ -1,12 +1,17 @@
 package org.casepress.publish;
 
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Launch;
+import org.casepress.source.Identifiers;
 import org.casepress.source.Loaded;
+import org.casepress.source.Suggest;
+import org.casepress.source.Workspace;
+import org.casepress.source.WorkspaceLoader;
 
 /**
  * The case studies a stage or release run acts on: those named, those of a launch (released
@@ -23,23 +28,26 @@ public record Selection(
     caseStudies = List.copyOf(caseStudies);
   }
 
-  public static Selection of(
-      Loaded loaded, List<String> slugs, String launchName, LocalDate today) {
+  static Selection of(Loaded loaded, List<String> slugs, String launchName, LocalDate today) {
     if (launchName != null) {
       Launch launch =
           loaded
               .metadata()
               .launch(launchName)
               .orElseThrow(
-                  () ->
-                      PublishException.problem(
-                          "There is no launch '"
-                              + launchName
-                              + "' in metadata/launches.yaml. Known: "
-                              + String.join(
-                                  ", ",
-                                  loaded.metadata().launches().stream().map(Launch::name).toList())
-                              + "."));
+                  () -> {
+                    List<String> known =
+                        loaded.metadata().launches().stream().map(Launch::name).toList();
+                    String nearest = Suggest.nearest(launchName, known);
+                    return PublishException.usage(
+                        "There is no launch '"
+                            + launchName
+                            + "' in metadata/launches.yaml"
+                            + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
+                            + " Known: "
+                            + (known.isEmpty() ? "none yet" : String.join(", ", known))
+                            + ".");
+                  });
       List<String> wanted = new ArrayList<>(launch.caseStudies());
       if (!slugs.isEmpty()) {
         wanted.retainAll(slugs);
@@ -53,22 +61,38 @@ public record Selection(
   }
 
   private static List<CaseStudy> find(Loaded loaded, List<String> slugs) {
-    List<CaseStudy> found = new ArrayList<>();
-    for (String slug : slugs) {
-      found.add(
-          loaded
-              .caseStudy(slug)
-              .orElseThrow(
-                  () ->
-                      PublishException.problem(
-                          "'"
-                              + slug
-                              + "' cannot be published: it does not exist or its case-study.md cannot be read."
-                              + " Run ./casepress check "
-                              + slug
-                              + ".")));
+    return slugs.stream().map(slug -> named(loaded, slug)).toList();
+  }
+
+  /**
+   * The case study a user named: a usage error when there is no such folder (with the nearest
+   * slug), a problem to fix when its files do not load.
+   */
+  static CaseStudy named(Loaded loaded, String slug) {
+    Optional<CaseStudy> found = loaded.caseStudy(slug);
+    if (found.isPresent()) {
+      return found.get();
     }
-    return found;
+    Workspace workspace = loaded.workspace();
+    if (!Identifiers.isSlug(slug) || !Files.isDirectory(workspace.caseStudyDir(slug))) {
+      List<String> known = WorkspaceLoader.slugs(workspace);
+      String nearest = Suggest.nearest(slug, known);
+      throw PublishException.usage(
+          "There is no case study '"
+              + slug
+              + "'"
+              + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
+              + " Known: "
+              + (known.isEmpty() ? "none yet" : String.join(", ", known))
+              + ".");
+    }
+    throw PublishException.problem(
+        "'"
+            + slug
+            + "' cannot be published: its case-study.md cannot be read."
+            + " Run ./casepress check "
+            + slug
+            + ".");
   }
 
   /** The folder name under build/launch/ for the announcement. */

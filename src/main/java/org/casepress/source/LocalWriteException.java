@@ -1,34 +1,52 @@
 package org.casepress.source;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.casepress.model.CasepressException;
 
 /**
  * A file on this computer could not be written: the disk is full, the folder is read-only, or the
  * system refused. Always the user's to fix (exit 1), never a network problem or a bug, and the
  * message names the folder and what to do. Writes are atomic, so nothing was half-written.
  */
-public final class LocalWriteException extends UncheckedIOException {
+public final class LocalWriteException extends CasepressException {
   private final Path folder;
 
   private LocalWriteException(String message, Path folder, IOException cause) {
-    super(message, cause);
+    super(Kind.PROBLEM, message, cause);
     this.folder = folder;
   }
 
   /**
-   * A local failure caught where the file is not known: located by the file the system names, else
-   * by {@code workspace}.
+   * A local failure caught where the file is not known: located by the file the system names, if it
+   * names one.
    */
-  public static LocalWriteException of(IOException cause, Path workspace) {
+  public static LocalWriteException of(IOException cause) {
     if (cause instanceof FileSystemException f && f.getFile() != null) {
       return of(Path.of(f.getFile()), cause);
     }
-    return of(workspace.resolve("a file"), cause);
+    String said = said(cause);
+    return new LocalWriteException(
+        "casepress could not write a file on this computer ("
+            + said
+            + "). "
+            + switch (cause(cause)) {
+              case FULL -> "The disk is full: free some space and run the command again.";
+              case READ_ONLY ->
+                  "A folder is read-only or may not be written by you: make the workspace"
+                      + " writable and run the command again.";
+              case OTHER -> "Check that the workspace can be written, then run the command again.";
+            }
+            + " Nothing was half-written: each file is replaced whole or not at all.",
+        null,
+        cause);
+  }
+
+  private static String said(IOException cause) {
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   /** The failure to write {@code file}, explained by what the system said. */
@@ -37,7 +55,7 @@ public final class LocalWriteException extends UncheckedIOException {
     String said =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     String advice =
-        switch (kind(cause)) {
+        switch (cause(cause)) {
           case FULL ->
               "The disk holding " + folder + " is full: free some space and run the command again.";
           case READ_ONLY ->
@@ -61,6 +79,7 @@ public final class LocalWriteException extends UncheckedIOException {
         cause);
   }
 
+  /** The folder that could not be written, or null when the system did not say. */
   public Path folder() {
     return folder;
   }
@@ -71,30 +90,30 @@ public final class LocalWriteException extends UncheckedIOException {
    * reset connections, unknown hosts) are none of these.
    */
   public static boolean isLocal(IOException e) {
-    return e instanceof FileSystemException || kind(e) != Kind.OTHER;
+    return e instanceof FileSystemException || cause(e) != Cause.OTHER;
   }
 
-  private enum Kind {
+  private enum Cause {
     FULL,
     READ_ONLY,
     OTHER
   }
 
-  private static Kind kind(IOException e) {
+  private static Cause cause(IOException e) {
     String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
     // As Linux, macOS and Windows word ENOSPC, EDQUOT and EROFS.
     if (m.contains("no space left")
         || m.contains("not enough space on the disk")
         || m.contains("disk quota exceeded")
         || m.contains("disk full")) {
-      return Kind.FULL;
+      return Cause.FULL;
     }
     if (e instanceof AccessDeniedException
         || m.contains("read-only file system")
         || m.contains("permission denied")
         || m.contains("access is denied")) {
-      return Kind.READ_ONLY;
+      return Cause.READ_ONLY;
     }
-    return Kind.OTHER;
+    return Cause.OTHER;
   }
 }

@@ -5,15 +5,11 @@ import org.casepress.model.Problem;
 
 /** {@code check} found errors in a case study that was being submitted or approved. */
 public final class CheckFailedException extends WorkflowException {
-  private final List<Problem> problems;
 
+  /**
+   * @param problems every problem found in the case study and the metadata, errors and warnings
+   */
   CheckFailedException(String message, List<Problem> problems) {
-    super(message);
-    this.problems = List.copyOf(problems);
-  }
-
-  /** Every problem found in the case study and the metadata, errors and warnings. */
-  public List<Problem> problems() {
-    return problems;
+    super(message, problems);
   }
 }

@@ -228,12 +228,7 @@ public final class ReviewWorkflow {
    * stages nothing else.
    */
   public boolean approvedAndUnchanged(String slug) {
-    StatusFile status = status(slug);
-    return status.state() == ReviewState.APPROVED
-        && status.approvedDigest() != null
-        && status
-            .approvedDigest()
-            .equals(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
+    return status(slug).approvedAs(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
   }
 
   /** Where every case study stands, for {@code status}. */
@@ -270,9 +265,7 @@ public final class ReviewWorkflow {
   /** A folder whose digest cannot be taken (it holds a symbolic link) matches nothing. */
   private boolean matchesPinned(String slug, StatusFile status) {
     try {
-      return status
-          .approvedDigest()
-          .equals(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
+      return status.approvedAs(ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
     } catch (WorkflowException e) {
       return false;
     }
@@ -294,22 +287,7 @@ public final class ReviewWorkflow {
   }
 
   private static Person person(Metadata metadata, String id) {
-    if (id == null || id.isBlank()) {
-      throw WorkflowException.badInput(
-          "Say who you are: add --as PERSON (your id in metadata/people.yaml) or set CASEPRESS_USER.");
-    }
-    return metadata
-        .person(id.strip())
-        .orElseThrow(
-            () -> {
-              String nearest = Suggest.nearest(id.strip(), metadata.people().keySet());
-              return WorkflowException.badInput(
-                  "'"
-                      + id.strip()
-                      + "' is not a person in metadata/people.yaml"
-                      + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
-                      + " Use your id from that file with --as or CASEPRESS_USER.");
-            });
+    return Actors.find(metadata, id);
   }
 
   private static String fillTemplate(String slug, String title, Person actor) {

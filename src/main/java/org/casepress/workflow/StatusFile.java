@@ -59,6 +59,14 @@ public record StatusFile(
     return new StatusFile(schema, slug, state, version, approvedDigest, history, changed);
   }
 
+  /**
+   * The "approved and unchanged" rule, the only thing publishing stages: approved, and {@code
+   * digest} (the folder's content digest now) is the one the approval pinned.
+   */
+  public boolean approvedAs(String digest) {
+    return state == ReviewState.APPROVED && approvedDigest != null && approvedDigest.equals(digest);
+  }
+
   public Optional<HistoryEntry> lastChange() {
     return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
   }

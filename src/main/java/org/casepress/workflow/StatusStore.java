@@ -85,6 +85,13 @@ public final class StatusStore {
     if (!Files.exists(file)) {
       return StatusFile.initial(slug);
     }
+    if (!Files.isRegularFile(file)) {
+      throw new StateFileException(
+          workspace.relative(file),
+          0,
+          "this is a folder (or something else that is not a file), where casepress keeps the"
+              + " case study's review state. Move it away if it holds anything you need.");
+    }
     try {
       return parse(Files.readAllBytes(file), slug, workspace.relative(file), people());
     } catch (IOException e) {
@@ -127,6 +134,18 @@ public final class StatusStore {
    * @param people people.yaml by id, to check who took each step; empty to leave that unchecked
    */
   static StatusFile parse(byte[] bytes, String slug, String file, Map<String, Person> people) {
+    int conflict = conflictMarkerLine(bytes);
+    if (conflict > 0) {
+      throw new StateFileException(
+          file,
+          conflict,
+          "this file holds an unresolved git merge conflict (the <<<<<<< line). Keep both sides'"
+              + " history entries in time order and one state that matches the last of them, and"
+              + " delete the <<<<<<<, ======= and >>>>>>> lines; or take one side whole with 'git"
+              + " checkout --ours "
+              + file
+              + "' (or --theirs).");
+    }
     JsonNode root;
     try {
       root = MAPPER.readTree(bytes);
@@ -153,6 +172,17 @@ public final class StatusStore {
       throw reader.fail(flaw.get().pointer(), flaw.get().what());
     }
     return status;
+  }
+
+  /** The line of the first git conflict marker ({@code <<<<<<< }) at a line start, or 0. */
+  private static int conflictMarkerLine(byte[] bytes) {
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("<<<<<<<")) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** The line on which each value starts, by JSON pointer, so that messages can point at it. */

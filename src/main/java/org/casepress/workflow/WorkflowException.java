@@ -1,28 +1,34 @@
 package org.casepress.workflow;
 
+import java.util.List;
+import org.casepress.model.CasepressException;
+import org.casepress.model.Problem;
+
 /**
  * A review step that did not happen, with a complete message for the person who asked for it: what
  * is wrong and what to do. Nothing was written when this is thrown.
  */
-public class WorkflowException extends RuntimeException {
-  private final boolean badInput;
+public class WorkflowException extends CasepressException {
 
   WorkflowException(String message) {
-    this(message, false);
+    super(Kind.PROBLEM, message, null);
   }
 
-  private WorkflowException(String message, boolean badInput) {
-    super(message, null, false, false);
-    this.badInput = badInput;
+  WorkflowException(String message, List<Problem> problems) {
+    super(Kind.PROBLEM, message, problems, null);
+  }
+
+  private WorkflowException(Kind kind, String message) {
+    super(kind, message, null);
   }
 
   /** The command line is wrong: an unknown person or case study, an invalid slug or title. */
   static WorkflowException badInput(String message) {
-    return new WorkflowException(message, true);
+    return new WorkflowException(Kind.USAGE, message);
   }
 
   /** True when the command line itself is wrong (a usage error rather than a refusal). */
   public boolean isBadInput() {
-    return badInput;
+    return kind() == Kind.USAGE;
   }
 }

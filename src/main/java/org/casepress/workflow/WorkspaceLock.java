@@ -21,8 +21,11 @@ import org.casepress.source.Workspace;
  * .casepress/lock}, which also holds who took it, for the message the next one gets.
  *
  * <p>The OS lock is per process (a second lock from the same JVM throws instead of waiting), so the
- * JVM's own holders are kept in a set as well; both are taken, the set first. The lock file is
- * never deleted: deleting it would let two processes lock two different files.
+ * JVM's own holders are kept in a set as well; both are taken, the set first. That set is the one
+ * piece of static mutable state in casepress, on purpose: it mirrors a per-process resource. It
+ * cannot be replaced by catching OverlappingFileLockException, because closing the second channel
+ * that threw would release the first channel's lock too (POSIX locks belong to the process). The
+ * lock file is never deleted: deleting it would let two processes lock two different files.
  */
 public final class WorkspaceLock implements AutoCloseable {
   static final String FILE_NAME = "lock";

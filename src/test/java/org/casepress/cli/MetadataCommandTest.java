@@ -12,17 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.Option;
-import org.apache.commons.cli.Options;
+import org.casepress.publish.DepositMetadata;
+import org.casepress.publish.DepositMetadata.Edition;
 import org.casepress.source.Loaded;
 import org.casepress.source.TestWorkspaces;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
-import org.casepress.zenodo.DepositMetadata;
-import org.casepress.zenodo.DepositMetadata.Edition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,15 +45,28 @@ class MetadataCommandTest {
   }
 
   @Test
-  void printsTheFirstEditionsMetadataAsJson() throws IOException {
+  void printsWhatTheNextStageWouldSend() throws IOException {
+    LocalDate before = LocalDate.now(ZoneOffset.UTC);
     Result r = run(FIXTURE, "metadata", "afon-flood-data");
     assertEquals(ExitCode.OK, r.code(), r.err());
     assertEquals("", r.err());
+    JsonNode printed = JSON.readTree(r.out());
+    LocalDate date = LocalDate.parse(printed.get("publication_date").asText());
+    assertTrue(
+        date.equals(before) || date.equals(LocalDate.now(ZoneOffset.UTC)),
+        "a stage without a launch is dated today: " + date);
     Loaded loaded = WorkspaceLoader.load(new Workspace(FIXTURE));
     JsonNode expected =
         DepositMetadata.build(
-            loaded.caseStudy("afon-flood-data").orElseThrow(), loaded.metadata(), Edition.FIRST);
-    assertEquals(expected, JSON.readTree(r.out()));
+            loaded.caseStudy("afon-flood-data").orElseThrow(),
+            loaded.metadata(),
+            new Edition(1, date));
+    assertEquals(expected, printed);
+    JsonNode ours =
+        printed.get("related_identifiers").get(printed.get("related_identifiers").size() - 1);
+    assertEquals("isAlternateIdentifier", ours.get("relation").asText());
+    assertTrue(ours.get("identifier").asText().endsWith(":afon-flood-data:v1"), ours.toString());
+    assertEquals("1", printed.get("version").asText());
   }
 
   @Test
@@ -70,25 +80,33 @@ class MetadataCommandTest {
   }
 
   @Test
-  void editionComesFromTheSuppliedSource() throws Exception {
-    Edition v3 = new Edition(3, LocalDate.of(2027, 3, 1));
-    MetadataCommand command = new MetadataCommand((workspace, caseStudy) -> v3);
-    Options options = new Options().addOption(Option.builder().longOpt("workspace").hasArg().get());
-    CommandLine line =
-        DefaultParser.builder().build().parse(options, new String[] {"station-sensors"});
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code =
-        command.run(
-            new Invocation(
-                line,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err,
-                Map.of(),
-                FIXTURE));
-    assertEquals(ExitCode.OK, code);
-    JsonNode printed = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+  void versionComesFromStatusJson(@TempDir Path tmp) throws Exception {
+    Path ws = TestWorkspaces.copy(FIXTURE, tmp.resolve("ws"));
+    Files.writeString(
+        ws.resolve("case-studies/station-sensors/status.json"),
+        """
+        {
+          "schema": 1,
+          "slug": "station-sensors",
+          "state": "draft",
+          "version": 3,
+          "approved_digest": null,
+          "history": [],
+          "targets": {}
+        }
+        """);
+    Result r = run(ws, "metadata", "station-sensors", "--launch", "no-such-launch");
+    assertEquals(ExitCode.USAGE, r.code(), r.err());
+    assertTrue(r.err().contains("There is no launch 'no-such-launch'"), r.err());
+
+    r = run(ws, "metadata", "station-sensors");
+    assertEquals(ExitCode.OK, r.code(), r.err());
+    JsonNode printed = JSON.readTree(r.out());
     assertEquals("3", printed.get("version").asText());
-    assertEquals("2027-03-01", printed.get("publication_date").asText());
+    JsonNode related = printed.get("related_identifiers");
+    assertTrue(
+        related.get(related.size() - 1).get("identifier").asText().endsWith(":station-sensors:v3"),
+        related.toString());
   }
 
   @Test

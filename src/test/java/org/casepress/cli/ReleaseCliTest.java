@@ -73,6 +73,15 @@ class ReleaseCliTest {
 
     CliRun verify = CliRun.in(tmp, "verify");
     assertEquals(0, verify.exitCode(), verify.out());
+
+    CliRun metadata = CliRun.in(tmp, "metadata", "fernbank-reproducible-forecasting");
+    assertEquals(0, metadata.exitCode(), metadata.err());
+    JsonNode deposited = new ObjectMapper().readTree(metadata.out());
+    assertEquals(doi, deposited.get("doi").asText(), "once published, what was deposited");
+    assertTrue(metadata.err().contains("is published on local as " + doi + " ("), metadata.err());
+    assertTrue(
+        deposited.get("related_identifiers").toString().contains("isAlternateIdentifier"),
+        deposited.toString());
   }
 
   @Test

@@ -121,9 +121,9 @@ class ExactlyOnceTest {
             }
           };
       try (ZenodoClient client = f.client()) {
-        f.job(f.publisher(client, checkpoints)).release(f.all(), b -> true, null);
+        f.release(client, checkpoints);
         return runs;
-      } catch (SimulatedCrash | PublishException | IOException | UncheckedIOException e) {
+      } catch (SimulatedCrash | PublishException | UncheckedIOException e) {
         // A crash or a failure the user would see: they run the command again a little later.
         f.advance(Duration.ofMinutes(3));
       }
@@ -275,8 +275,7 @@ class ExactlyOnceTest {
       f.approve("base-study");
       f.server.faults().failAfterCommit(Route.PUBLISH, 504, 1);
 
-      ReleaseJob.Outcome outcome =
-          f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
+      ReleaseOutcome outcome = f.release(client);
 
       assertEquals(1, outcome.published().size());
       List<Deposition> all = f.everything(client);
@@ -285,7 +284,10 @@ class ExactlyOnceTest {
       Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
       assertTrue(
           entry.events().stream()
-              .anyMatch(e -> e.step().equals("publish") && e.outcome().equals("answer lost")));
+              .anyMatch(
+                  e ->
+                      e.step() == Ledger.Step.PUBLISH
+                          && e.outcome() == Ledger.Outcome.ANSWER_LOST));
     }
   }
 
@@ -295,25 +297,23 @@ class ExactlyOnceTest {
       f.approve("base-study");
       f.server.faults().searchLag(2);
       try (ZenodoClient client = f.client()) {
-        f.job(
-                f.publisher(
-                    client,
-                    point -> {
-                      if (point.equals("create answered")) {
-                        throw new SimulatedCrash(point);
-                      }
-                    }))
-            .stage(f.all());
+        f.stage(
+            client,
+            point -> {
+              if (point.equals("create answered")) {
+                throw new SimulatedCrash(point);
+              }
+            });
         fail("the crash should have stopped the run");
       } catch (SimulatedCrash expected) {
         // the process died after Zenodo created the deposition, before its id was written
       }
       try (ZenodoClient client = f.client()) {
-        f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
+        f.release(client);
         assertEquals(1, f.everything(client).size());
         Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
         assertTrue(
-            entry.events().stream().anyMatch(e -> e.outcome().startsWith("found again")),
+            entry.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.FOUND_AGAIN),
             entry.events().toString());
       }
     }

@@ -27,8 +27,7 @@ class PublisherTest {
       f.approve("second-study");
       int before = f.server.requestCount();
 
-      ReleaseJob.Outcome outcome =
-          f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
+      ReleaseOutcome outcome = f.release(client);
 
       int requests = f.server.requestCount() - before;
       assertEquals(2, outcome.published().size());
@@ -56,11 +55,10 @@ class PublisherTest {
     try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
         ZenodoClient client = f.client()) {
       f.approve("base-study");
-      f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
+      f.release(client);
       int before = f.server.requestCount();
 
-      ReleaseJob.Outcome again =
-          f.job(f.publisher(client, Publisher.Checkpoints.NONE)).release(f.all(), b -> true, null);
+      ReleaseOutcome again = f.release(client);
 
       assertEquals(List.of(), again.published());
       assertEquals(1, again.alreadyPublished().size());
@@ -76,7 +74,7 @@ class PublisherTest {
       f.approve("base-study");
       int before = f.server.requestCount();
 
-      List<PlanRow> plan = f.job(null).plan(f.all(), true);
+      List<PlanRow> plan = f.plan();
 
       assertEquals(0, f.server.requestCount() - before);
       assertEquals(PlanRow.Action.CREATE, plan.get(0).action());
@@ -93,12 +91,10 @@ class PublisherTest {
       f.approve("base-study");
       Path md = f.root.resolve("case-studies/base-study/case-study.md");
       Files.writeString(md, Files.readString(md) + "\nOne more line.\n");
-      Selection named = Selection.of(f.load(), List.of("base-study"), null, PublishingFixture.DATE);
-
       PublishException e =
           assertThrows(
               PublishException.class,
-              () -> f.job(f.publisher(client, Publisher.Checkpoints.NONE)).stage(named));
+              () -> f.stage(client, Publisher.Checkpoints.NONE, "base-study"));
 
       assertTrue(e.getMessage().contains("approved, changed since"), e.getMessage());
       assertEquals(0, f.everything(client).size());
@@ -112,24 +108,19 @@ class PublisherTest {
       f.approve("base-study");
       f.approve("second-study");
       Publisher publisher = f.publisher(client, Publisher.Checkpoints.NONE);
-      f.job(publisher).stage(f.all());
+      f.stage(client, Publisher.Checkpoints.NONE);
       long gone = f.ledgers().read("second-study").version(1).orElseThrow().depositId();
       client.delete(gone);
 
       Publisher production = publisher;
-      List<Publisher.Ready> ready = new java.util.ArrayList<>();
+      List<ReadyToPublish> ready = new java.util.ArrayList<>();
       List<String> problems =
           production.preflight(
               List.of(f.caseStudy("base-study"), f.caseStudy("second-study")), ready);
 
       assertEquals(1, problems.size());
       assertTrue(problems.get(0).contains("is gone from Zenodo"), problems.get(0));
-      PublishException e =
-          assertThrows(
-              PublishException.class,
-              () ->
-                  f.job(f.publisher(client, Publisher.Checkpoints.NONE))
-                      .release(f.all(), b -> true, null));
+      PublishException e = assertThrows(PublishException.class, () -> f.release(client));
       assertTrue(e.getMessage().startsWith("Nothing was published"), e.getMessage());
       assertTrue(f.everything(client).stream().noneMatch(Deposition::published));
     }
@@ -141,7 +132,7 @@ class PublisherTest {
         ZenodoClient client = f.client()) {
       f.approve("base-study");
       Publisher publisher = f.publisher(client, Publisher.Checkpoints.NONE);
-      f.job(publisher).stage(f.all());
+      f.stage(client, Publisher.Checkpoints.NONE);
       assertEquals(1, f.everything(client).size());
 
       assertTrue(publisher.unstage(f.caseStudy("base-study")));
@@ -157,18 +148,10 @@ class PublisherTest {
     try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
         ZenodoClient client = f.client()) {
       f.approve("base-study");
-      Released v1 =
-          f.job(f.publisher(client, Publisher.Checkpoints.NONE))
-              .release(f.all(), b -> true, null)
-              .published()
-              .get(0);
+      Released v1 = f.release(client).published().get(0);
       reopenAndApproveAgain(f);
 
-      Released v2 =
-          f.job(f.publisher(client, Publisher.Checkpoints.NONE))
-              .release(f.all(), b -> true, null)
-              .published()
-              .get(0);
+      Released v2 = f.release(client).published().get(0);
 
       assertEquals(2, v2.version());
       assertEquals(v1.conceptDoi(), v2.conceptDoi());
@@ -192,21 +175,13 @@ class PublisherTest {
     try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
         ZenodoClient client = f.client()) {
       f.approve("base-study");
-      Released v1 =
-          f.job(f.publisher(client, Publisher.Checkpoints.NONE))
-              .release(f.all(), b -> true, null)
-              .published()
-              .get(0);
+      Released v1 = f.release(client).published().get(0);
       reopenAndApproveAgain(f);
       long v1Id = f.ledgers().read("base-study").version(1).orElseThrow().depositId();
       Deposition leftover =
           client.newVersion(v1Id); // someone started a new version by hand; it holds v1's PDF
 
-      Released v2 =
-          f.job(f.publisher(client, Publisher.Checkpoints.NONE))
-              .release(f.all(), b -> true, null)
-              .published()
-              .get(0);
+      Released v2 = f.release(client).published().get(0);
 
       assertEquals(
           leftover.id(), f.ledgers().read("base-study").version(2).orElseThrow().depositId());

@@ -110,22 +110,84 @@ final class PublishingFixture implements AutoCloseable {
     return WorkspaceLoader.load(workspace);
   }
 
+  /** A publisher outside any session, for tests of one step (preflight, unstage). */
   Publisher publisher(ZenodoClient client, Publisher.Checkpoints checkpoints) {
     return new Publisher(
-        workspace, load().metadata(), client, ledgers(), FAKE_PDF, clock, sleeps::add, checkpoints);
+        workspace,
+        new Statuses(workspace),
+        load().metadata(),
+        client,
+        TargetKind.LOCAL,
+        ledgers(),
+        FAKE_PDF,
+        clock,
+        sleeps::add,
+        checkpoints);
+  }
+
+  /**
+   * A session on the local target through the library API, as every front-end opens one: it takes
+   * the workspace lock. The client, the PDFs, the clock and the crash points are the fixture's.
+   */
+  Session session(ZenodoClient client, Publisher.Checkpoints checkpoints) {
+    Session.Remote remote =
+        new Session.Remote() {
+          @Override
+          public ZenodoClient client() {
+            return client;
+          }
+
+          @Override
+          public Publisher publisher(
+              Workspace workspace,
+              Statuses statuses,
+              Loaded loaded,
+              ZenodoClient client,
+              TargetKind target,
+              LedgerStore ledgers) {
+            return new Publisher(
+                workspace,
+                statuses,
+                loaded.metadata(),
+                client,
+                target,
+                ledgers,
+                FAKE_PDF,
+                clock,
+                sleeps::add,
+                checkpoints);
+          }
+
+          @Override
+          public void close() {}
+        };
+    return Session.open(workspace, TargetKind.LOCAL, remote, null, Progress.SILENT, clock);
+  }
+
+  ReleaseOutcome release(ZenodoClient client) {
+    return release(client, Publisher.Checkpoints.NONE);
+  }
+
+  ReleaseOutcome release(ZenodoClient client, Publisher.Checkpoints checkpoints) {
+    try (Session session = session(client, checkpoints)) {
+      return session.release(List.of(), null, batch -> true);
+    }
+  }
+
+  List<Staged> stage(ZenodoClient client, Publisher.Checkpoints checkpoints, String... slugs) {
+    try (Session session = session(client, checkpoints)) {
+      return session.stage(List.of(slugs), null);
+    }
+  }
+
+  List<PlanRow> plan() {
+    try (Session session = session(null, Publisher.Checkpoints.NONE)) {
+      return session.plan(List.of(), null);
+    }
   }
 
   LedgerStore ledgers() {
-    return LedgerStores.forTarget(workspace, "local");
-  }
-
-  ReleaseJob job(Publisher publisher) {
-    return new ReleaseJob(workspace, load(), publisher, ledgers(), Progress.SILENT);
-  }
-
-  Selection all() {
-    Loaded loaded = load();
-    return Selection.of(loaded, List.of(), null, DATE);
+    return LedgerStores.forTarget(workspace, TargetKind.LOCAL);
   }
 
   CaseStudy caseStudy(String slug) {

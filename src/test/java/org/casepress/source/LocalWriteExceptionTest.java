@@ -38,7 +38,7 @@ class LocalWriteExceptionTest {
   void readOnlyFolderSaysToMakeItWritable() {
     IOException denied = new AccessDeniedException("/ws/build/launch/x/.CITATION.cff123.tmp");
     assertTrue(LocalWriteException.isLocal(denied));
-    String m = LocalWriteException.of(denied, Path.of("/ws")).getMessage();
+    String m = LocalWriteException.of(denied).getMessage();
     assertTrue(m.contains("/ws/build/launch/x is read-only or may not be written by you"), m);
   }
 

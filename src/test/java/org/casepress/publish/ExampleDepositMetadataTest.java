@@ -1,4 +1,4 @@
-package org.casepress.zenodo;
+package org.casepress.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.casepress.model.CaseStudy;
+import org.casepress.publish.DepositMetadata.Edition;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
-import org.casepress.zenodo.DepositMetadata.Edition;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.casepress.zenodo;
+package org.casepress.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

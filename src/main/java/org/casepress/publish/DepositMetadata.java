@@ -1,4 +1,4 @@
-package org.casepress.zenodo;
+package org.casepress.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,16 +26,20 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
 /**
- * The Zenodo deposit metadata of one case study: the object sent under {@code "metadata"} when a
- * deposit is created or updated (legacy deposit API, ../shared/zenodo/API.md section 6).
+ * The Zenodo deposit metadata of one case study version: the object sent under {@code "metadata"}
+ * when a deposit is created or updated (legacy deposit API; docs/publishing.md). The only place
+ * deposit JSON is built: stage sends it, the preflight compares its hash, {@code metadata SLUG}
+ * prints it.
  *
  * <p>A pure function of the case study, the workspace metadata and the {@link Edition}: the same
  * input gives the same JSON, with keys always in the same order. Empty values are left out rather
- * than sent empty. {@code doi} is never set: a DOI Zenodo reserved for the deposit, written back
- * into the metadata, breaks publishing (API.md section 10, item 6).
+ * than sent empty. The version's {@link #identifier} is always among the related identifiers, so
+ * that a deposition whose creation answer was lost can be found again. {@code doi} is never set: a
+ * DOI Zenodo reserved for the deposit, written back into the metadata, breaks publishing.
  */
 public final class DepositMetadata {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final String ALTERNATE = "isAlternateIdentifier";
 
   /**
    * What Zenodo keeps of a description's HTML: the default tag and attribute lists of
@@ -105,6 +109,15 @@ public final class DepositMetadata {
     }
   }
 
+  /**
+   * Our stable identifier of a case study version, sent to Zenodo as an alternate identifier. A
+   * URN, whose scheme Zenodo detects; it names the community (our workspace's identity on Zenodo),
+   * the slug and the version.
+   */
+  public static String identifier(Metadata md, String slug, int version) {
+    return "urn:casepress:" + md.community().community() + ":" + slug + ":v" + version;
+  }
+
   /** The {@code metadata} object of a deposit create or update body. */
   public static ObjectNode build(CaseStudy cs, Metadata md, Edition edition) {
     Community community = md.community();
@@ -131,8 +144,7 @@ public final class DepositMetadata {
     putText(m, "partof_title", community.series());
     putText(m, "imprint_publisher", community.publisher());
     putText(m, "notes", notes(community.series(), cs.funding()));
-    putArray(
-        m, "related_identifiers", cs.related().stream().map(DepositMetadata::related).toList());
+    putArray(m, "related_identifiers", related(cs, md, edition.version()));
     putArray(
         m,
         "contributors",
@@ -216,9 +228,25 @@ public final class DepositMetadata {
     return o;
   }
 
+  /**
+   * The authors' related identifiers, then ours as the one alternate identifier: an alternate
+   * identifier an author gave (or one inherited from an earlier version) would make two versions
+   * look like one.
+   */
+  private static List<ObjectNode> related(CaseStudy cs, Metadata md, int version) {
+    List<ObjectNode> related = new ArrayList<>();
+    for (RelatedIdentifier r : cs.related()) {
+      if (!ALTERNATE.equals(r.relation())) {
+        related.add(related(r.identifier(), r.relation()));
+      }
+    }
+    related.add(related(identifier(md, cs.slug(), version), ALTERNATE));
+    return related;
+  }
+
   /** Zenodo detects the identifier's scheme itself and ignores one sent, so none is sent. */
-  private static ObjectNode related(RelatedIdentifier r) {
-    return JSON.objectNode().put("identifier", r.identifier()).put("relation", r.relation());
+  private static ObjectNode related(String identifier, String relation) {
+    return JSON.objectNode().put("identifier", identifier).put("relation", relation);
   }
 
   /** Zenodo's grant id for a non-EC award: "funder DOI::award number". */

@@ -1,4 +1,4 @@
-package org.casepress.zenodo;
+package org.casepress.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,10 +18,10 @@ import java.util.List;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Community;
 import org.casepress.model.Metadata;
+import org.casepress.publish.DepositMetadata.Edition;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
-import org.casepress.zenodo.DepositMetadata.Edition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +171,10 @@ class DepositMetadataTest {
     JsonNode related = build("afon-flood-data", Edition.FIRST).get("related_identifiers");
     assertEquals(
         "[{\"identifier\":\"https://github.com/fernbank/afon-models\",\"relation\":\"isSupplementedBy\"},"
-            + "{\"identifier\":\"10.5281/zenodo.1234567\",\"relation\":\"references\"}]",
+            + "{\"identifier\":\"10.5281/zenodo.1234567\",\"relation\":\"references\"},"
+            + "{\"identifier\":\"urn:casepress:"
+            + loaded.metadata().community().community()
+            + ":afon-flood-data:v1\",\"relation\":\"isAlternateIdentifier\"}]",
         related.toString());
   }
 
@@ -249,9 +252,10 @@ class DepositMetadataTest {
   @Test
   void emptyValuesAreLeftOut() {
     ObjectNode m = build("station-sensors", Edition.FIRST);
-    for (String absent : List.of("related_identifiers", "publication_date", "doi")) {
+    for (String absent : List.of("publication_date", "doi")) {
       assertFalse(m.has(absent), absent);
     }
+    assertEquals(1, m.get("related_identifiers").size(), "only our alternate identifier: " + m);
     Community c = loaded.metadata().community();
     Metadata bare =
         new Metadata(

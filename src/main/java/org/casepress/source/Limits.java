@@ -72,11 +72,9 @@ public final class Limits {
    * limit.
    */
   static boolean fileSize(long bytes, String file, List<Problem> problems) {
-    if (bytes <= FILE_BYTES) {
-      return true;
-    }
-    problems.add(
-        Problem.error(
+    return bytes <= FILE_BYTES
+        || refuse(
+            problems,
             Location.of(file),
             "",
             "The file has "
@@ -84,8 +82,7 @@ public final class Limits {
                 + "; casepress reads case studies of up to "
                 + kilobytes(FILE_BYTES)
                 + " (the size limit). Split the case study, or move long tables and data into a"
-                + " file deposited beside it."));
-    return false;
+                + " file deposited beside it.");
   }
 
   /**
@@ -129,8 +126,9 @@ public final class Limits {
       line++;
       int length = end - start;
       if (length > LINE_CHARS && !longReported) {
-        problems.add(
-            Problem.error(
+        ok =
+            refuse(
+                problems,
                 new Location(file, line, 0),
                 "",
                 "Line "
@@ -140,9 +138,8 @@ public final class Limits {
                     + " characters; a line may have at most "
                     + LINE_CHARS
                     + " (the line-length limit). Break the paragraph into shorter lines or"
-                    + " paragraphs."));
+                    + " paragraphs.");
         longReported = true;
-        ok = false;
       }
       // Only the start of a long line matters for nesting and fences.
       String l = text.substring(start, Math.min(end, start + Math.min(length, 4 * LINE_CHARS)));
@@ -159,8 +156,9 @@ public final class Limits {
       } else {
         int depth = nesting(l);
         if (depth > NESTING && !deepReported) {
-          problems.add(
-              Problem.error(
+          ok =
+              refuse(
+                  problems,
                   new Location(file, line, 0),
                   "",
                   "Line "
@@ -169,9 +167,8 @@ public final class Limits {
                       + depth
                       + " levels deep; casepress reads at most "
                       + NESTING
-                      + " levels (the nesting limit). Flatten the list or quote."));
+                      + " levels (the nesting limit). Flatten the list or quote.");
           deepReported = true;
-          ok = false;
         }
       }
       Matcher m = IMAGE.matcher(l);
@@ -226,19 +223,16 @@ public final class Limits {
   /** Whether the front matter is small enough to hand to the YAML parser. */
   static boolean frontMatter(String yaml, String file, List<Problem> problems) {
     int bytes = yaml.length();
-    if (bytes <= FRONT_MATTER_BYTES) {
-      return true;
-    }
-    problems.add(
-        Problem.error(
+    return bytes <= FRONT_MATTER_BYTES
+        || refuse(
+            problems,
             new Location(file, 1, 0),
             "",
             "The front matter has "
                 + kilobytes(bytes)
                 + "; it may have at most "
                 + kilobytes(FRONT_MATTER_BYTES)
-                + " (the front matter limit). Move long text from the description into the body."));
-    return false;
+                + " (the front matter limit). Move long text from the description into the body.");
   }
 
   /**
@@ -257,11 +251,10 @@ public final class Limits {
 
   private static boolean count(YamlTree tree, String key, int limit, List<Problem> problems) {
     JsonNode node = tree.root().path(key);
-    if (!node.isArray() || node.size() <= limit) {
-      return true;
-    }
-    problems.add(
-        Problem.error(
+    return !node.isArray()
+        || node.size() <= limit
+        || refuse(
+            problems,
             tree.at(key),
             key,
             "There are "
@@ -272,8 +265,7 @@ public final class Limits {
                 + limit
                 + " (the "
                 + key
-                + " limit). Keep the ones that matter most."));
-    return false;
+                + " limit). Keep the ones that matter most.");
   }
 
   /** Whether the case study folder, images included, is small enough to typeset in memory. */
@@ -288,11 +280,9 @@ public final class Limits {
     } catch (IOException | UncheckedIOException e) {
       return true; // what cannot be listed is reported by the checks that read it
     }
-    if (total <= FOLDER_BYTES) {
-      return true;
-    }
-    problems.add(
-        Problem.error(
+    return total <= FOLDER_BYTES
+        || refuse(
+            problems,
             Location.of(name),
             "",
             "The folder holds "
@@ -300,7 +290,12 @@ public final class Limits {
                 + " MB; a case study may hold at most "
                 + FOLDER_BYTES / (1024 * 1024)
                 + " MB with its images (the folder limit). Save the images at a smaller size (a"
-                + " PDF page needs no more than about 2500 pixels across) or as JPEG."));
+                + " PDF page needs no more than about 2500 pixels across) or as JPEG.");
+  }
+
+  /** Adds the error for a limit that was met, and says the input may not be read further. */
+  private static boolean refuse(List<Problem> problems, Location at, String field, String message) {
+    problems.add(Problem.error(at, field, message));
     return false;
   }
 

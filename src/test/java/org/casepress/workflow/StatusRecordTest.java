@@ -149,14 +149,9 @@ class StatusRecordTest {
             "'withdraw' needs a comment saying why"));
   }
 
-  private static Arguments forged(
-      String name,
-      UnaryOperator<List<HistoryEntry>> edit,
-      int version,
-      String approved,
-      String pointer,
-      String message) {
-    return Arguments.of(name, edit, version, approved, pointer, message);
+  /** name, edit of the legal history, top-level version and approved digest, pointer, message. */
+  private static Arguments forged(Object... row) {
+    return Arguments.of(row);
   }
 
   private static List<HistoryEntry> replace(List<HistoryEntry> h, int i, HistoryEntry e) {

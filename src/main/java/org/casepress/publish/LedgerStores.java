@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.AtomicFile;
 import org.casepress.workflow.StatusFile;
@@ -48,11 +50,25 @@ public final class LedgerStores {
     };
   }
 
+  /**
+   * The local target's ledgers, each file read once by this store and written through: a session
+   * holds the workspace lock, so nobody else writes them meanwhile.
+   */
   static LedgerStore local(Workspace workspace) {
     Path dir = workspace.stateDir().resolve("ledgers").resolve("local");
+    Map<String, Ledger> read = new HashMap<>();
     return new LedgerStore() {
       @Override
       public Ledger read(String slug) {
+        Ledger known = read.get(slug);
+        if (known == null) {
+          known = readFile(slug);
+          read.put(slug, known);
+        }
+        return known;
+      }
+
+      private Ledger readFile(String slug) {
         Path file = dir.resolve(slug + ".json");
         if (!Files.exists(file)) {
           return Ledger.empty();
@@ -83,6 +99,7 @@ public final class LedgerStores {
               LedgerFormat.JSON.writer(pretty).writeValueAsString(LedgerFormat.toJson(ledger))
                   + "\n";
           AtomicFile.write(dir.resolve(slug + ".json"), text.getBytes(StandardCharsets.UTF_8));
+          read.put(slug, ledger);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

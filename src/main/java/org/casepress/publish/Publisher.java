@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
@@ -62,6 +64,7 @@ final class Publisher {
   private final Sleeper sleeper;
   private final Checkpoints checkpoints;
   private final Statuses statuses;
+  private final Map<String, ObjectNode> built = new HashMap<>();
 
   /** Points between steps where tests simulate a crash. Production code passes {@link #NONE}. */
   @FunctionalInterface
@@ -108,8 +111,14 @@ final class Publisher {
     return statuses.of(slug).version();
   }
 
+  /**
+   * The deposit metadata of a version, built once per session: stage sends it, the preflight
+   * compares its hash. Callers do not change it.
+   */
   ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
-    return DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date));
+    return built.computeIfAbsent(
+        cs.slug() + " v" + version + " " + date,
+        key -> DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date)));
   }
 
   static String sha256(JsonNode node) {

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.casepress.localzenodo.LocalZenodo;
 import org.casepress.source.Workspace;
 import org.casepress.zenodo.Target;
 import org.casepress.zenodo.ZenodoClient;
-import org.casepress.zenodo.server.LocalZenodo;
 
 /**
  * The Zenodo target a session talks to, open for the length of the command: for {@code local}, the
@@ -37,7 +37,7 @@ final class TargetConnection implements AutoCloseable {
     try {
       if (kind == TargetKind.LOCAL && destination.apiUrl().isEmpty()) {
         server = LocalZenodo.start(localStorage(workspace), 0);
-        target = server.target();
+        target = Target.local(server.apiUrl());
       } else if (kind == TargetKind.LOCAL) {
         target = Target.local(destination.apiUrl().get());
       } else {

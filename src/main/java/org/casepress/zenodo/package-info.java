@@ -19,6 +19,7 @@
  *   <li>{@link org.casepress.zenodo.Doctor} for {@code casepress doctor}.
  * </ul>
  *
- * <p>The embedded server is {@link org.casepress.zenodo.server.LocalZenodo}.
+ * <p>The embedded server behind the {@code local} target lives in {@code
+ * org.casepress.localzenodo}.
  */
 package org.casepress.zenodo;

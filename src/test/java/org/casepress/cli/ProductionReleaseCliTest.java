@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
+import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
 import org.casepress.source.TestWorkspaces;
-import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,16 +30,10 @@ class ProductionReleaseCliTest {
     TestWorkspaces.copy(Path.of("metadata"), tmp.resolve("ws/metadata"));
     Path ws = tmp.resolve("ws");
     Options production =
-        new Options(
-            TOKEN,
-            50_000_000_000L,
-            100,
-            1000,
-            Duration.ofMinutes(1),
-            Map.of(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.PENDING),
-            "10.5281",
-            false,
-            Clock.systemUTC());
+        Options.defaults()
+            .withRequiredToken(TOKEN)
+            .withDoiPrefix("10.5281")
+            .withCommunity(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.CLOSED);
     try (LocalZenodo server = LocalZenodo.start(tmp.resolve("zenodo"), 0, production)) {
       Map<String, String> coordinator =
           Map.of("ZENODO_TOKEN", TOKEN, "CASEPRESS_USER", "marisol-echeverria");

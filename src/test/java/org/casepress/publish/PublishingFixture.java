@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
 import org.casepress.model.CaseStudy;
 import org.casepress.source.Loaded;
 import org.casepress.source.TestWorkspaces;
@@ -20,9 +22,8 @@ import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.Transition;
 import org.casepress.zenodo.Deposition;
 import org.casepress.zenodo.DepositionQuery;
+import org.casepress.zenodo.Target;
 import org.casepress.zenodo.ZenodoClient;
-import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
 
 /**
  * A workspace with approved case studies, the embedded Zenodo server and a publisher wired to both,
@@ -89,7 +90,10 @@ final class PublishingFixture implements AutoCloseable {
       }
     }
     workspace = new Workspace(root);
-    server = LocalZenodo.start(tmp.resolve("zenodo"), 0, Options.defaults());
+    // The sleeper here is fake, so the server's real-time index refresh would never pass: search
+    // lag is injected per test, counted in list calls (Faults.searchLag).
+    server =
+        LocalZenodo.start(tmp.resolve("zenodo"), 0, Options.defaults().withIndexLag(Duration.ZERO));
   }
 
   void approve(String slug) {
@@ -100,7 +104,7 @@ final class PublishingFixture implements AutoCloseable {
   }
 
   ZenodoClient client() {
-    return ZenodoClient.builder(server.target())
+    return ZenodoClient.builder(Target.local(server.apiUrl()))
         .sleeper(sleeps::add)
         .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5))
         .build();

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
 import org.casepress.zenodo.DoctorCheck.Status;
-import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,9 @@ class DoctorTest {
   void localNeedsNoTokenAndKnowsTheCommunity() throws Exception {
     try (LocalZenodo server = LocalZenodo.start(dir, 0)) {
       List<DoctorCheck> checks =
-          Doctor.run(ZenodoClient.builder(server.target()).build(), Options.DEFAULT_COMMUNITY);
+          Doctor.run(
+              ZenodoClient.builder(Target.local(server.apiUrl())).build(),
+              Options.DEFAULT_COMMUNITY);
       assertEquals(List.of(Status.SKIPPED, Status.OK, Status.OK, Status.OK), statuses(checks));
       assertEquals("skipped token present: local needs no token", checks.get(0).line());
       assertTrue(

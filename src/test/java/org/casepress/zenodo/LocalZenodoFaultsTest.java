@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
-import org.casepress.zenodo.server.Route;
+import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
+import org.casepress.localzenodo.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each fault-injection hook of the embedded server, and what the client makes of it. */
 @Timeout(60)
 class LocalZenodoFaultsTest {
+
+  /** Zenodo's one-second index refresh off: these tests list right after writing. */
+  static Options instantIndex() {
+    return Options.defaults().withIndexLag(Duration.ZERO);
+  }
+
   @TempDir Path dir;
   LocalZenodo server;
   ZenodoClient client;
@@ -29,8 +35,12 @@ class LocalZenodoFaultsTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = LocalZenodo.start(dir.resolve("zenodo"), 0, Options.defaults());
-    client = ZenodoClient.builder(server.target()).sleeper(sleeper).random(new Random(3)).build();
+    server = LocalZenodo.start(dir.resolve("zenodo"), 0, instantIndex());
+    client =
+        ZenodoClient.builder(Target.local(server.apiUrl()))
+            .sleeper(sleeper)
+            .random(new Random(3))
+            .build();
   }
 
   @AfterEach
@@ -95,9 +105,13 @@ class LocalZenodoFaultsTest {
     server.close();
     server =
         LocalZenodo.start(
-            dir.resolve("zenodo"), 0, Options.defaults().withRateLimit(3, Duration.ofMinutes(1)));
+            dir.resolve("zenodo"), 0, instantIndex().withRateLimit(3, Duration.ofMinutes(1)));
     ZenodoClient once =
-        ZenodoClient.builder(server.target()).sleeper(sleeper).maxAttempts(1).lowWater(0).build();
+        ZenodoClient.builder(Target.local(server.apiUrl()))
+            .sleeper(sleeper)
+            .maxAttempts(1)
+            .lowWater(0)
+            .build();
     once.create(null);
     once.create(null);
     once.create(null);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import okhttp3.MediaType;
@@ -20,9 +21,9 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
-import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
-import org.casepress.zenodo.server.Options.ReviewPolicy;
+import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
+import org.casepress.localzenodo.Options.ReviewPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The client against the embedded server: whole flows, the state machine and the wire rules. */
 @Timeout(60)
 class LocalZenodoFlowTest {
+
+  /** Zenodo's one-second index refresh off: these tests list right after writing. */
+  static Options instantIndex() {
+    return Options.defaults().withIndexLag(Duration.ZERO);
+  }
+
   @TempDir Path dir;
   @TempDir Path files;
   LocalZenodo server;
@@ -41,7 +48,7 @@ class LocalZenodoFlowTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = LocalZenodo.start(dir.resolve("zenodo"), 0, Options.defaults());
+    server = LocalZenodo.start(dir.resolve("zenodo"), 0, instantIndex());
     client = clientFor(server);
   }
 
@@ -51,7 +58,10 @@ class LocalZenodoFlowTest {
   }
 
   private ZenodoClient clientFor(LocalZenodo s) {
-    return ZenodoClient.builder(s.target()).sleeper(sleeper).random(new Random(7)).build();
+    return ZenodoClient.builder(Target.local(s.apiUrl()))
+        .sleeper(sleeper)
+        .random(new Random(7))
+        .build();
   }
 
   static ObjectNode metadata(String title) {
@@ -110,7 +120,7 @@ class LocalZenodoFlowTest {
 
     PublishedRecord record = client.record(created.id());
     assertEquals(Long.toString(created.id()), record.recid());
-    assertEquals(List.of(Options.DEFAULT_COMMUNITY), record.communities());
+    assertEquals(List.of(), record.communities(), "waits for a curator of the closed community");
     assertEquals("md5:" + stored.md5(), record.files().get(0).checksum());
     assertEquals(1, client.recordFiles(created.id()).entries().size());
     byte[] downloaded = get(record.files().get(0).link("self").orElseThrow());
@@ -138,7 +148,7 @@ class LocalZenodoFlowTest {
     assertEquals(published.conceptdoi(), v2.conceptdoi());
     assertFalse(v2.metadata().has("version"), "version is dropped on newversion");
     assertEquals(listed.get(0).id(), v2.files().get(0).id(), "imported files keep their ids");
-    // The published one's latest_draft does not point at the new draft (API.md §10.4).
+    // The published one's latest_draft does not point at the new draft (zenodo/zenodo-rdm#858).
     assertTrue(
         client.get(created.id()).link("latest_draft").orElseThrow().endsWith("/" + created.id()));
 
@@ -241,7 +251,7 @@ class LocalZenodoFlowTest {
     Deposition draft = client.create(metadata("Second"));
     server.close();
 
-    server = LocalZenodo.start(dir.resolve("zenodo"), 0, Options.defaults());
+    server = LocalZenodo.start(dir.resolve("zenodo"), 0, instantIndex());
     ZenodoClient again = clientFor(server);
     Deposition reread = again.get(d.id());
     assertEquals(DepositionState.DONE, reread.state());
@@ -271,24 +281,25 @@ class LocalZenodoFlowTest {
   }
 
   @Test
-  void communitiesAutoAcceptPendingAndUnknown() throws Exception {
+  void communitiesIncludeDirectlyWaitForACuratorOrAreIgnoredWhenUnknown() throws Exception {
     server.close();
     server =
         LocalZenodo.start(
             dir.resolve("zenodo"),
             0,
-            Options.defaults().withCommunity("curated", ReviewPolicy.PENDING));
+            instantIndex().withCommunity("open-to-us", ReviewPolicy.OPEN));
     client = clientFor(server);
     ObjectNode m = metadata("Communities");
-    m.withArray("communities").addObject().put("identifier", "curated");
+    m.withArray("communities").addObject().put("identifier", "open-to-us");
     m.withArray("communities").addObject().put("identifier", "no-such-community");
     Deposition d = client.create(m);
     assertEquals(3, d.metadata().path("communities").size(), "echoed while a draft");
     client.upload(d, "f.pdf", file("f.pdf", 10, 4));
     Deposition p = client.publish(d.id());
-    // Only the accepted community is listed; the pending one disappears (API.md §7b).
+    // The curator of an open community includes directly; the closed default waits for review;
+    // the unknown one is dropped without a trace.
     assertEquals(1, p.metadata().path("communities").size());
-    assertEquals(List.of(Options.DEFAULT_COMMUNITY), client.record(d.id()).communities());
+    assertEquals(List.of("open-to-us"), client.record(d.id()).communities());
     assertEquals(
         "the turing way practitioners", client.community(Options.DEFAULT_COMMUNITY).title());
     assertEquals(404, statusOf(() -> client.community("no-such-community")));
@@ -414,7 +425,7 @@ class LocalZenodoFlowTest {
     server.close();
     server =
         LocalZenodo.start(
-            dir.resolve("zenodo"), 0, Options.defaults().withMaxFileSize(1000).withMaxFiles(1));
+            dir.resolve("zenodo"), 0, instantIndex().withMaxFileSize(1000).withMaxFiles(1));
     client = clientFor(server);
     Deposition d = client.create(null);
     ZenodoException big =
@@ -434,15 +445,20 @@ class LocalZenodoFlowTest {
   @Test
   void requiredTokenAnswers403OtherwiseAndAcceptsQueryToken() throws Exception {
     server.close();
-    server =
-        LocalZenodo.start(dir.resolve("zenodo"), 0, Options.defaults().withRequiredToken("right"));
+    server = LocalZenodo.start(dir.resolve("zenodo"), 0, instantIndex().withRequiredToken("right"));
     ZenodoClient wrong =
-        ZenodoClient.builder(server.target()).token(Token.of("wrong")).sleeper(sleeper).build();
+        ZenodoClient.builder(Target.local(server.apiUrl()))
+            .token(Token.of("wrong"))
+            .sleeper(sleeper)
+            .build();
     ZenodoException e = assertThrows(ZenodoException.class, () -> wrong.create(null));
     assertEquals(ZenodoException.Kind.AUTH, e.kind());
     assertEquals("Permission denied.", e.serverMessage());
     ZenodoClient right =
-        ZenodoClient.builder(server.target()).token(Token.of("right")).sleeper(sleeper).build();
+        ZenodoClient.builder(Target.local(server.apiUrl()))
+            .token(Token.of("right"))
+            .sleeper(sleeper)
+            .build();
     long id = right.create(null).id();
     assertEquals(
         200,

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.casepress.zenodo.server.LocalZenodo;
-import org.casepress.zenodo.server.Options;
+import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,10 @@ class LocalZenodoModesTest {
         LocalZenodo.start(
             dir, 0, Options.defaults().withLegacyErrors().withRequiredToken("good"))) {
       ZenodoClient good =
-          ZenodoClient.builder(server.target()).token(Token.of("good")).sleeper(sleeper).build();
+          ZenodoClient.builder(Target.local(server.apiUrl()))
+              .token(Token.of("good"))
+              .sleeper(sleeper)
+              .build();
       ObjectNode m = LocalZenodoFlowTest.metadata("Legacy");
       m.put("license", "nope");
       ZenodoException e = assertThrows(ZenodoException.class, () -> good.create(m));
@@ -39,7 +42,10 @@ class LocalZenodoModesTest {
       assertEquals(List.of("Invalid license provided: nope"), e.fieldErrors().get(0).messages());
 
       ZenodoClient bad =
-          ZenodoClient.builder(server.target()).token(Token.of("bad")).sleeper(sleeper).build();
+          ZenodoClient.builder(Target.local(server.apiUrl()))
+              .token(Token.of("bad"))
+              .sleeper(sleeper)
+              .build();
       ZenodoException denied = assertThrows(ZenodoException.class, () -> bad.get(1));
       assertEquals(401, denied.status());
       assertEquals(ZenodoException.Kind.AUTH, denied.kind());
@@ -50,7 +56,8 @@ class LocalZenodoModesTest {
   void oversizedUploadGets413AndIsNotRetried() throws Exception {
     try (LocalZenodo server =
         LocalZenodo.start(dir, 0, Options.defaults().withMaxFileSize(1024 * 1024))) {
-      ZenodoClient client = ZenodoClient.builder(server.target()).sleeper(sleeper).build();
+      ZenodoClient client =
+          ZenodoClient.builder(Target.local(server.apiUrl())).sleeper(sleeper).build();
       Deposition d = client.create(null);
       Path big = dir.resolve("big.bin");
       try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
@@ -70,7 +77,8 @@ class LocalZenodoModesTest {
   @Test
   void externalDoiForbidsNewVersion() throws Exception {
     try (LocalZenodo server = LocalZenodo.start(dir, 0)) {
-      ZenodoClient client = ZenodoClient.builder(server.target()).sleeper(sleeper).build();
+      ZenodoClient client =
+          ZenodoClient.builder(Target.local(server.apiUrl())).sleeper(sleeper).build();
       ObjectNode m = LocalZenodoFlowTest.metadata("External");
       m.put("doi", "10.1234/elsewhere.1");
       Deposition d = client.create(m);

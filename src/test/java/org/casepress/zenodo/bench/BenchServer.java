@@ -1,7 +1,7 @@
 package org.casepress.zenodo.bench;
 
 import java.nio.file.Path;
-import org.casepress.zenodo.server.LocalZenodo;
+import org.casepress.localzenodo.LocalZenodo;
 
 /** {@code BenchServer <storage-dir> <port>}: the embedded server in the foreground, for bench/. */
 public final class BenchServer {

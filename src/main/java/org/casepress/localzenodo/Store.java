@@ -1,4 +1,4 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -16,6 +16,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +39,29 @@ final class Store {
           .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
           .build();
 
-  /** Everything that survives a restart. */
+  /** Everything that survives a restart. Nothing in it depends on the port. */
   static final class State {
     long nextId = 1;
+    long nextRequest = 1;
     Map<Long, Deposit> deposits = new TreeMap<>();
     Map<String, Concept> concepts = new TreeMap<>();
+    Map<String, InclusionRequest> requests = new TreeMap<>();
+
+    /** The port of the last run, taken again when free so that links it gave out still work. */
+    int lastPort;
   }
 
   /** A record id: its draft (if open) and what was published (if ever). */
   static final class Deposit {
     long id;
     String conceptrecid;
+
+    /** The account that created it: drafts are private to it. */
+    String owner = Options.DEFAULT_ACCOUNT;
+
+    /** Committed but never indexed (a 5xx after the commit): search and listings miss it. */
+    boolean unindexed;
+
     String created;
     String modified;
     int revision = 1;
@@ -72,8 +88,32 @@ final class Store {
     String conceptdoi;
     List<Long> versions = new ArrayList<>();
     Long draftId;
+
+    /** Communities the record is in: those whose inclusion request was accepted. */
     List<String> communities = new ArrayList<>();
-    List<String> pendingCommunities = new ArrayList<>();
+  }
+
+  /** A community-inclusion request: a record waiting for (or past) a curator's decision. */
+  static final class InclusionRequest {
+    String id;
+    long number;
+    String community;
+    long recid;
+    String title;
+    String status = "submitted";
+    String createdBy;
+
+    /**
+     * Legacy publish files the request without telling the curators; the native call tells them.
+     */
+    boolean notified;
+
+    String created;
+    String updated;
+
+    boolean open() {
+      return status.equals("submitted");
+    }
   }
 
   static final class FileEntry {
@@ -98,24 +138,78 @@ final class Store {
     }
   }
 
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+
   private final Path dir;
   private final Path stateFile;
   private final Path blobs;
+  private final Clock clock;
   final State state;
 
-  private Store(Path dir, State state) {
+  private Store(Path dir, State state, Clock clock) {
     this.dir = dir;
     this.stateFile = dir.resolve("state.json");
     this.blobs = dir.resolve("blobs");
     this.state = state;
+    this.clock = clock;
   }
 
-  static Store open(Path dir) throws IOException {
+  /** A deposition by id, or 404. */
+  Deposit deposit(String idText) {
+    Deposit d = state.deposits.get(parseId(idText));
+    if (d == null) {
+      throw ApiError.notFound();
+    }
+    return d;
+  }
+
+  /** A deposition the caller owns: 404 if there is none, 403 if it is someone else's. */
+  Deposit owned(String idText, Call call) {
+    Deposit d = deposit(idText);
+    if (!d.owner.equals(call.account().name())) {
+      throw ApiError.denied();
+    }
+    return d;
+  }
+
+  Concept concept(Deposit d) {
+    return state.concepts.get(d.conceptrecid);
+  }
+
+  /** The id of the latest published version of a concept, or -1. */
+  long latestVersion(String conceptrecid) {
+    Concept c = state.concepts.get(conceptrecid);
+    return c == null || c.versions.isEmpty() ? -1 : c.versions.get(c.versions.size() - 1);
+  }
+
+  static long parseId(String idText) {
+    try {
+      return Long.parseLong(idText);
+    } catch (NumberFormatException e) {
+      throw ApiError.notFound();
+    }
+  }
+
+  void touch(Deposit d) {
+    d.revision++;
+    d.modified = now();
+  }
+
+  String now() {
+    return TIMESTAMP.format(clock.instant().atOffset(ZoneOffset.UTC));
+  }
+
+  LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  static Store open(Path dir, Clock clock) throws IOException {
     Files.createDirectories(dir.resolve("blobs"));
     Path stateFile = dir.resolve("state.json");
     State state =
         Files.exists(stateFile) ? MAPPER.readValue(stateFile.toFile(), State.class) : new State();
-    Store store = new Store(dir, state);
+    Store store = new Store(dir, state, clock);
     store.removeStaleUploads();
     return store;
   }

@@ -1,4 +1,4 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +33,15 @@ record Reply(int status, String contentType, byte[] body, Path file, Map<String,
 
   static Reply file(Path file, String contentType) {
     return new Reply(200, contentType, null, file, new LinkedHashMap<>());
+  }
+
+  /** The body as JSON ({@code {}} when it is not). */
+  JsonNode json() {
+    try {
+      return Store.MAPPER.readTree(body);
+    } catch (java.io.IOException | RuntimeException e) {
+      return Store.MAPPER.createObjectNode();
+    }
   }
 
   Reply header(String name, String value) {

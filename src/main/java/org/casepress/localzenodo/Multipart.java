@@ -1,4 +1,4 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -55,7 +55,7 @@ final class Multipart {
     return new Form(file, filename, name);
   }
 
-  /** Werkzeug's {@code secure_filename}, which the legacy endpoint applies (API.md §3.2). */
+  /** Werkzeug's {@code secure_filename}, which the legacy multipart endpoint applies. */
   static String secureFilename(String filename) {
     String ascii =
         Normalizer.normalize(filename, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7F]", "");

@@ -1,5 +1,6 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLConnection;
@@ -7,18 +8,27 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.casepress.zenodo.server.Store.Concept;
-import org.casepress.zenodo.server.Store.Deposit;
-import org.casepress.zenodo.server.Store.FileEntry;
+import org.casepress.localzenodo.Store.Concept;
+import org.casepress.localzenodo.Store.Deposit;
+import org.casepress.localzenodo.Store.FileEntry;
 
-/** Renders stored state the way the legacy serializers do (API.md §4). */
+/**
+ * Renders stored state the way Zenodo's serializers do. Every link is built here, from the base URL
+ * the server has now, at the moment of answering: nothing stored names a host or port.
+ */
 final class Views {
   private final String base;
   private final String api;
+  private final Options options;
 
-  Views(String base) {
+  Views(String base, Options options) {
     this.base = base;
     this.api = base + "/api";
+    this.options = options;
+  }
+
+  String api() {
+    return api;
   }
 
   ObjectNode deposition(Deposit d, Concept c) {
@@ -47,14 +57,14 @@ final class Views {
       communities(metadata, c);
     }
     ObjectNode prereserve = metadata.putObject("prereserve_doi");
-    // Hard-coded 10.5281 like the real serializer, whatever prefix is minted (API.md §10.6).
+    // Hard-coded 10.5281 like the real serializer, whatever prefix is minted: a prediction only.
     prereserve.put("doi", "10.5281/zenodo." + d.id);
     prereserve.put("recid", d.id);
     o.set("metadata", metadata);
     o.put("title", metadata.path("title").asText(""));
     o.set("links", links(d, c, state, doi));
     o.put("record_id", d.id);
-    o.put("owner", LocalZenodo.OWNER);
+    o.put("owner", options.accountId(d.owner));
     ArrayNode files = o.putArray("files");
     List<FileEntry> list = draftView ? d.draftFiles : d.publishedFiles;
     for (FileEntry f : list) {
@@ -65,7 +75,7 @@ final class Views {
     return o;
   }
 
-  /** After publish, only communities the concept is already in are listed (API.md §7b). */
+  /** After publish, only communities the record is in (its request accepted) are listed. */
   private static void communities(ObjectNode metadata, Concept c) {
     metadata.remove("communities");
     if (c != null && !c.communities.isEmpty()) {
@@ -130,7 +140,7 @@ final class Views {
         (done ? api + "/records/" + d.id : api + "/deposit/depositions/" + d.id)
             + "/files/"
             + f.id);
-    // Broken for published records on the real server too (API.md §4.3).
+    // Broken for published records on the real server too (zenodo/zenodo-rdm#1196).
     l.put("download", api + "/records/" + d.id + "/draft/files/" + encode(f.key) + "/content");
     return o;
   }
@@ -154,7 +164,10 @@ final class Views {
     return o;
   }
 
-  /** {@code GET /api/records/{id}}: the "Zenodo JSON" serializer (API.md §3.4). */
+  /**
+   * {@code GET /api/records/{id}}: the "Zenodo JSON" serializer, where alternate identifiers have
+   * their own list.
+   */
   ObjectNode record(Deposit d, Concept c) {
     ObjectNode o = Store.MAPPER.createObjectNode();
     ObjectNode m = d.published.deepCopy();
@@ -172,6 +185,7 @@ final class Views {
       ArrayNode list = m.putArray("communities");
       c.communities.forEach(slug -> list.addObject().put("id", slug));
     }
+    splitAlternates(m);
     String type = m.path("upload_type").asText("other");
     m.remove("upload_type");
     ObjectNode rt = m.putObject("resource_type");
@@ -210,7 +224,7 @@ final class Views {
       fo.put("checksum", "md5:" + f.md5);
       fo.putObject("links").put("self", self + "/files/" + encode(f.key) + "/content");
     }
-    o.putArray("owners").addObject().put("id", LocalZenodo.OWNER);
+    o.putArray("owners").addObject().put("id", options.accountId(d.owner));
     o.put("status", "published");
     ObjectNode stats = o.putObject("stats");
     stats.put("downloads", 0);
@@ -244,17 +258,82 @@ final class Views {
     return o;
   }
 
-  ObjectNode community(String slug, String id, String title, boolean open) {
+  private static void splitAlternates(ObjectNode m) {
+    ArrayNode related = Store.MAPPER.createArrayNode();
+    ArrayNode alternate = Store.MAPPER.createArrayNode();
+    for (JsonNode r : m.path("related_identifiers")) {
+      if (Metadata.ALTERNATE.equals(r.path("relation").asText())) {
+        alternate
+            .addObject()
+            .put("identifier", r.path("identifier").asText())
+            .put("scheme", r.path("scheme").asText());
+      } else {
+        related.add(r);
+      }
+    }
+    m.remove("related_identifiers");
+    if (!related.isEmpty()) {
+      m.set("related_identifiers", related);
+    }
+    if (!alternate.isEmpty()) {
+      m.set("alternate_identifiers", alternate);
+    }
+  }
+
+  ObjectNode community(Options.Community c, String id) {
     ObjectNode o = Store.MAPPER.createObjectNode();
     o.put("id", id);
-    o.put("slug", slug);
-    o.putObject("metadata").put("title", title);
+    o.put("slug", c.slug());
+    o.putObject("metadata").put("title", c.slug().replace('-', ' '));
     ObjectNode access = o.putObject("access");
     access.put("visibility", "public");
-    access.put("review_policy", open ? "open" : "closed");
+    access.put("member_policy", "open");
+    access.put("record_policy", "open");
+    access.put("review_policy", c.reviewPolicy().wireName());
     ObjectNode l = o.putObject("links");
     l.put("self", api + "/communities/" + id);
-    l.put("self_html", base + "/communities/" + slug);
+    l.put("self_html", base + "/communities/" + c.slug());
+    l.put("records", api + "/communities/" + id + "/records");
+    return o;
+  }
+
+  /** A search answer: {@code {"hits": {"hits": [...], "total": n}}}. */
+  static ObjectNode hits(ArrayNode list, int total) {
+    ObjectNode o = Store.MAPPER.createObjectNode();
+    ObjectNode hits = o.putObject("hits");
+    hits.set("hits", list);
+    hits.put("total", total);
+    return o;
+  }
+
+  /** An invenio-requests request of type {@code community-inclusion}. */
+  ObjectNode request(Store.InclusionRequest r, String communityId) {
+    ObjectNode o = Store.MAPPER.createObjectNode();
+    o.put("id", r.id);
+    o.put("number", Long.toString(r.number));
+    o.put("type", "community-inclusion");
+    o.put("title", r.title);
+    o.put("status", r.status);
+    o.put("is_open", r.open());
+    o.put("is_closed", !r.open());
+    o.put("is_expired", false);
+    o.put("created", r.created);
+    o.put("updated", r.updated);
+    o.putObject("receiver").put("community", communityId);
+    o.putObject("topic").put("record", Long.toString(r.recid));
+    o.putObject("created_by").put("user", Long.toString(options.accountId(r.createdBy)));
+    ObjectNode l = o.putObject("links");
+    String self = api + "/requests/" + r.id;
+    l.put("self", self);
+    l.put("self_html", base + "/me/requests/" + r.id);
+    l.put("comments", self + "/comments");
+    l.put("timeline", self + "/timeline");
+    if (r.open()) {
+      ObjectNode actions = l.putObject("actions");
+      actions.put("accept", self + "/actions/accept");
+      actions.put("decline", self + "/actions/decline");
+      actions.put("cancel", self + "/actions/cancel");
+    }
     return o;
   }
 

@@ -1,13 +1,14 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Failures the real Zenodo is known to produce (API.md §10), switched on by tests. Each rule fires
- * a given number of times and is then spent.
+ * Failures the real Zenodo is known to produce (docs/zenodo.md), switched on by tests. Each rule
+ * fires a given number of times and is then spent.
  */
 public final class Faults {
   enum When {
@@ -15,7 +16,15 @@ public final class Faults {
     AFTER_COMMIT
   }
 
-  record Rule(Route route, int status, boolean html, When when) {}
+  /**
+   * One failure. {@code unindexed}: what the request created is never indexed. {@code late}: the
+   * request is answered at once and carried out only after this delay (null: at once).
+   */
+  record Rule(Route route, int status, boolean html, When when, boolean unindexed, Duration late) {
+    Rule(Route route, int status, boolean html, When when) {
+      this(route, status, html, when, false, null);
+    }
+  }
 
   private final List<Rule> rules = new ArrayList<>();
   private final List<Integer> counts = new ArrayList<>();
@@ -28,9 +37,29 @@ public final class Faults {
    * 502/503/504, JSON otherwise): "publish timed out, yet it was published".
    */
   public synchronized Faults failAfterCommit(Route route, int status, int times) {
-    return add(
-        new Rule(route, status, status == 502 || status == 503 || status == 504, When.AFTER_COMMIT),
-        times);
+    return add(new Rule(route, status, isProxy(status), When.AFTER_COMMIT), times);
+  }
+
+  /**
+   * Like {@link #failAfterCommit}, and what the request created (a draft, by {@code CREATE} or
+   * {@code NEWVERSION}) is never indexed: it exists, but no search or listing shows it until it is
+   * written again (docs/local-zenodo.md, "Search": indexing runs after the commit).
+   */
+  public synchronized Faults failAfterCommitUnindexed(Route route, int status, int times) {
+    return add(new Rule(route, status, isProxy(status), When.AFTER_COMMIT, true, null), times);
+  }
+
+  /**
+   * The proxy gives up (504, HTML) at once, while the request is still being carried out: it takes
+   * effect {@code delay} later. Until then reads show the old state, and the same write on the same
+   * deposition fails with 500 instead of being done twice (zenodo/zenodo-rdm#1456).
+   */
+  public synchronized Faults applyLate(Route route, Duration delay, int times) {
+    if (route == Route.UPLOAD || route == Route.MULTIPART_UPLOAD) {
+      // An upload's body is streamed: once the 504 is sent there is nothing left to apply.
+      throw new IllegalArgumentException("applyLate needs a JSON route or an action, not " + route);
+    }
+    return add(new Rule(route, 504, true, When.AFTER_COMMIT, false, delay), times);
   }
 
   /** {@code status} with Zenodo's JSON error body, before anything is done. */
@@ -70,6 +99,16 @@ public final class Faults {
     rateLimitBurst = 0;
     drops = 0;
     searchLagCalls = 0;
+  }
+
+  private static boolean isProxy(int status) {
+    return status == 502 || status == 503 || status == 504;
+  }
+
+  /** Puts back a rule taken for a request that then failed before doing anything. */
+  synchronized void restore(Rule rule) {
+    rules.add(0, rule);
+    counts.add(0, 1);
   }
 
   private Faults add(Rule rule, int times) {

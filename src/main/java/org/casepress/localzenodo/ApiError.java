@@ -1,4 +1,4 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package org.casepress.zenodo.server;
+package org.casepress.localzenodo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,15 +9,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the legacy deserializer does to incoming metadata (API.md §6): unknown keys dropped,
- * defaults filled in, aliases rewritten, and the errors it raises on POST/PUT. Publish-time checks
- * live in {@link #publishErrors}.
+ * What the legacy deserializer does to incoming metadata (docs/local-zenodo.md): unknown keys
+ * dropped, defaults filled in, aliases rewritten, text normalised, identifier schemes detected, and
+ * the errors it raises on POST/PUT. Everything else is stored even when invalid, as Zenodo saves
+ * drafts leniently; {@link PublishRules} refuses it at publish.
  */
 final class Metadata {
   private Metadata() {}
+
+  static final String ALTERNATE = "isAlternateIdentifier";
+
+  /** Rich-text fields: sanitised HTML. */
+  private static final Set<String> HTML_FIELDS = Set.of("description", "notes", "method");
+
+  /** Fields that are codes, dates or identifiers, stored as sent. */
+  private static final Set<String> VERBATIM =
+      Set.of(
+          "upload_type",
+          "publication_type",
+          "image_type",
+          "publication_date",
+          "embargo_date",
+          "doi",
+          "imprint_isbn",
+          "conference_url");
 
   private static final Set<String> STRING_FIELDS =
       Set.of(
@@ -51,19 +70,6 @@ final class Metadata {
           "partof_pages");
   private static final Set<String> PASS_THROUGH =
       Set.of("keywords", "subjects", "references", "grants", "locations", "custom");
-  private static final Set<String> UPLOAD_TYPES =
-      Set.of(
-          "publication",
-          "poster",
-          "presentation",
-          "dataset",
-          "image",
-          "video",
-          "software",
-          "lesson",
-          "physicalobject",
-          "other",
-          "workflow");
   private static final Set<String> ACCESS = Set.of("open", "embargoed", "restricted", "closed");
 
   /** Accepted license ids (lower case) and how the legacy serializer writes them back. */
@@ -112,18 +118,19 @@ final class Metadata {
       JsonNode v = e.getValue();
       if (STRING_FIELDS.contains(key)) {
         if (v.isValueNode()) {
-          out.put(key, v.asText());
+          out.put(key, text(key, v.asText()));
         }
+      } else if (key.equals("keywords") && v.isArray()) {
+        ArrayNode keywords = out.putArray(key);
+        v.forEach(k -> keywords.add(k.isTextual() ? PlainText.fix(k.asText()) : k.asText()));
       } else if (PASS_THROUGH.contains(key)) {
         out.set(key, v.deepCopy());
       }
       // creators, license, ... are handled below; anything else is dropped (EXCLUDE).
     }
 
+    // An unknown upload_type is a vocabulary error, raised only at publish.
     String uploadType = out.path("upload_type").asText(null);
-    if (uploadType != null && !UPLOAD_TYPES.contains(uploadType)) {
-      errors.put("metadata.upload_type", List.of("Invalid value " + uploadType + "."));
-    }
     if ("thesis".equals(out.path("publication_type").asText())) {
       out.put("publication_type", "dissertation");
     }
@@ -196,7 +203,7 @@ final class Metadata {
         if (start.isEmpty() && end.isEmpty()) {
           errors.put("metadata.dates", List.of("Invalid date provided."));
         } else if (!start.isEmpty() && !end.isEmpty() && !start.equals(end)) {
-          // The serializer returns only intervals (API.md §6.1 dates).
+          // The serializer returns only intervals.
           kept.add(d.deepCopy());
         }
       }
@@ -248,23 +255,37 @@ final class Metadata {
     }
   }
 
+  /** Names and affiliations normalised; an ORCID only reformatted (it is checked at publish). */
   private static ObjectNode person(JsonNode p) {
     ObjectNode person = Store.MAPPER.createObjectNode();
-    person.put("name", p.path("name").asText(""));
+    person.put("name", PlainText.fix(p.path("name").asText("")));
     JsonNode affiliation = p.get("affiliation");
-    if (affiliation != null && affiliation.isTextual() && !affiliation.asText().isEmpty()) {
-      person.put("affiliation", affiliation.asText());
+    if (affiliation != null && affiliation.isTextual() && !affiliation.asText().isBlank()) {
+      person.put("affiliation", PlainText.fix(affiliation.asText()));
     } else {
       person.putNull("affiliation");
     }
-    for (String id : List.of("orcid", "gnd")) {
-      if (p.path(id).isTextual() && !p.path(id).asText().isEmpty()) {
-        person.put(id, p.path(id).asText());
-      }
+    if (p.path("orcid").isTextual() && !p.path("orcid").asText().isEmpty()) {
+      person.put("orcid", Identifiers.normalizeOrcid(p.path("orcid").asText()));
+    }
+    if (p.path("gnd").isTextual() && !p.path("gnd").asText().isEmpty()) {
+      person.put("gnd", p.path("gnd").asText());
     }
     return person;
   }
 
+  private static String text(String key, String value) {
+    if (VERBATIM.contains(key)) {
+      return value;
+    }
+    return HTML_FIELDS.contains(key) ? PlainText.html(value) : PlainText.fix(value);
+  }
+
+  /**
+   * Related identifiers: the scheme is detected by the server (the client's is ignored) and must be
+   * one Zenodo allows, else the whole create or update is refused. Alternate identifiers are split
+   * off and come back after the related ones.
+   */
   private static void related(JsonNode list, ObjectNode out, Map<String, List<String>> errors) {
     if (list == null || list.isNull()) {
       return;
@@ -273,7 +294,8 @@ final class Metadata {
       errors.put("metadata.related_identifiers", List.of("Not a valid list."));
       return;
     }
-    ArrayNode kept = out.putArray("related_identifiers");
+    List<ObjectNode> related = new ArrayList<>();
+    List<ObjectNode> alternate = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       JsonNode r = list.get(i);
       String at = "metadata.related_identifiers." + i;
@@ -288,33 +310,33 @@ final class Metadata {
         errors.put(at + ".relation", List.of("Missing data for required field."));
         continue;
       }
+      String relation = r.path("relation").asText();
+      // Zenodo patches this legacy typo on the way in.
+      if (relation.equals("isOrignialFormOf")) {
+        relation = "isOriginalFormOf";
+      }
+      boolean isAlternate = relation.equals(ALTERNATE);
+      String identifier = PlainText.fix(r.path("identifier").asText());
+      Optional<String> scheme = Identifiers.scheme(identifier);
+      if (scheme.isEmpty()) {
+        // Raised by a list-level loader: filed under the list, without an index.
+        String field =
+            isAlternate ? "metadata.alternate_identifiers" : "metadata.related_identifiers";
+        errors.put(field + ".scheme", List.of("No valid scheme recognized for identifier."));
+        continue;
+      }
       ObjectNode item = Store.MAPPER.createObjectNode();
-      item.put("identifier", r.path("identifier").asText());
-      item.put("relation", r.path("relation").asText());
-      if (r.path("resource_type").isTextual()) {
+      item.put("identifier", Identifiers.normalize(identifier, scheme.get()));
+      item.put("relation", relation);
+      if (r.path("resource_type").isTextual() && !isAlternate) {
         item.put("resource_type", r.path("resource_type").asText());
       }
-      item.put("scheme", scheme(r.path("identifier").asText()));
-      kept.add(item);
+      item.put("scheme", scheme.get());
+      (isAlternate ? alternate : related).add(item);
     }
-  }
-
-  /** The server detects the scheme itself; the client's is ignored. */
-  private static String scheme(String identifier) {
-    String id = identifier.toLowerCase(Locale.ROOT);
-    if (id.startsWith("10.") || id.contains("doi.org/10.")) {
-      return "doi";
-    }
-    if (id.startsWith("http://") || id.startsWith("https://")) {
-      return "url";
-    }
-    if (id.matches("\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dx]")) {
-      return "orcid";
-    }
-    if (id.startsWith("urn:lsid:")) {
-      return "lsid";
-    }
-    return "other";
+    ArrayNode kept = out.putArray("related_identifiers");
+    related.forEach(kept::add);
+    alternate.forEach(kept::add);
   }
 
   private static void communities(JsonNode list, ObjectNode out, Map<String, List<String>> errors) {
@@ -335,54 +357,6 @@ final class Metadata {
     for (JsonNode c : list) {
       kept.addObject().put("identifier", c.path("identifier").asText());
     }
-  }
-
-  /** The checks of API.md §6.3, with the field paths the current server uses. */
-  static Map<String, List<String>> publishErrors(ObjectNode metadata, int files, String doiPrefix) {
-    Map<String, List<String>> errors = new LinkedHashMap<>();
-    if (files == 0) {
-      errors.put(
-          "files.enabled",
-          List.of(
-              "Missing uploaded files. To disable files for this record please mark it as"
-                  + " metadata-only."));
-    }
-    if (!metadata.hasNonNull("upload_type")) {
-      errors.put("metadata.resource_type", List.of("Missing data for required field."));
-    }
-    JsonNode creators = metadata.path("creators");
-    if (!creators.isArray() || creators.isEmpty()) {
-      errors.put("metadata.creators", List.of("Missing data for required field."));
-    } else {
-      for (int i = 0; i < creators.size(); i++) {
-        String name = creators.get(i).path("name").asText("").strip();
-        String family = name.contains(",") ? name.substring(0, name.indexOf(',')).strip() : name;
-        if (family.isEmpty()) {
-          errors.put(
-              "metadata.creators." + i + ".person_or_org.family_name",
-              List.of("Family name cannot be blank."));
-        }
-      }
-    }
-    if (metadata.path("title").asText("").strip().length() < 3) {
-      errors.put("metadata.title", List.of("Shorter than minimum length 3."));
-    }
-    if (!metadata.hasNonNull("publication_date")) {
-      errors.put("metadata.publication_date", List.of("Missing data for required field."));
-    }
-    JsonNode contributors = metadata.path("contributors");
-    for (int i = 0; i < contributors.size(); i++) {
-      if (!contributors.get(i).path("type").isTextual()) {
-        errors.put(
-            "metadata.contributors." + i + ".role", List.of("Missing data for required field."));
-      }
-    }
-    String doi = metadata.path("doi").asText("");
-    if (doi.startsWith("10.5281/") && !doiPrefix.equals("10.5281")) {
-      errors.put(
-          "pids.doi", List.of("Wrong DOI 10.5281 prefix provided, it should be " + doiPrefix));
-    }
-    return errors;
   }
 
   private static Map<String, String> licenses() {

@@ -1,7 +1,0 @@
-/**
- * The Zenodo-compatible server behind the {@code local} target: {@link
- * org.casepress.zenodo.server.LocalZenodo#start} in-process (127.0.0.1 only, state under a folder),
- * {@link org.casepress.zenodo.server.LocalZenodo#runForeground} for {@code casepress local-zenodo},
- * and {@link org.casepress.zenodo.server.Faults} to make it fail the way Zenodo does.
- */
-package org.casepress.zenodo.server;

@@ -149,9 +149,15 @@ class StatusRecordTest {
             "'withdraw' needs a comment saying why"));
   }
 
-  /** name, edit of the legal history, top-level version and approved digest, pointer, message. */
-  private static Arguments forged(Object... row) {
-    return Arguments.of(row);
+  /** The lambda needs a typed parameter; Arguments.of takes Objects. */
+  private static Arguments forged(
+      String name,
+      UnaryOperator<List<HistoryEntry>> edit,
+      int version,
+      String approved,
+      String pointer,
+      String message) {
+    return Arguments.of(name, edit, version, approved, pointer, message);
   }
 
   private static List<HistoryEntry> replace(List<HistoryEntry> h, int i, HistoryEntry e) {

@@ -37,7 +37,7 @@ import org.jsoup.safety.Safelist;
  * that a deposition whose creation answer was lost can be found again. {@code doi} is never set: a
  * DOI Zenodo reserved for the deposit, written back into the metadata, breaks publishing.
  */
-public final class DepositMetadata {
+final class DepositMetadata {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String ALTERNATE = "isAlternateIdentifier";
 

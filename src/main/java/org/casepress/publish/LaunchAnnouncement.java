@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +19,7 @@ import org.casepress.model.Citation;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
 import org.casepress.source.LocalWriteException;
+import org.casepress.workflow.AtomicFile;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -28,7 +28,7 @@ import org.jsoup.nodes.Element;
  * authors, organisations and DOIs, citations.bib, and a CITATION.cff per case study, all written to
  * build/launch/NAME/.
  */
-public final class LaunchAnnouncement {
+final class LaunchAnnouncement {
   private static final ObjectMapper CFF =
       new ObjectMapper(
           YAMLFactory.builder()
@@ -41,14 +41,14 @@ public final class LaunchAnnouncement {
   private final String title;
   private final List<Released> items;
 
-  public LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
+  LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
     this.metadata = metadata;
     this.title = title;
     this.items = List.copyOf(items);
   }
 
   /** Writes every file into {@code folder} (created if needed), each atomically. */
-  public void writeTo(Path folder) throws IOException {
+  void writeTo(Path folder) throws IOException {
     createDirectories(folder);
     write(folder.resolve("announcement.md"), markdown());
     write(folder.resolve("announcement.html"), html());
@@ -292,17 +292,6 @@ public final class LaunchAnnouncement {
   }
 
   private static void write(Path file, String text) {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw LocalWriteException.of(file, e);
-    }
+    AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

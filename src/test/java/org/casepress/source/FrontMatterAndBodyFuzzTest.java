@@ -56,6 +56,9 @@ class FrontMatterAndBodyFuzzTest {
     "\"Søren Ládébáyọ̀ 中文 العربية\""
   };
 
+  /** Bytes that mean something to YAML or Markdown, inserted by {@link #damage}. */
+  private static final String DAMAGE = "\n\t:-[{>*&!|#`\u00ff\0";
+
   private static final String[] KEYS = {
     "title",
     "subtitle",
@@ -188,7 +191,7 @@ class FrontMatterAndBodyFuzzTest {
         case 2 -> {
           byte[] longer = new byte[b.length + 1];
           System.arraycopy(b, 0, longer, 0, at);
-          longer[at] = (byte) "\n\t:-[{>*&!|#`\u00ff\0".charAt(r.nextInt(16));
+          longer[at] = (byte) DAMAGE.charAt(r.nextInt(DAMAGE.length()));
           System.arraycopy(b, at, longer, at + 1, b.length - at);
           b = longer;
         }

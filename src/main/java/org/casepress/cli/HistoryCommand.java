@@ -1,5 +1,6 @@
 package org.casepress.cli;
 
+import java.util.List;
 import org.casepress.workflow.ContentDigest;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.StatusFile;
@@ -27,6 +28,7 @@ final class HistoryCommand implements Command {
     String slug = in.slug();
     StatusFile status;
     status = ReviewCommands.workflow(in).status(slug);
+    List<Boolean> here = ReviewCommands.workflow(in).recordedHere(status);
     if (in.json()) {
       in.printJson(status);
       return ExitCode.OK;
@@ -39,11 +41,13 @@ final class HistoryCommand implements Command {
     }
     int actorWidth = status.history().stream().mapToInt(e -> e.actor().length()).max().orElse(0);
     int moveWidth = status.history().stream().mapToInt(e -> move(e).length()).max().orElse(0);
-    for (HistoryEntry e : status.history()) {
+    for (int i = 0; i < status.history().size(); i++) {
+      HistoryEntry e = status.history().get(i);
       in.out()
           .println(
               String.format(
-                      "%s  %-" + actorWidth + "s  %-" + moveWidth + "s  v%d  %s%s",
+                      "%s %s  %-" + actorWidth + "s  %-" + moveWidth + "s  v%d  %s%s",
+                      here.get(i) ? "*" : " ",
                       e.time(),
                       e.actor(),
                       move(e),
@@ -56,6 +60,19 @@ final class HistoryCommand implements Command {
         e.comment().lines().skip(1).forEach(l -> in.out().println(("    " + l).stripTrailing()));
       }
     }
+    // Accountability, not authentication (docs/status-json.md): say what the mark does and does
+    // not show.
+    in.out()
+        .println(
+            here.contains(true)
+                ? "* recorded by casepress in this copy of the workspace; the other steps came with"
+                    + " the files (git log -p case-studies/"
+                    + slug
+                    + "/status.json says who committed them)."
+                : "None of these steps was recorded by casepress in this copy of the workspace: they"
+                    + " came with the files (git log -p case-studies/"
+                    + slug
+                    + "/status.json says who committed them).");
     return ExitCode.OK;
   }
 

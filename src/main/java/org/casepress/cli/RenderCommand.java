@@ -28,7 +28,7 @@ final class RenderCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "SLUG [--output FILE] [--final] [--date YYYY-MM-DD] | --all";
+    return "SLUG [--output FILE [--force]] [--final] [--date YYYY-MM-DD] | --all";
   }
 
   @Override
@@ -50,6 +50,11 @@ final class RenderCommand implements Command {
         Option.builder()
             .longOpt("final")
             .desc("no watermark; a missing or refused resource fails the render")
+            .get());
+    o.addOption(
+        Option.builder()
+            .longOpt("force")
+            .desc("let --output replace an existing PDF that casepress did not write")
             .get());
     o.addOption(
         Option.builder().longOpt("all").desc("render every case study to build/pdf/").get());
@@ -80,7 +85,8 @@ final class RenderCommand implements Command {
             mode,
             Optional.ofNullable(in.line().getOptionValue("output")).map(in::cwdPath),
             date(in),
-            sourceDate(in));
+            sourceDate(in),
+            in.line().hasOption("force"));
     List<PdfJob.Result> results = PdfJob.render(workspace, request);
     List<Map<String, Object>> report = new ArrayList<>();
     boolean failed = false;

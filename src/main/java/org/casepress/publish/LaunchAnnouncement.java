@@ -20,6 +20,7 @@ import org.casepress.model.Citation;
 import org.casepress.model.Launch;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
+import org.casepress.source.LocalWriteException;
 import org.casepress.workflow.AtomicFile;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -58,13 +59,13 @@ final class LaunchAnnouncement {
 
   /** Writes every file into {@code folder} (created if needed), each atomically. */
   void writeTo(Path folder) throws IOException {
-    Files.createDirectories(folder);
+    createDirectories(folder);
     write(folder.resolve("announcement.md"), markdown());
     write(folder.resolve("announcement.html"), html());
     write(folder.resolve("citations.bib"), bibtex());
     for (Released r : items) {
       Path dir = folder.resolve(r.caseStudy().slug());
-      Files.createDirectories(dir);
+      createDirectories(dir);
       write(dir.resolve("CITATION.cff"), cff(r));
     }
   }
@@ -257,16 +258,13 @@ final class LaunchAnnouncement {
       root.put("keywords", keywords);
     }
     if (r.conceptDoi() != null) {
-      root.put(
-          "identifiers",
-          List.of(
-              Map.of(
-                  "type",
-                  "doi",
-                  "value",
-                  r.conceptDoi(),
-                  "description",
-                  "The concept DOI: every version of this case study.")));
+      // Insertion order, not Map.of: its order changes from one run of the JVM to the next, and
+      // the file must be byte-identical when the same release is written again.
+      Map<String, Object> concept = new LinkedHashMap<>();
+      concept.put("type", "doi");
+      concept.put("value", r.conceptDoi());
+      concept.put("description", "The concept DOI: every version of this case study.");
+      root.put("identifiers", List.of(concept));
     }
     try {
       return CFF.writeValueAsString(root);
@@ -380,6 +378,14 @@ final class LaunchAnnouncement {
           Map.entry((int) 'ı', "i"),
           Map.entry((int) 'Ħ', "H"),
           Map.entry((int) 'ħ', "h"));
+
+  private static void createDirectories(Path folder) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw LocalWriteException.of(folder.resolve("."), e);
+    }
+  }
 
   private static void write(Path file, String text) {
     AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Problem;
+import org.casepress.render.OutputFile;
 import org.casepress.render.Publication;
 import org.casepress.render.RenderException;
 import org.casepress.render.RenderMode;
@@ -40,6 +41,7 @@ public final class PdfJob {
    * @param output where the one PDF goes; empty for build/pdf/SLUG.pdf
    * @param date the date printed and stored in the PDF; empty to decide it (see {@link #date})
    * @param sourceDate SOURCE_DATE_EPOCH, the reproducible-builds convention, when set
+   * @param force whether {@code output} may replace a PDF that casepress did not write
    */
   public record Request(
       List<String> slugs,
@@ -47,7 +49,8 @@ public final class PdfJob {
       RenderMode mode,
       Optional<Path> output,
       Optional<LocalDate> date,
-      Optional<Instant> sourceDate) {
+      Optional<Instant> sourceDate,
+      boolean force) {
     public Request {
       slugs = List.copyOf(slugs);
     }
@@ -72,7 +75,20 @@ public final class PdfJob {
     }
   }
 
+  /**
+   * Renders what {@code request} asks for.
+   *
+   * @throws PublishException when the output the user named may not be written ({@link
+   *     OutputFile}): a case study, metadata, or a file that is not casepress's PDF
+   */
   public static List<Result> render(Workspace workspace, Request request) throws IOException {
+    if (request.output().isPresent()) {
+      try {
+        OutputFile.permit(workspace, request.output().get(), request.force());
+      } catch (RenderException e) {
+        throw PublishException.problem(e.problems().get(0).message());
+      }
+    }
     List<String> slugs = request.all() ? WorkspaceLoader.slugs(workspace) : request.slugs();
     Loaded loaded =
         request.all() ? WorkspaceLoader.load(workspace) : WorkspaceLoader.load(workspace, slugs);

@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.casepress.model.CaseStudy;
+import org.casepress.model.CasepressException;
 import org.casepress.model.Role;
 import org.casepress.render.Renderer;
 import org.casepress.source.Loaded;
+import org.casepress.source.LocalWriteException;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
 import org.casepress.workflow.Actors;
@@ -254,7 +256,12 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  private static PublishException unavailable(IOException e) {
+  /** The network was not there, unless it was this computer's disk that failed. */
+  private static CasepressException unavailable(IOException e) {
+    // Publishing writes PDFs, ledgers and announcements too: a full disk is not the network.
+    if (LocalWriteException.isLocal(e)) {
+      return LocalWriteException.of(e);
+    }
     return new PublishException(
         "Zenodo could not be reached ("
             + e.getMessage()

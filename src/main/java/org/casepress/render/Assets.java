@@ -25,8 +25,13 @@ import org.casepress.source.ImagePath;
  */
 final class Assets {
 
-  /** An image the PDF may embed, or why not. */
-  record Decision(URI uri, String refusal) {
+  /**
+   * An image the PDF may embed, or why not.
+   *
+   * @param broken whether the file is there but damaged or too large: an error in every render,
+   *     since a placeholder would hide a file that check refuses
+   */
+  record Decision(URI uri, String refusal, boolean broken) {
     boolean allowed() {
       return uri != null;
     }
@@ -49,7 +54,7 @@ final class Assets {
   Decision image(String rawSrc) {
     ImagePath.Result r = ImagePath.resolve(folder, rawSrc);
     if (r.ok()) {
-      return new Decision(r.file().toUri(), null);
+      return new Decision(r.file().toUri(), null, false);
     }
     return refuse(
         switch (r.refusal()) {
@@ -74,11 +79,13 @@ final class Assets {
               r.path().toLowerCase(Locale.ROOT).endsWith(".svg")
                   ? "SVG images are not supported yet; export the image as PNG"
                   : "it is not a PNG, JPEG or GIF image";
-        });
+          case DAMAGED, TOO_LARGE -> "it " + r.image().reason();
+        },
+        r.refusal() == ImagePath.Refusal.DAMAGED || r.refusal() == ImagePath.Refusal.TOO_LARGE);
   }
 
-  private static Decision refuse(String reason) {
-    return new Decision(null, reason);
+  private static Decision refuse(String reason, boolean broken) {
+    return new Decision(null, reason, broken);
   }
 
   /** Whether a resolved address, as the renderer is about to read it, is an allowed file. */

@@ -57,6 +57,11 @@ final class Findings {
             : Problem.warning(at, field, message));
   }
 
+  /** Something that fails every render, draft included: a file check refuses. */
+  void error(int bodyLine0, String message) {
+    add(Problem.error(at(bodyLine0), "", message));
+  }
+
   private void add(Problem p) {
     if (seen.add(p.where() + "|" + p.message())) {
       problems.add(p);

@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
+import org.casepress.source.LocalWriteException;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
@@ -73,9 +74,10 @@ public final class Renderer {
 
   /**
    * Renders one case study to {@code output}, atomically: the file appears complete or not at all.
-   * In {@link RenderMode#FINAL} anything missing or refused fails the render.
+   * In {@link RenderMode#FINAL} anything missing or refused fails the render; in every mode a
+   * damaged or oversized image does.
    *
-   * @throws RenderException in a final render, with every reason and its location
+   * @throws RenderException with every reason and its location
    * @throws IOException when the output cannot be written
    */
   public RenderResult render(
@@ -84,7 +86,8 @@ public final class Renderer {
     Findings findings = new Findings(cs.source(), cs.bodyLine(), mode);
     Assets assets = new Assets(cs.folder());
     Document html = new Typesetting(cs, metadata, pub, findings, assets, fonts).build();
-    if (mode == RenderMode.FINAL && findings.hasErrors()) {
+    // A draft has errors only for files check refuses (Findings#error): those fail it too.
+    if (findings.hasErrors()) {
       throw new RenderException(findings.problems());
     }
     byte[] pdf;
@@ -180,7 +183,15 @@ public final class Renderer {
     }
   }
 
-  static void writeAtomically(Path output, byte[] bytes) throws IOException {
+  static void writeAtomically(Path output, byte[] bytes) {
+    try {
+      writeOrThrow(output, bytes);
+    } catch (IOException e) {
+      throw LocalWriteException.of(output, e);
+    }
+  }
+
+  private static void writeOrThrow(Path output, byte[] bytes) throws IOException {
     Path target = output.toAbsolutePath().normalize();
     Path dir = target.getParent();
     Files.createDirectories(dir);

@@ -313,10 +313,13 @@ final class Typesetting {
       String src = img.attr("src");
       Assets.Decision decision = assets.image(src);
       if (!decision.allowed()) {
-        findings.missing(
-            line,
-            "",
-            "The image '" + src + "' cannot be put in the PDF: " + decision.refusal() + ".");
+        String message =
+            "The image '" + src + "' cannot be put in the PDF: " + decision.refusal() + ".";
+        if (decision.broken()) {
+          findings.error(line, message);
+        } else {
+          findings.missing(line, "", message);
+        }
         Element box = new Element("span").addClass("missing");
         box.text(
             "Missing image: "

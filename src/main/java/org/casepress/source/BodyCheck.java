@@ -519,6 +519,7 @@ final class BodyCheck {
                       ? " (SVG is not supported yet)"
                       : "")
                   + "; export it as PNG.";
+          case DAMAGED, TOO_LARGE -> "The image '" + url + "' " + result.image().reason() + ".";
         };
     problems.add(Problem.error(at, "", message));
   }

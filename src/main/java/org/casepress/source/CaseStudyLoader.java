@@ -120,13 +120,19 @@ final class CaseStudyLoader {
     }
     byte[] bytes;
     try {
+      if (!Limits.fileSize(Files.size(file), source, problems)
+          || !Limits.folderSize(folder, folderName, problems)) {
+        return Optional.empty();
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     Optional<SourceText.Split> split =
         SourceText.decode(bytes, source, problems)
-            .flatMap(t -> SourceText.splitFrontMatter(t, source, problems));
+            .filter(t -> Limits.text(t, source, problems))
+            .flatMap(t -> SourceText.splitFrontMatter(t, source, problems))
+            .filter(s -> Limits.frontMatter(s.frontMatter(), source, problems));
     if (split.isEmpty()) {
       return Optional.empty();
     }
@@ -134,9 +140,10 @@ final class CaseStudyLoader {
     String yaml =
         SmartQuotes.normalise(parts.frontMatter(), source, parts.frontMatterLine(), problems);
     YamlTree tree = YamlTree.parse(yaml, source, parts.frontMatterLine(), problems);
-    if (tree == null) {
+    if (tree == null || !Limits.counts(tree, problems)) {
       return Optional.empty();
     }
+    Bidi.check(tree, problems);
     String body = titleHeading(tree, source, parts);
     FrontMatter fm =
         new Shape(tree, problems, FrontMatter.OWNED_KEYS).bind(FrontMatter.class, "front matter");

@@ -44,7 +44,11 @@ public final class ImagePath {
      */
     WRONG_CASE,
     /** Not PNG, JPEG or GIF (SVG included: the renderer has no SVG support). */
-    NOT_AN_IMAGE
+    NOT_AN_IMAGE,
+    /** Truncated, corrupt or without image data: {@link ImageCheck} says how. */
+    DAMAGED,
+    /** Over the pixel or file size limit of {@link Limits}. */
+    TOO_LARGE
   }
 
   /**
@@ -55,8 +59,15 @@ public final class ImagePath {
    * @param scheme the scheme of a REMOTE or OTHER_SCHEME address
    * @param path the address decoded, as a path relative to the folder
    * @param actual for WRONG_CASE, the path as the files are really named
+   * @param image what decoding the file found, for an image file (DAMAGED and TOO_LARGE say why)
    */
-  public record Result(Path file, Refusal refusal, String scheme, String path, String actual) {
+  public record Result(
+      Path file,
+      Refusal refusal,
+      String scheme,
+      String path,
+      String actual,
+      ImageCheck.Verdict image) {
     public boolean ok() {
       return refusal == null;
     }
@@ -93,7 +104,7 @@ public final class ImagePath {
     }
     String actual = asNamed(base, target);
     if (actual != null && !actual.equals(base.relativize(target).toString().replace('\\', '/'))) {
-      return new Result(null, Refusal.WRONG_CASE, null, decoded, actual);
+      return new Result(null, Refusal.WRONG_CASE, null, decoded, actual, null);
     }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return refused(Refusal.MISSING, null, decoded);
@@ -110,10 +121,21 @@ public final class ImagePath {
     if (!Files.isRegularFile(real)) {
       return refused(Refusal.NOT_A_FILE, null, decoded);
     }
-    if (rasterFormat(real) == null) {
+    String format = rasterFormat(real);
+    if (format == null) {
       return refused(Refusal.NOT_AN_IMAGE, null, decoded);
     }
-    return new Result(real, null, null, decoded, null);
+    ImageCheck.Verdict image = ImageCheck.verify(real, format);
+    if (!image.ok()) {
+      return new Result(
+          null,
+          image.damage() != null ? Refusal.DAMAGED : Refusal.TOO_LARGE,
+          null,
+          decoded,
+          null,
+          image);
+    }
+    return new Result(real, null, null, decoded, null, image);
   }
 
   /** "png", "jpeg" or "gif" from the file's first bytes (its name may lie), else null. */
@@ -141,7 +163,7 @@ public final class ImagePath {
   }
 
   private static Result refused(Refusal refusal, String scheme, String path) {
-    return new Result(null, refusal, scheme, path, null);
+    return new Result(null, refusal, scheme, path, null, null);
   }
 
   /**

@@ -123,6 +123,7 @@ final class MetadataLoader {
     if (tree == null) {
       return Optional.empty();
     }
+    Bidi.check(tree, problems);
     T value = new Shape(tree, problems, Map.of()).bind(type, file);
     return value == null ? Optional.empty() : Optional.of(new Parsed<>(value, tree));
   }

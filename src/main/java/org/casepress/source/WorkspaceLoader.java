@@ -43,7 +43,19 @@ public final class WorkspaceLoader {
                     + "."));
         continue;
       }
-      loader.load(slug).ifPresent(caseStudies::add);
+      try {
+        loader.load(slug).ifPresent(caseStudies::add);
+      } catch (StackOverflowError e) {
+        // Limits keeps known deep structures from the parser; this keeps an unknown one to the
+        // case study that holds it, so that every other case study is still checked.
+        problems.add(
+            Problem.error(
+                Location.of("case-studies/" + slug + "/" + CaseStudyLoader.FILE_NAME),
+                "",
+                "The Markdown is nested too deeply for casepress to read (the nesting limit is "
+                    + Limits.NESTING
+                    + " levels). Flatten deeply nested lists, quotes, links or emphasis."));
+      }
     }
     return new Loaded(workspace, metadata, caseStudies, problems);
   }

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.casepress.source.LocalWriteException;
 
 /**
  * Replaces a file so that a crash at any moment leaves either the old or the new contents, never a
@@ -79,7 +80,7 @@ public final class AtomicFile {
         e.addSuppressed(suppressed);
       }
       if (e instanceof IOException io) {
-        throw new UncheckedIOException(io);
+        throw LocalWriteException.of(target, io);
       }
       throw (RuntimeException) e;
     }

@@ -129,6 +129,7 @@ public final class ReviewWorkflow {
               digest);
       StatusFile next = current.append(entry, pinned);
       store.write(next);
+      new Journal(workspace).recorded(slug, entry);
       return new Step(slug, entry, next);
     }
   }
@@ -178,6 +179,7 @@ public final class ReviewWorkflow {
               ContentDigest.of(workspace, folder));
       StatusFile created = initial.append(entry, null);
       store.write(created);
+      new Journal(workspace).recorded(slug, entry);
       return new Step(slug, entry, created);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -214,7 +216,17 @@ public final class ReviewWorkflow {
             ContentDigest.of(workspace, workspace.caseStudyDir(slug)));
     StatusFile next = current.append(entry, current.approvedDigest());
     store.write(next);
+    new Journal(workspace).recorded(slug, entry);
     return new Step(slug, entry, next);
+  }
+
+  /**
+   * For each step of {@code status}'s history, whether casepress recorded it in this copy of the
+   * workspace ({@link Journal}); the others came with the files.
+   */
+  public List<Boolean> recordedHere(StatusFile status) {
+    java.util.Set<String> seen = new Journal(workspace).recorded(status.slug());
+    return status.history().stream().map(e -> seen.contains(Journal.hash(e))).toList();
   }
 
   /** A case study's status and history; a folder without status.json is a first draft. */

@@ -25,8 +25,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.casepress.model.Person;
 import org.casepress.source.Workspace;
+import org.casepress.source.WorkspaceLoader;
 
 /**
  * Reads and writes case-studies/SLUG/status.json (docs/status-json.md). Reading checks everything a
@@ -57,6 +60,7 @@ public final class StatusStore {
 
   private final Workspace workspace;
   private final AtomicFile.Steps steps;
+  private Map<String, Person> people;
 
   public StatusStore(Workspace workspace) {
     this(workspace, AtomicFile.NO_CRASH);
@@ -89,10 +93,18 @@ public final class StatusStore {
               + " case study's review state. Move it away if it holds anything you need.");
     }
     try {
-      return parse(Files.readAllBytes(file), slug, workspace.relative(file));
+      return parse(Files.readAllBytes(file), slug, workspace.relative(file), people());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Who may have taken the steps of a history: people.yaml, read once per store. */
+  private synchronized Map<String, Person> people() {
+    if (people == null) {
+      people = WorkspaceLoader.load(workspace, List.of()).metadata().people();
+    }
+    return people;
   }
 
   /** Replaces status.json atomically. The caller holds the {@link WorkspaceLock}. */
@@ -111,7 +123,17 @@ public final class StatusStore {
     }
   }
 
+  /** Parses and checks a status.json without checking who took its steps. */
   static StatusFile parse(byte[] bytes, String slug, String file) {
+    return parse(bytes, slug, file, Map.of());
+  }
+
+  /**
+   * Parses status.json and checks it key by key, then as a record ({@link StatusRecord}).
+   *
+   * @param people people.yaml by id, to check who took each step; empty to leave that unchecked
+   */
+  static StatusFile parse(byte[] bytes, String slug, String file, Map<String, Person> people) {
     int conflict = conflictMarkerLine(bytes);
     if (conflict > 0) {
       throw new StateFileException(
@@ -143,7 +165,13 @@ public final class StatusStore {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Reader(file, lines(bytes)).status(root, slug);
+    Reader reader = new Reader(file, lines(bytes));
+    StatusFile status = reader.status(root, slug);
+    Optional<StatusRecord.Flaw> flaw = StatusRecord.firstFlaw(status, people);
+    if (flaw.isPresent()) {
+      throw reader.fail(flaw.get().pointer(), flaw.get().what());
+    }
+    return status;
   }
 
   /** The line of the first git conflict marker ({@code <<<<<<< }) at a line start, or 0. */

@@ -80,14 +80,30 @@ class WorkflowCliTest {
 
     assertEquals(
         """
-        TIME  priya-nandakumar  draft → submitted              v1  DIGEST  First full draft.
-        TIME  morgan-ellis      submitted → in-review          v1  DIGEST
-        TIME  morgan-ellis      in-review → changes-requested  v1  DIGEST  Please add what it cost.
-        TIME  priya-nandakumar  changes-requested → submitted  v1  DIGEST  Costs added.
-        TIME  morgan-ellis      submitted → in-review          v1  DIGEST
-        TIME  sam-okoro         in-review → approved           v1  DIGEST  Ready for the winter launch.
+        * TIME  priya-nandakumar  draft → submitted              v1  DIGEST  First full draft.
+        * TIME  morgan-ellis      submitted → in-review          v1  DIGEST
+        * TIME  morgan-ellis      in-review → changes-requested  v1  DIGEST  Please add what it cost.
+        * TIME  priya-nandakumar  changes-requested → submitted  v1  DIGEST  Costs added.
+        * TIME  morgan-ellis      submitted → in-review          v1  DIGEST
+        * TIME  sam-okoro         in-review → approved           v1  DIGEST  Ready for the winter launch.
+        * recorded by casepress in this copy of the workspace; the other steps came with the files (git log -p case-studies/fernbank-flood-models/status.json says who committed them).
         """,
         stable(ok("history", SLUG).out()));
+
+    // The same file in another copy of the workspace (as git would bring it): no step was seen
+    // there.
+    Path other = root.resolve("other-copy");
+    org.casepress.source.TestWorkspaces.copy(
+        root.resolve("case-studies"), other.resolve("case-studies"));
+    org.casepress.source.TestWorkspaces.copy(root.resolve("metadata"), other.resolve("metadata"));
+    String elsewhere = stable(CliRun.in(other, "history", SLUG).out());
+    assertTrue(elsewhere.startsWith("  TIME  priya-nandakumar  draft → submitted"), elsewhere);
+    assertTrue(
+        elsewhere.endsWith(
+            "None of these steps was recorded by casepress in this copy of the workspace: they came"
+                + " with the files (git log -p case-studies/fernbank-flood-models/status.json says"
+                + " who committed them).\n"),
+        elsewhere);
     assertEquals(
         """
         fernbank-flood-models  v1  approved
@@ -228,7 +244,7 @@ class WorkflowCliTest {
     assertTrue(check.out().contains("description: 'description' is empty"), check.out());
     assertTrue(
         stable(ok("history", "flood-costs").out())
-            .startsWith("TIME  owen-price  (new) → draft  v1  DIGEST  created"));
+            .startsWith("* TIME  owen-price  (new) → draft  v1  DIGEST  created"));
     Result again = run("new", "flood-costs", "--title", "Again", "--as", "owen-price");
     assertEquals(1, again.code());
     Result noTitle = run("new", "flood-costs-2", "--as", "owen-price");

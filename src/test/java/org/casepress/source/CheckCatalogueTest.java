@@ -36,8 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (paths), {@code symlink} (link, target; or {@code outside: true} for a link to a copy of the
  * chart made outside the workspace), {@code slugs} (check only these), {@code expect} (lines {@code
  * "<severity> <file>[:line[:column]] <field or -> | <part of the message>"}; the line and column
- * are left out only where check gives none). Keys are applied in that order: edits, writes, bytes,
- * deletes, symlinks.
+ * are left out only where check gives none). An edit may say {@code repeat: N} to put N copies of
+ * its replacement; {@code append} (file, before, text, repeat) adds {@code before} and N copies of
+ * {@code text} at the end of a file, for inputs too large to spell out. Keys are applied in that
+ * order: edits, writes, appends, bytes, deletes, symlinks.
  *
  * <p>A few cases prove what is accepted rather than refused: instead of {@code expect} they say
  * {@code expect_clean: true}, and then check must report nothing at all, not even a warning.
@@ -140,13 +142,21 @@ public class CheckCatalogueTest {
       assertTrue(
           first >= 0 && text.indexOf(find, first + 1) < 0,
           "'" + find + "' must occur exactly once in " + file);
-      Files.writeString(
-          file, text.replace(find, e.path("replace").asText()), StandardCharsets.UTF_8);
+      String replace = e.path("replace").asText().repeat(e.path("repeat").asInt(1));
+      Files.writeString(file, text.replace(find, replace), StandardCharsets.UTF_8);
     }
     for (JsonNode w : spec.path("write")) {
       Path file = root.resolve(w.get("file").asText());
       Files.createDirectories(file.getParent());
       Files.writeString(file, w.get("text").asText(), StandardCharsets.UTF_8);
+    }
+    for (JsonNode a : spec.path("append")) {
+      Path file = root.resolve(a.get("file").asText());
+      Files.writeString(
+          file,
+          a.path("before").asText() + a.get("text").asText().repeat(a.path("repeat").asInt(1)),
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
     }
     for (JsonNode b : spec.path("bytes")) {
       Path file = root.resolve(b.get("file").asText());

@@ -3,12 +3,13 @@ package org.casepress.workflow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.casepress.source.LocalWriteException;
 import org.casepress.source.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,14 +68,16 @@ class AtomicFileTest {
             workspace,
             step -> {
               if (step == AtomicFile.Step.TEMP_WRITTEN) {
-                throw new IOException("disk full");
+                throw new IOException("No space left on device");
               }
             });
-    UncheckedIOException e =
+    LocalWriteException e =
         assertThrows(
-            UncheckedIOException.class,
+            LocalWriteException.class,
             () -> failing.write(Fixtures.inState(ReviewState.IN_REVIEW)));
-    assertEquals("disk full", e.getCause().getMessage());
+    assertEquals("No space left on device", e.getCause().getMessage());
+    assertEquals(folder.toAbsolutePath(), e.folder());
+    assertTrue(e.getMessage().contains("The disk holding " + folder.toAbsolutePath() + " is full"));
     assertArrayEquals(
         StatusStore.bytes(before), Files.readAllBytes(folder.resolve(StatusStore.FILE_NAME)));
     assertEquals(List.of(), leftovers(folder));

@@ -61,10 +61,21 @@ public final class Fixtures {
     ReviewState from = ReviewState.DRAFT;
     for (int i = 0; i < path.size(); i++) {
       ReviewState to = path.get(i);
-      String action = to == ReviewState.PUBLISHED ? "release" : actionTo(to);
+      // Legal steps by people who may take them: status.json is read as a record (StatusRecord).
+      boolean publish = to == ReviewState.PUBLISHED;
+      String action = publish ? StatusRecord.PUBLISH : actionTo(to);
+      String comment =
+          to == ReviewState.CHANGES_REQUESTED || to == ReviewState.WITHDRAWN ? "a reason" : null;
       HistoryEntry e =
           new HistoryEntry(
-              T0.plusSeconds(60L * i), "morgan-ellis", action, from, to, 1, null, DIGEST);
+              T0.plusSeconds(60L * i),
+              publish || to == ReviewState.WITHDRAWN ? "sam-okoro" : "morgan-ellis",
+              action,
+              from,
+              to,
+              1,
+              comment,
+              DIGEST);
       status =
           status.append(
               e, to == ReviewState.APPROVED || status.approvedDigest() != null ? DIGEST : null);

@@ -38,7 +38,11 @@ class ArchitectureTest {
         .layer("cli")
         .definedBy("org.casepress.cli..")
         .layer("front-ends")
-        .definedBy("org.casepress.board..", "org.casepress.importer..")
+        .definedBy(
+            "org.casepress.board..",
+            "org.casepress.importer..",
+            "org.casepress.pullrequest..",
+            "org.casepress.rehearsal..")
         .layer("publish")
         .definedBy("org.casepress.publish..")
         .layer("render")

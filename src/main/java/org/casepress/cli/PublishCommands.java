@@ -257,6 +257,11 @@ final class PublishCommands {
         ReleaseOutcome outcome =
             session.release(chosen.slugs(), chosen.launch(), batch -> confirm(in, batch));
         report(in, session.target(), outcome, in.workspace());
+        if (!outcome.failed().isEmpty()) {
+          throw CommandException.problem(
+              "Not every case study was published; the others are out and announced:\n  "
+                  + String.join("\n  ", outcome.failed()));
+        }
       }
       return ExitCode.OK;
     }
@@ -303,6 +308,8 @@ final class PublishCommands {
         out.put(
             "announcement",
             outcome.announcement() == null ? null : workspace.relative(outcome.announcement()));
+        out.put("warnings", outcome.warnings());
+        out.put("failed", outcome.failed());
         in.printJson(out);
         return;
       }
@@ -343,6 +350,9 @@ final class PublishCommands {
                     + r.version()
                     + ": https://doi.org/"
                     + r.doi());
+      }
+      for (String warning : outcome.warnings()) {
+        in.out().println("Warning: " + warning);
       }
       if (target == TargetKind.LOCAL) {
         in.out()

@@ -14,6 +14,7 @@ import org.casepress.source.Workspace;
 import org.casepress.workflow.ReviewState;
 import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.StatusFile;
+import org.casepress.zenodo.ZenodoException;
 
 /**
  * A plan, stage or release run over a {@link Selection} on one target: the ordered steps of
@@ -216,6 +217,7 @@ final class ReleaseJob {
     }
     List<Released> published = new ArrayList<>();
     List<Released> already = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     int i = 0;
     for (ReadyToPublish r : ready) {
       if (r.alreadyPublished()) {
@@ -223,7 +225,24 @@ final class ReleaseJob {
         continue;
       }
       progress.step(++i, toPublish.size(), r.caseStudy().slug(), "publishing on " + target.id());
-      Released done = publisher.get().publish(r);
+      Released done;
+      try {
+        done = publisher.get().publish(r);
+      } catch (ZenodoException e) {
+        // One case study refused (or Zenodo busy) must not hold back the rest of the launch:
+        // finish the batch, announce what is out, and report this one with its reason.
+        failed.add(
+            r.caseStudy().slug()
+                + ": Zenodo "
+                + (e.status() >= 500 ? "was unavailable" : "refused to publish it")
+                + " ("
+                + e.getMessage()
+                + "). "
+                + (e.status() >= 500
+                    ? "Run the release again later; it continues where it stopped."
+                    : "Fix what Zenodo names, stage it again, then release it."));
+        continue;
+      }
       published.add(done);
       if (production) {
         statuses.replaced(
@@ -248,6 +267,6 @@ final class ReleaseJob {
               metadata, selection.announcementTitle(metadata.community().series()), all)
           .writeTo(folder);
     }
-    return new ReleaseOutcome(published, already, folder);
+    return new ReleaseOutcome(published, already, folder, publisher.get().warnings(), failed);
   }
 }

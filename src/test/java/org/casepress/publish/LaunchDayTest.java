@@ -1,0 +1,146 @@
+package org.casepress.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.casepress.localzenodo.Route;
+import org.casepress.source.Workspace;
+import org.casepress.zenodo.Deposition;
+import org.casepress.zenodo.Sleeper;
+import org.casepress.zenodo.ZenodoClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 10: Zenodo is the source of truth, and a launch never stops half way. */
+@Timeout(120)
+class LaunchDayTest {
+
+  static final class Crash extends RuntimeException {
+    Crash(String point) {
+      super("killed at " + point, null, false, false);
+    }
+  }
+
+  @Test
+  void twoClonesMakeOneDepositPerVersion(@TempDir Path tmp) throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study");
+        ZenodoClient client = f.client()) {
+      f.approve("base-study");
+      f.approve("second-study");
+      // The coordinator's clone has the approvals but not the writer's ledger.
+      Workspace coordinator = f.cloneWithoutLedgers(tmp.resolve("coordinator"));
+      f.stage(client, Publisher.Checkpoints.NONE, "base-study", "second-study");
+      ReleaseOutcome outcome;
+      try (Session session = f.session(coordinator, client, Publisher.Checkpoints.NONE)) {
+        outcome = session.release(List.of(), null, batch -> true);
+      }
+      assertEquals(2, outcome.published().size());
+      // The writer, releasing afterwards from their clone, finds both published: none is sent
+      // again.
+      ReleaseOutcome again = f.release(client);
+      assertEquals(2, again.published().size() + again.alreadyPublished().size());
+      List<Deposition> all = f.everything(client);
+      assertEquals(2, all.size(), "one deposition per case study version: " + all);
+      assertTrue(all.stream().allMatch(Deposition::published));
+      Ledger.Entry writers = f.ledgers().read("base-study").version(1).orElseThrow();
+      assertTrue(writers.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.ADOPTED));
+    }
+  }
+
+  @Test
+  void aCloneWithoutTheLedgerRecoversAPublishedVersionFromZenodo(@TempDir Path tmp)
+      throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
+      f.approve("base-study");
+      Workspace other = f.cloneWithoutLedgers(tmp.resolve("other"));
+      ReleaseOutcome first = f.release(client);
+      List<Staged> staged;
+      try (Session session = f.session(other, client, Publisher.Checkpoints.NONE)) {
+        staged = session.stage(List.of("base-study"), null);
+      }
+      assertEquals(StageOutcome.ALREADY_PUBLISHED, staged.get(0).outcome());
+      Ledger.Entry recovered =
+          LedgerStores.forTarget(other, TargetKind.LOCAL)
+              .read("base-study")
+              .version(1)
+              .orElseThrow();
+      assertEquals(first.published().get(0).doi(), recovered.doi());
+      assertEquals(1, f.everything(client).size());
+    }
+  }
+
+  @Test
+  void titleWithTypographicApostrophePublishesAndIsAnnounced(@TempDir Path tmp) throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study");
+        ZenodoClient client = f.client()) {
+      Path md = f.root.resolve("case-studies/base-study/case-study.md");
+      Files.writeString(
+          md, Files.readString(md).replace("Opening the flood model", "Opening the river’s model"));
+      f.approve("base-study");
+      f.approve("second-study");
+      ReleaseOutcome outcome = f.release(client);
+      assertEquals(2, outcome.published().size());
+      assertEquals(List.of(), outcome.warnings());
+      assertEquals(List.of(), outcome.failed());
+      assertTrue(Files.exists(outcome.announcement().resolve("announcement.md")));
+      Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
+      assertEquals(Ledger.Phase.VERIFIED, entry.phase());
+    }
+  }
+
+  @Test
+  void publishAnswered504WhileStillApplyingIsNotSentAgain(@TempDir Path tmp) throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
+      f.approve("base-study");
+      // Real waits: the server applies the publish three seconds after its proxy gave up.
+      f.sleeper = Sleeper.REAL;
+      f.stage(client, Publisher.Checkpoints.NONE, "base-study");
+      f.server.faults().applyLate(Route.PUBLISH, Duration.ofSeconds(3), 1);
+      ReleaseOutcome outcome = f.release(client);
+      assertEquals(List.of(), outcome.failed(), "a second publish would have been refused");
+      assertEquals(1, outcome.published().size());
+      Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
+      long publishesSent =
+          entry.events().stream()
+              .filter(e -> e.step() == Ledger.Step.PUBLISH && e.outcome() == Ledger.Outcome.STARTED)
+              .count();
+      assertEquals(1, publishesSent);
+      assertTrue(entry.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.ANSWER_LOST));
+    }
+  }
+
+  @Test
+  void killedBetweenCreateAndUploadOnLocalContinuesAfterTheServerMoved(@TempDir Path tmp)
+      throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study")) {
+      f.approve("base-study");
+      try (ZenodoClient client = f.client()) {
+        assertThrows(
+            Crash.class,
+            () ->
+                f.stage(
+                    client,
+                    point -> {
+                      if (point.equals("deposit recorded")) {
+                        throw new Crash(point);
+                      }
+                    },
+                    "base-study"));
+      }
+      f.restartServer();
+      try (ZenodoClient client = f.client()) {
+        ReleaseOutcome outcome = f.release(client);
+        assertEquals(1, outcome.published().size());
+        assertEquals(1, f.everything(client).size());
+      }
+    }
+  }
+}

@@ -28,6 +28,7 @@ public final class Cli {
           new MetadataCommand(),
           new RenderCommand(),
           new NewCommand(),
+          new ImportCommand(),
           new StatusCommand(),
           new HistoryCommand(),
           new TransitionCommand(Transition.SUBMIT),

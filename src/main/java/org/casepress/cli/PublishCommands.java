@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.casepress.publish.Confirmation;
 import org.casepress.publish.PlanRow;
 import org.casepress.publish.Progress;
 import org.casepress.publish.ReadyToPublish;
@@ -246,6 +247,11 @@ final class PublishCommands {
       Options o = selectionOptions();
       o.addOption(
           Option.builder().longOpt("yes").desc("publish on production without asking").get());
+      o.addOption(
+          Option.builder()
+              .longOpt("only-ready")
+              .desc("when some case studies are blocked, publish the ready ones anyway")
+              .get());
       o.addOption(asOption());
       return o;
     }
@@ -254,8 +260,19 @@ final class PublishCommands {
     public int run(Invocation in) {
       Chosen chosen = Chosen.from(in);
       try (Session session = open(in)) {
-        ReleaseOutcome outcome =
-            session.release(chosen.slugs(), chosen.launch(), batch -> confirm(in, batch));
+        Confirmation confirmation =
+            new Confirmation() {
+              @Override
+              public boolean confirm(List<ReadyToPublish> batch) {
+                return ReleaseCommand.confirm(in, batch);
+              }
+
+              @Override
+              public boolean publishReadySubset(List<String> blocked, List<ReadyToPublish> ready) {
+                return ReleaseCommand.publishReadySubset(in, blocked, ready);
+              }
+            };
+        ReleaseOutcome outcome = session.release(chosen.slugs(), chosen.launch(), confirmation);
         report(in, session.target(), outcome, in.workspace());
         if (!outcome.failed().isEmpty()) {
           throw CommandException.problem(
@@ -264,6 +281,39 @@ final class PublishCommands {
         }
       }
       return ExitCode.OK;
+    }
+
+    /** The preflight blocked some: the coordinator decides, by flag or at the terminal. */
+    private static boolean publishReadySubset(
+        Invocation in, List<String> blocked, List<ReadyToPublish> ready) {
+      if (in.line().hasOption("only-ready")) {
+        return true;
+      }
+      String ready1 =
+          ready.size() + " case stud" + (ready.size() == 1 ? "y is" : "ies are") + " ready";
+      if (System.console() == null) {
+        throw CommandException.problem(
+            "Nothing was published: the checks before release blocked these:\n  "
+                + String.join("\n  ", blocked)
+                + "\n"
+                + ready1
+                + ". Fix the above, or add --only-ready to publish only the ready ones now.");
+      }
+      in.out().println("These case studies are not ready and will not be published:");
+      blocked.forEach(b -> in.out().println("  " + b));
+      in.out().print(ready1 + ". Type 'ready' to publish only those now: ");
+      in.out().flush();
+      return "ready".equals(readAnswer());
+    }
+
+    private static String readAnswer() {
+      try {
+        String answer =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return answer == null ? null : answer.strip();
+      } catch (IOException e) {
+        return null;
+      }
     }
 
     private static boolean confirm(Invocation in, List<ReadyToPublish> batch) {
@@ -287,13 +337,7 @@ final class PublishCommands {
       }
       in.out().print("Type 'publish' to go ahead: ");
       in.out().flush();
-      try {
-        String answer =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return "publish".equals(answer == null ? null : answer.strip());
-      } catch (IOException e) {
-        return false;
-      }
+      return "publish".equals(readAnswer());
     }
 
     private static void report(

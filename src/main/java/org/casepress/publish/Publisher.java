@@ -69,6 +69,9 @@ final class Publisher {
   private final Map<String, ObjectNode> built = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
+  /** Depositions whose bucket link this session read from Zenodo itself (so it names its port). */
+  private final java.util.Set<Long> bucketsReadNow = new java.util.HashSet<>();
+
   /** Points between steps where tests simulate a crash. Production code passes {@link #NONE}. */
   @FunctionalInterface
   interface Checkpoints {
@@ -357,6 +360,7 @@ final class Publisher {
    * is recorded as published, with the file Zenodo holds.
    */
   private Ledger.Entry adoptExisting(CaseStudy cs, Ledger.Entry entry, Deposition d) {
+    bucketsReadNow.add(d.id());
     Ledger.Entry adopted =
         entry.deposited(
             new Ledger.Deposit(
@@ -386,6 +390,7 @@ final class Publisher {
       String sentHash,
       Ledger.Step step,
       Ledger.Outcome how) {
+    bucketsReadNow.add(d.id());
     Ledger.Entry adopted =
         entry.deposited(
             new Ledger.Deposit(
@@ -499,18 +504,21 @@ final class Publisher {
         }
       }
     }
-    // The bucket link names a server address (on local, the port of the run that made it), so it
-    // is read from the deposition each time rather than trusted from the ledger.
-    String bucket =
-        client
-            .get(entry.depositId())
-            .bucketUrl()
-            .orElseThrow(
-                () ->
-                    new PublishException(
-                        cs.slug() + ": Zenodo gave the deposition no file bucket; try again later.",
-                        true,
-                        null));
+    // The bucket link names a server address (on local, the port of the run that made it), so a
+    // link from an earlier run is read again from the deposition rather than trusted.
+    String bucket = entry.deposit().bucketUrl();
+    if (bucket == null || !bucketsReadNow.contains(entry.depositId())) {
+      bucket =
+          readOwn(cs, entry.depositId())
+              .bucketUrl()
+              .orElseThrow(
+                  () ->
+                      new PublishException(
+                          cs.slug()
+                              + ": Zenodo gave the deposition no file bucket; try again later.",
+                          true,
+                          null));
+    }
     client.upload(bucket, key, file);
     return log(
         cs,
@@ -523,8 +531,8 @@ final class Publisher {
   // ---------------------------------------------------------------- release
 
   /**
-   * Checks everything in the batch before anything is published: all or nothing. Returns the
-   * problems found (empty when the batch may go).
+   * Checks every case study of the batch before anything is published. Returns one problem (with
+   * its fix) per blocked case study; the others are added to {@code ready}.
    */
   List<String> preflight(List<CaseStudy> batch, List<ReadyToPublish> ready) throws IOException {
     List<String> problems = new ArrayList<>();
@@ -568,7 +576,7 @@ final class Publisher {
       }
       Deposition d;
       try {
-        d = client.get(entry.depositId());
+        d = readOwn(cs, entry.depositId());
       } catch (ZenodoException e) {
         if (e.status() == 404) {
           problems.add(
@@ -608,7 +616,16 @@ final class Publisher {
       }
       ready.add(new ReadyToPublish(cs, entry, false, d));
     }
-    int needed = 2 * ready.size();
+    return problems;
+  }
+
+  /**
+   * Whether Zenodo's rate limit leaves room to publish {@code publishes} versions (a publish and a
+   * read back each); empty when it does, else what to do.
+   */
+  Optional<String> budgetProblem(int publishes) {
+    int needed = 2 * publishes;
+    List<String> problems = new ArrayList<>();
     client
         .lastRateLimit()
         .filter(r -> r.remainingBudget().isPresent())
@@ -625,7 +642,7 @@ final class Publisher {
                         + " and run the command again.");
               }
             });
-    return problems;
+    return problems.stream().findFirst();
   }
 
   /**
@@ -703,6 +720,32 @@ final class Publisher {
       }
     }
     return d != null ? d : client.get(id);
+  }
+
+  /**
+   * Reads a deposition this ledger recorded. Drafts are private to the account that created them
+   * (LAUNCH.md section 6), so a 403 here almost always means another account's token, not a bad
+   * one: say so, with the way out.
+   */
+  private Deposition readOwn(CaseStudy cs, long id) throws IOException {
+    try {
+      return client.get(id);
+    } catch (ZenodoException e) {
+      if (e.status() == 403) {
+        throw new PublishException(
+            cs.slug()
+                + ": Zenodo does not let this token see deposition "
+                + id
+                + " on "
+                + target
+                + ". It was most likely staged with another Zenodo account (drafts are private to"
+                + " the account that made them). Run the command with the token of the account"
+                + " that staged it, or ask that person to run it.",
+            false,
+            e);
+      }
+      throw e;
+    }
   }
 
   /** Reads the published record back and compares it with what was staged. */

@@ -205,13 +205,29 @@ final class ReleaseJob {
     }
     List<CaseStudy> batch = ready(selection);
     List<ReadyToPublish> ready = new ArrayList<>();
-    List<String> problems = publisher.get().preflight(batch, ready);
-    if (!problems.isEmpty()) {
+    List<String> blocked = publisher.get().preflight(batch, ready);
+    List<ReadyToPublish> toPublish = ready.stream().filter(r -> !r.alreadyPublished()).toList();
+    Optional<String> budget = publisher.get().budgetProblem(toPublish.size());
+    if (budget.isPresent()) {
+      List<String> all = new ArrayList<>(blocked);
+      all.add(budget.get());
       throw PublishException.problem(
           "Nothing was published: the checks before release found problems.\n  "
-              + String.join("\n  ", problems));
+              + String.join("\n  ", all));
     }
-    List<ReadyToPublish> toPublish = ready.stream().filter(r -> !r.alreadyPublished()).toList();
+    if (!blocked.isEmpty()
+        && (toPublish.isEmpty() || !confirmation.publishReadySubset(blocked, toPublish))) {
+      throw PublishException.problem(
+          "Nothing was published: the checks before release found problems.\n  "
+              + String.join("\n  ", blocked)
+              + (toPublish.isEmpty()
+                  ? ""
+                  : "\nThe other "
+                      + toPublish.size()
+                      + " case stud"
+                      + (toPublish.size() == 1 ? "y is" : "ies are")
+                      + " ready; fix the above, or confirm publishing only the ready ones."));
+    }
     if (production && !toPublish.isEmpty() && !confirmation.confirm(toPublish)) {
       throw PublishException.problem("Nothing was published: the release was not confirmed.");
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.casepress.localzenodo.Options;
 import org.casepress.localzenodo.Route;
 import org.casepress.source.Workspace;
 import org.casepress.zenodo.Deposition;
@@ -48,8 +49,13 @@ class LaunchDayTest {
       List<Deposition> all = f.everything(client);
       assertEquals(2, all.size(), "one deposition per case study version: " + all);
       assertTrue(all.stream().allMatch(Deposition::published));
-      Ledger.Entry writers = f.ledgers().read("base-study").version(1).orElseThrow();
-      assertTrue(writers.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.ADOPTED));
+      Ledger.Entry coordinators =
+          LedgerStores.forTarget(coordinator, TargetKind.LOCAL)
+              .read("base-study")
+              .version(1)
+              .orElseThrow();
+      assertTrue(
+          coordinators.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.ADOPTED));
     }
   }
 
@@ -140,6 +146,26 @@ class LaunchDayTest {
         ReleaseOutcome outcome = f.release(client);
         assertEquals(1, outcome.published().size());
         assertEquals(1, f.everything(client).size());
+      }
+    }
+  }
+
+  @Test
+  void releasingWithAnotherAccountIsExplainedAsSuch(@TempDir Path tmp) throws Exception {
+    Options accounts =
+        Options.defaults().withAccount("writer", "writer-token").withAccount("lead", "lead-token");
+    try (PublishingFixture f = new PublishingFixture(tmp, accounts, "base-study")) {
+      f.approve("base-study");
+      try (ZenodoClient writer = f.client("writer-token")) {
+        f.stage(writer, Publisher.Checkpoints.NONE, "base-study");
+      }
+      try (ZenodoClient lead = f.client("lead-token");
+          Session session = f.session(lead, Publisher.Checkpoints.NONE)) {
+        PublishException e =
+            assertThrows(
+                PublishException.class, () -> session.release(List.of(), null, batch -> true));
+        assertTrue(e.getMessage().contains("another Zenodo account"), e.getMessage());
+        assertTrue(!e.getMessage().contains("lead-token"));
       }
     }
   }

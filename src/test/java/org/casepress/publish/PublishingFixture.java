@@ -82,7 +82,15 @@ final class PublishingFixture implements AutoCloseable {
     now = now.plus(d);
   }
 
+  private final Options options;
+
   PublishingFixture(Path tmp, String... slugs) throws IOException {
+    this(tmp, Options.defaults(), slugs);
+  }
+
+  /** With the embedded server configured by {@code options} (index lag is always zero here). */
+  PublishingFixture(Path tmp, Options options, String... slugs) throws IOException {
+    this.options = options.withIndexLag(Duration.ZERO);
     root = TestWorkspaces.copy(TestWorkspaces.BASE, tmp.resolve("ws"));
     for (String slug : slugs) {
       if (!slug.equals("base-study")) {
@@ -99,13 +107,13 @@ final class PublishingFixture implements AutoCloseable {
     // The sleeper here is fake, so the server's real-time index refresh would never pass: search
     // lag is injected per test, counted in list calls (Faults.searchLag).
     serverDir = tmp.resolve("zenodo");
-    server = LocalZenodo.start(serverDir, 0, Options.defaults().withIndexLag(Duration.ZERO));
+    server = LocalZenodo.start(serverDir, 0, this.options);
   }
 
   /** Stops the embedded server and starts it again on its storage, on a new port. */
   void restartServer() throws IOException {
     server.close();
-    server = LocalZenodo.start(serverDir, 0, Options.defaults().withIndexLag(Duration.ZERO));
+    server = LocalZenodo.start(serverDir, 0, options);
   }
 
   /**
@@ -133,7 +141,16 @@ final class PublishingFixture implements AutoCloseable {
   }
 
   ZenodoClient client() {
-    return ZenodoClient.builder(Target.local(server.apiUrl()))
+    return client(null);
+  }
+
+  /** A client sending {@code token} (null: none), as one account's member would. */
+  ZenodoClient client(String token) {
+    ZenodoClient.Builder builder = ZenodoClient.builder(Target.local(server.apiUrl()));
+    if (token != null) {
+      builder.token(org.casepress.zenodo.Token.of(token));
+    }
+    return builder
         .sleeper(sleeps::add)
         .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5))
         .build();

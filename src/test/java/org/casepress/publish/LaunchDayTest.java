@@ -169,4 +169,47 @@ class LaunchDayTest {
       }
     }
   }
+
+  @Test
+  void aBlockedCaseStudyHoldsBackTheBatchUnlessTheReadyOnesAreConfirmed(@TempDir Path tmp)
+      throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study");
+        ZenodoClient client = f.client()) {
+      f.approve("base-study");
+      f.approve("second-study");
+      f.stage(client, Publisher.Checkpoints.NONE);
+      client.delete(f.ledgers().read("second-study").version(1).orElseThrow().depositId());
+
+      PublishException refused = assertThrows(PublishException.class, () -> f.release(client));
+      assertTrue(refused.getMessage().contains("second-study"), refused.getMessage());
+      assertTrue(refused.getMessage().contains("1 case study is ready"), refused.getMessage());
+      assertTrue(f.everything(client).stream().noneMatch(Deposition::published));
+
+      List<List<String>> asked = new java.util.ArrayList<>();
+      Confirmation onlyReady =
+          new Confirmation() {
+            @Override
+            public boolean confirm(List<ReadyToPublish> batch) {
+              return true;
+            }
+
+            @Override
+            public boolean publishReadySubset(List<String> blocked, List<ReadyToPublish> ready) {
+              asked.add(blocked);
+              return true;
+            }
+          };
+      ReleaseOutcome outcome;
+      try (Session session = f.session(client, Publisher.Checkpoints.NONE)) {
+        outcome = session.release(List.of(), null, onlyReady);
+      }
+      assertEquals(1, asked.size());
+      assertEquals(1, asked.get(0).size());
+      assertTrue(asked.get(0).get(0).startsWith("second-study:"), asked.get(0).get(0));
+      assertEquals(
+          List.of("base-study"),
+          outcome.published().stream().map(r -> r.caseStudy().slug()).toList());
+      assertTrue(Files.exists(outcome.announcement().resolve("announcement.md")));
+    }
+  }
 }

@@ -433,6 +433,54 @@ final class PublishCommands {
     return m;
   }
 
+  /** {@code community accept}: a curator takes the launch's records into the community at once. */
+  static final class CommunityCommand implements Command {
+    @Override
+    public String name() {
+      return "community";
+    }
+
+    @Override
+    public String synopsis() {
+      return "accept [SLUG...] [--launch NAME] [--target T]";
+    }
+
+    @Override
+    public String summary() {
+      return "accept the open community requests of published case studies (as a curator)";
+    }
+
+    @Override
+    public Options options() {
+      return selectionOptions();
+    }
+
+    @Override
+    public int run(Invocation in) {
+      List<String> args = in.args();
+      if (args.isEmpty() || !args.get(0).equals("accept")) {
+        throw CommandException.usage(
+            "casepress community: say what to do, e.g. ./casepress community accept --launch NAME.");
+      }
+      List<String> slugs = args.subList(1, args.size());
+      try (Session session = open(in)) {
+        int accepted = session.acceptCommunityRequests(slugs, in.line().getOptionValue("launch"));
+        in.out()
+            .println(
+                accepted == 0
+                    ? "No open community request to accept on " + session.target() + "."
+                    : "Accepted "
+                        + accepted
+                        + " community request"
+                        + (accepted == 1 ? "" : "s")
+                        + " on "
+                        + session.target()
+                        + ": the case studies now show in the community.");
+      }
+      return ExitCode.OK;
+    }
+  }
+
   static final class UnstageCommand implements Command {
     @Override
     public String name() {

@@ -773,10 +773,7 @@ final class Publisher {
               + ". Check it on Zenodo (a new version corrects it).";
       warnings.add(warning);
     }
-    Released.CommunityInclusion community =
-        record.communities().contains(metadata.community().community())
-            ? Released.CommunityInclusion.ACCEPTED
-            : Released.CommunityInclusion.PENDING;
+    Released.CommunityInclusion community = inclusion(cs, entry.depositId(), record);
     entry =
         log(
             cs,
@@ -797,6 +794,104 @@ final class Publisher {
               removed + " unpublished duplicate draft(s) carrying our identifier");
     }
     return entry;
+  }
+
+  /**
+   * Whether the community took the record in, from what Zenodo says rather than what we hope:
+   * included, or an inclusion request of the record that is still open. When there is neither,
+   * inclusion is asked for with the native endpoint (which notifies the curators); a refusal is
+   * kept as a warning with Zenodo's reason. The legacy {@code communities} field sent at publish
+   * makes a request that notifies nobody, and none at all for an unknown community.
+   */
+  Released.CommunityInclusion inclusion(CaseStudy cs, long recordId, PublishedRecord record)
+      throws IOException {
+    String community = metadata.community().community();
+    if (community.isEmpty() || record.communities().contains(community)) {
+      return community.isEmpty()
+          ? Released.CommunityInclusion.UNKNOWN
+          : Released.CommunityInclusion.ACCEPTED;
+    }
+    Optional<Released.CommunityInclusion> asked = requested(recordId);
+    if (asked.isPresent()) {
+      return asked.get();
+    }
+    JsonNode answer = client.requestInclusion(recordId, community);
+    for (JsonNode processed : answer.path("processed")) {
+      return "accepted".equals(processed.path("request").path("status").asText())
+          ? Released.CommunityInclusion.ACCEPTED
+          : Released.CommunityInclusion.PENDING;
+    }
+    List<String> reasons = new ArrayList<>();
+    for (JsonNode error : answer.path("errors")) {
+      String message = error.path("message").asText();
+      if (message.contains("already included")) {
+        return Released.CommunityInclusion.ACCEPTED;
+      }
+      if (message.contains("already an open")) {
+        return Released.CommunityInclusion.PENDING;
+      }
+      reasons.add(message);
+    }
+    warnings.add(
+        cs.slug()
+            + ": record "
+            + recordId
+            + " could not be put forward to the community '"
+            + community
+            + "' ("
+            + String.join("; ", reasons)
+            + "). Check the community in metadata/community.yaml and with ./casepress doctor.");
+    return Released.CommunityInclusion.FAILED;
+  }
+
+  /** The state of the record's community-inclusion request, if it has one. */
+  private Optional<Released.CommunityInclusion> requested(long recordId) throws IOException {
+    Released.CommunityInclusion found = null;
+    for (JsonNode request : client.recordRequests(recordId)) {
+      if (!"community-inclusion".equals(request.path("type").asText())) {
+        continue;
+      }
+      if ("accepted".equals(request.path("status").asText())) {
+        return Optional.of(Released.CommunityInclusion.ACCEPTED);
+      }
+      if (request.path("is_open").asBoolean()) {
+        found = Released.CommunityInclusion.PENDING;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * Accepts the open inclusion requests of this case study's published versions, as a curator of
+   * the community, and records the inclusion.
+   *
+   * @return how many requests were accepted
+   */
+  int acceptInclusion(CaseStudy cs) throws IOException {
+    int accepted = 0;
+    for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
+      if (!e.phase().isPublished()) {
+        continue;
+      }
+      for (JsonNode request : client.recordRequests(e.depositId())) {
+        if ("community-inclusion".equals(request.path("type").asText())
+            && request.path("is_open").asBoolean()) {
+          client.acceptRequest(request.path("id").asText());
+          accepted++;
+        }
+      }
+      if (e.phase() == Ledger.Phase.VERIFIED
+          && e.publication().community() != Released.CommunityInclusion.ACCEPTED
+          && requested(e.depositId()).orElse(null) == Released.CommunityInclusion.ACCEPTED) {
+        log(
+            cs,
+            e.verified(Released.CommunityInclusion.ACCEPTED),
+            Ledger.Step.VERIFY,
+            Ledger.Outcome.DONE,
+            "community accepted");
+      }
+    }
+    return accepted;
   }
 
   /**

@@ -212,4 +212,33 @@ class LaunchDayTest {
       assertTrue(Files.exists(outcome.announcement().resolve("announcement.md")));
     }
   }
+
+  @Test
+  void rehearsalShowsRequestsPendingUntilTheCuratorAcceptsThem(@TempDir Path tmp) throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study");
+        ZenodoClient client = f.client()) {
+      f.approve("base-study");
+      f.approve("second-study");
+      ReleaseOutcome outcome = f.release(client);
+      assertEquals(2, outcome.published().size());
+      for (Released r : outcome.published()) {
+        assertEquals(Released.CommunityInclusion.PENDING, r.community(), r.caseStudy().slug());
+        long id = f.ledgers().read(r.caseStudy().slug()).version(1).orElseThrow().depositId();
+        List<com.fasterxml.jackson.databind.JsonNode> requests = client.recordRequests(id);
+        assertEquals(1, requests.size(), "one request, made with the native endpoint");
+        assertTrue(requests.get(0).path("is_open").asBoolean());
+      }
+      int accepted;
+      try (Session session = f.session(client, Publisher.Checkpoints.NONE)) {
+        accepted = session.acceptCommunityRequests(List.of(), null);
+      }
+      assertEquals(2, accepted);
+      for (String slug : List.of("base-study", "second-study")) {
+        Ledger.Entry e = f.ledgers().read(slug).version(1).orElseThrow();
+        assertEquals(Released.CommunityInclusion.ACCEPTED, e.publication().community(), slug);
+        assertTrue(
+            client.record(e.depositId()).communities().contains(Options.DEFAULT_COMMUNITY), slug);
+      }
+    }
+  }
 }

@@ -44,10 +44,9 @@ class ArchitectureTest {
         .layer("render")
         .definedBy("org.casepress.render..")
         .layer("zenodo")
-        .definedBy("org.casepress.zenodo")
+        .definedBy("org.casepress.zenodo..")
         .layer("localzenodo")
-        // The embedded server lived in zenodo.server before it got its own package.
-        .definedBy("org.casepress.localzenodo..", "org.casepress.zenodo.server..")
+        .definedBy("org.casepress.localzenodo..")
         .layer("workflow")
         .definedBy("org.casepress.workflow..")
         .layer("source")
@@ -72,10 +71,6 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli", "front-ends", "publish", "render", "workflow")
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers("cli", "front-ends", "publish", "render", "workflow", "source")
-        // Until the server's move lands, the old zenodo.server used the client's Target.
-        .ignoreDependency(
-            resideInAPackage("org.casepress.zenodo.server.."),
-            resideInAPackage("org.casepress.zenodo"))
         .check(main);
   }
 
@@ -83,10 +78,11 @@ class ArchitectureTest {
   void zenodoKnowsZenodoAndNothingOfCasepress() {
     classes()
         .that()
-        .resideInAPackage("org.casepress.zenodo")
+        .resideInAPackage("org.casepress.zenodo..")
         .should()
         .onlyDependOnClassesThat(
-            resideInAPackage("org.casepress.zenodo").or(resideOutsideOfPackage("org.casepress..")))
+            resideInAPackage("org.casepress.zenodo..")
+                .or(resideOutsideOfPackage("org.casepress..")))
         .check(main);
   }
 
@@ -99,7 +95,6 @@ class ArchitectureTest {
         .onlyDependOnClassesThat(
             resideInAPackage("org.casepress.localzenodo..")
                 .or(resideOutsideOfPackage("org.casepress..")))
-        .allowEmptyShould(true)
         .check(main);
   }
 

@@ -1,7 +1,7 @@
 package org.casepress.cli;
 
-/** The exit codes of every command (PRODUCT.md section 6), documented in --help and README. */
-public final class ExitCode {
+/** The exit codes of every command documented in --help and README.md. */
+final class ExitCode {
   /** Success. */
   public static final int OK = 0;
 

@@ -10,6 +10,7 @@ import org.casepress.source.Workspace;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.Overview;
 import org.casepress.workflow.StateFileException;
+import org.casepress.workflow.StatusFile;
 
 /** {@code status}: where every case study stands, as a table or JSON. */
 final class StatusCommand implements Command {
@@ -60,7 +61,7 @@ final class StatusCommand implements Command {
             String.valueOf(r.status().version()),
             truncate(String.join(", ", r.authors()), AUTHORS_WIDTH),
             last == null ? "-" : last.time().toString().substring(0, 10) + " " + last.actor(),
-            deposits(workspace, r.slug(), r.status().version())
+            deposits(workspace, r.status())
           });
     }
     if (rows.size() == 1 && overview.unreadable().isEmpty()) {
@@ -83,12 +84,10 @@ final class StatusCommand implements Command {
   }
 
   /** Where the current version stands on each target, e.g. "local: published 10.5072/zenodo.2". */
-  static String deposits(Workspace workspace, String slug, int version) {
+  static String deposits(Workspace workspace, StatusFile status) {
     List<String> parts = new ArrayList<>();
     for (TargetKind target : TargetKind.values()) {
-      LedgerStores.forTarget(workspace, target)
-          .read(slug)
-          .version(version)
+      LedgerStores.current(workspace, status, target)
           .ifPresent(
               e ->
                   parts.add(
@@ -123,9 +122,7 @@ final class StatusCommand implements Command {
       m.put("last_change", r.status().lastChange().orElse(null));
       Map<String, Object> deposits = new LinkedHashMap<>();
       for (TargetKind target : TargetKind.values()) {
-        LedgerStores.forTarget(workspace, target)
-            .read(r.slug())
-            .version(r.status().version())
+        LedgerStores.current(workspace, r.status(), target)
             .ifPresent(e -> deposits.put(target.id(), LedgerStores.toJson(e)));
       }
       m.put("deposits", deposits);

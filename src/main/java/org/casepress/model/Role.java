@@ -3,7 +3,7 @@ package org.casepress.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a person may do in the review workflow (see PRODUCT.md section 1). */
+/** What a person may do in the review workflow (see docs/workflow.md). */
 public enum Role {
   AUTHOR,
   WRITER,

@@ -18,6 +18,7 @@ import org.casepress.model.Funding;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
 import org.casepress.model.RelatedIdentifier;
+import org.casepress.source.Identifiers;
 import org.casepress.source.Languages;
 import org.casepress.source.Markdown;
 import org.jsoup.Jsoup;
@@ -27,17 +28,18 @@ import org.jsoup.safety.Safelist;
 
 /**
  * The Zenodo deposit metadata of one case study version: the object sent under {@code "metadata"}
- * when a deposit is created or updated (legacy deposit API; docs/publishing.md). The only place
- * deposit JSON is built: stage sends it, the preflight compares its hash, {@code metadata SLUG}
- * prints it.
+ * when a deposit is created or updated (legacy deposit API; docs/zenodo.md#depositions and
+ * docs/publishing.md). The only place deposit JSON is built: stage sends it, the preflight compares
+ * its hash, {@code metadata SLUG} prints it.
  *
  * <p>A pure function of the case study, the workspace metadata and the {@link Edition}: the same
  * input gives the same JSON, with keys always in the same order. Empty values are left out rather
  * than sent empty. The version's {@link #identifier} is always among the related identifiers, so
  * that a deposition whose creation answer was lost can be found again. {@code doi} is never set: a
- * DOI Zenodo reserved for the deposit, written back into the metadata, breaks publishing.
+ * DOI Zenodo reserved for the deposit, written back into the metadata, breaks publishing
+ * (docs/zenodo.md#reserved-dois).
  */
-public final class DepositMetadata {
+final class DepositMetadata {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String ALTERNATE = "isAlternateIdentifier";
 
@@ -143,13 +145,23 @@ public final class DepositMetadata {
     }
     putText(m, "partof_title", community.series());
     putText(m, "imprint_publisher", community.publisher());
-    putText(m, "notes", notes(community.series(), cs.funding()));
+    // One rule for check and for the deposit: see Identifiers.grantId.
+    List<Funding> asNotes =
+        cs.funding().stream()
+            .filter(f -> Identifiers.grantId(f.funder(), f.award()).isEmpty())
+            .toList();
+    putText(m, "notes", notes(community.series(), asNotes));
     putArray(m, "related_identifiers", related(cs, md, edition.version()));
     putArray(
         m,
         "contributors",
         community.editors().stream().map(e -> person(e).put("type", "Editor")).toList());
-    putArray(m, "grants", community.grants().stream().map(DepositMetadata::grant).toList());
+    List<ObjectNode> grants =
+        new ArrayList<>(community.grants().stream().map(DepositMetadata::grant).toList());
+    cs.funding().stream()
+        .flatMap(f -> Identifiers.grantId(f.funder(), f.award()).stream())
+        .forEach(id -> grants.add(JSON.objectNode().put("id", id)));
+    putArray(m, "grants", grants);
     m.put("version", String.valueOf(edition.version()));
     if (edition.publicationDate() != null) {
       m.put("publication_date", edition.publicationDate().toString());

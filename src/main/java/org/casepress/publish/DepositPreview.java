@@ -41,7 +41,7 @@ public record DepositPreview(
   public static DepositPreview of(
       Workspace workspace, String slug, TargetKind target, String launch, LocalDate today) {
     Loaded loaded = WorkspaceLoader.load(workspace, List.of(slug));
-    String folder = "case-studies/" + slug;
+    String folder = workspace.relative(workspace.caseStudyDir(slug));
     // problemsOf covers the case study's files and metadata/; an unknown slug is reported on the
     // folder itself.
     List<Problem> errors =

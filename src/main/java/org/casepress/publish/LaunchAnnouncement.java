@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +18,7 @@ import java.util.Set;
 import org.casepress.model.Citation;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
+import org.casepress.workflow.AtomicFile;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -27,7 +27,7 @@ import org.jsoup.nodes.Element;
  * authors, organisations and DOIs, citations.bib, and a CITATION.cff per case study, all written to
  * build/launch/NAME/.
  */
-public final class LaunchAnnouncement {
+final class LaunchAnnouncement {
   private static final ObjectMapper CFF =
       new ObjectMapper(
           YAMLFactory.builder()
@@ -40,14 +40,14 @@ public final class LaunchAnnouncement {
   private final String title;
   private final List<Released> items;
 
-  public LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
+  LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
     this.metadata = metadata;
     this.title = title;
     this.items = List.copyOf(items);
   }
 
   /** Writes every file into {@code folder} (created if needed), each atomically. */
-  public void writeTo(Path folder) throws IOException {
+  void writeTo(Path folder) throws IOException {
     Files.createDirectories(folder);
     write(folder.resolve("announcement.md"), markdown());
     write(folder.resolve("announcement.html"), html());
@@ -285,13 +285,7 @@ public final class LaunchAnnouncement {
     return key.isEmpty() ? "casestudy" : key;
   }
 
-  private static void write(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  private static void write(Path file, String text) {
+    AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.AtomicFile;
 import org.casepress.workflow.StatusFile;
@@ -21,6 +22,17 @@ import org.casepress.workflow.StatusFile;
  */
 public final class LedgerStores {
   private LedgerStores() {}
+
+  /**
+   * The ledger entry of a case study's current version on a target, from a status.json already read
+   * (the sandbox and production ledgers are in it), for the status command.
+   */
+  public static Optional<Ledger.Entry> current(
+      Workspace workspace, StatusFile status, TargetKind target) {
+    return forTarget(workspace, Statuses.carrying(workspace, status), target)
+        .read(status.slug())
+        .version(status.version());
+  }
 
   /** The ledgers of one target, for reading (the status command); a session writes them. */
   public static LedgerStore forTarget(Workspace workspace, TargetKind target) {
@@ -38,8 +50,7 @@ public final class LedgerStores {
         JsonNode node = statuses.of(slug).targets().get(target.id());
         return node == null
             ? Ledger.empty()
-            : LedgerFormat.fromJson(
-                node, "case-studies/" + slug + "/status.json", "targets." + target.id());
+            : LedgerFormat.fromJson(node, statuses.file(slug), "targets." + target.id());
       }
 
       @Override

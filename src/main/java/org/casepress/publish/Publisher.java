@@ -174,7 +174,8 @@ final class Publisher {
   /**
    * The DOI Zenodo will mint on publishing, printed on the PDF before it exists. Production mints
    * the pre-reserved 10.5281 DOI; the sandbox and the local server mint 10.5072 DOIs from the same
-   * record id, and their pre-reserved value (always 10.5281) must not be used (docs/publishing.md).
+   * record id, and their pre-reserved value (always 10.5281) must not be used
+   * (docs/zenodo.md#reserved-dois).
    */
   String reservedDoi(Deposition d) {
     if (target.isProduction()) {
@@ -332,7 +333,8 @@ final class Publisher {
       if (previous.isPresent()
           && e.status() == 400
           && e.fieldErrors().stream().anyMatch(f -> f.field().startsWith("files"))) {
-        // A draft of the new version is left over from an earlier attempt: use it.
+        // A draft of the new version is left over from an earlier attempt
+        // (docs/zenodo.md#versions): use it.
         d =
             findDraftOfConcept(previous.get().deposit().conceptRecId(), cs)
                 .orElseThrow(

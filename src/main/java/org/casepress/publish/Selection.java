@@ -21,7 +21,7 @@ import org.casepress.source.WorkspaceLoader;
  *     approved are simply passed over)
  * @param date the publication date printed on the PDFs and sent to Zenodo
  */
-public record Selection(
+record Selection(
     List<CaseStudy> caseStudies, Optional<Launch> launch, LocalDate date, boolean explicit) {
 
   public Selection {

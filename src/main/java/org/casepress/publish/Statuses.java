@@ -23,6 +23,18 @@ final class Statuses {
     this.store = new StatusStore(workspace);
   }
 
+  /** Statuses that already carry {@code status}, read by someone else. */
+  static Statuses carrying(Workspace workspace, StatusFile status) {
+    Statuses statuses = new Statuses(workspace);
+    statuses.replaced(status);
+    return statuses;
+  }
+
+  /** Where the case study's status.json is, relative to the workspace, for messages. */
+  String file(String slug) {
+    return workspace.relative(store.file(slug));
+  }
+
   StatusFile of(String slug) {
     return read.computeIfAbsent(slug, store::read);
   }

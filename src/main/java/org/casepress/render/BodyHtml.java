@@ -37,8 +37,8 @@ import org.casepress.source.MystDirective;
 
 /**
  * A case study's Markdown as HTML for the PDF: the shared Markdown dialect (so what {@code check}
- * accepts is what is typeset) plus the MyST subset of PRODUCT.md section 3, handled on the AST:
- * admonitions, figures and images, {@code (label)=} targets, {@code {ref}} and other roles.
+ * accepts is what is typeset) plus the MyST subset of docs/render.md#myst-support, handled on the
+ * AST: admonitions, figures and images, {@code (label)=} targets, {@code {ref}} and other roles.
  * Elements that come from a place in the Markdown carry {@code data-line} (the 0-based body line)
  * so that later checks can say where a problem is.
  *

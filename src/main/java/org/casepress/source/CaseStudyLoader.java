@@ -32,7 +32,7 @@ final class CaseStudyLoader {
   static final int DESCRIPTION_MAX = 5_000;
   static final int KEYWORD_MAX = 100;
 
-  /** DataCite relation types that Zenodo's deposit API accepts (API.md section 6.1). */
+  /** DataCite relation types that Zenodo's deposit API accepts (docs/zenodo.md#validation). */
   static final Set<String> RELATIONS =
       Set.of(
           "isCitedBy",
@@ -212,11 +212,23 @@ final class CaseStudyLoader {
                     + " Common ones: isSupplementedBy (code or data behind the study), references, isDocumentedBy."));
         continue;
       }
+      String idPath = "related[" + i + "].identifier";
+      Optional<String> refused = Identifiers.relatedIdentifierRefusal(r.identifier());
+      if (refused.isPresent()) {
+        problems.add(Problem.error(tree.at(idPath), idPath, refused.get()));
+        continue;
+      }
       related.add(new RelatedIdentifier(r.identifier().strip(), r.relation()));
     }
     List<Funding> funding = new ArrayList<>();
-    for (FrontMatter.FundingLine f : MetadataLoader.orEmpty(fm.funding())) {
+    List<FrontMatter.FundingLine> fundingLines = MetadataLoader.orEmpty(fm.funding());
+    for (int i = 0; i < fundingLines.size(); i++) {
+      FrontMatter.FundingLine f = fundingLines.get(i);
       if (f.funder() != null) {
+        String fundPath = "funding[" + i + "]";
+        problems.add(
+            Problem.warning(
+                tree.at(fundPath), fundPath, Identifiers.fundingRoute(f.funder(), f.award())));
         funding.add(new Funding(f.funder().strip(), f.award() == null ? null : f.award().strip()));
       }
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The front matter keys of case-study.md, as authors write them (PRODUCT.md section 3). Authors are
- * ids or inline people, so they stay as YAML nodes until resolved.
+ * The front matter keys of case-study.md, as authors write them (README.md, "Writing a case
+ * study"). Authors are ids or inline people, so they stay as YAML nodes until resolved.
  */
 record FrontMatter(
     @Required("the case study's title, e.g. title: \"How we opened our flood models\"")

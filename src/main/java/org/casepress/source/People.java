@@ -3,6 +3,7 @@ package org.casepress.source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.casepress.model.Organisation;
 import org.casepress.model.Problem;
 
@@ -20,31 +21,12 @@ final class People {
 
   /** The bare ORCID if valid (a https://orcid.org/ prefix is accepted), else null. */
   String checkOrcid(String path, String orcid) {
-    String bare = orcid.strip().replaceFirst("^https?://orcid\\.org/", "");
-    if (!Identifiers.isOrcidFormat(bare)) {
-      problems.add(
-          Problem.error(
-              tree.at(path),
-              path,
-              "'"
-                  + orcid
-                  + "' is not an ORCID iD. Write the 16 characters in four groups,"
-                  + " e.g. 0000-0002-1825-0097 (the last may be X)."));
+    Optional<String> refused = Identifiers.orcidRefusal(orcid);
+    if (refused.isPresent()) {
+      problems.add(Problem.error(tree.at(path), path, refused.get()));
       return null;
     }
-    if (!Identifiers.isOrcidChecksumValid(bare)) {
-      problems.add(
-          Problem.error(
-              tree.at(path),
-              path,
-              "The ORCID iD '"
-                  + bare
-                  + "' fails its checksum (the last character should be '"
-                  + Identifiers.orcidCheckCharacter(bare)
-                  + "'): a digit was probably mistyped; copy it from the person's ORCID record."));
-      return null;
-    }
-    return bare;
+    return Identifiers.bareOrcid(orcid);
   }
 
   List<Organisation> resolveAffiliations(

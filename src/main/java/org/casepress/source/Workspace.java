@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The folder that holds metadata/community.yaml, case-studies/ and the tool's outputs (PRODUCT.md
- * section 2).
+ * The folder that holds metadata/community.yaml, case-studies/ and the tool's outputs (README.md,
+ * "The tool lives in the same repository").
  */
 public record Workspace(Path root) {
   public static final String COMMUNITY_FILE = "metadata/community.yaml";

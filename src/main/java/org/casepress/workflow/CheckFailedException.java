@@ -4,7 +4,7 @@ import java.util.List;
 import org.casepress.model.Problem;
 
 /** {@code check} found errors in a case study that was being submitted or approved. */
-public final class CheckFailedException extends WorkflowException {
+final class CheckFailedException extends WorkflowException {
 
   /**
    * @param problems every problem found in the case study and the metadata, errors and warnings

@@ -17,7 +17,7 @@ public enum Party {
     this.label = label;
   }
 
-  /** As the transition table in PRODUCT.md writes it: "an author of it", "writer". */
+  /** As the transition table in docs/workflow.md writes it: "an author of it", "writer". */
   public String label() {
     return label;
   }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The editorial state of a case study (PRODUCT.md section 4). Staged is not among them: it is a
+ * The editorial state of a case study (docs/workflow.md#states). Staged is not among them: it is a
  * per-target publication state, kept in the target ledgers of status.json.
  */
 public enum ReviewState {

@@ -22,8 +22,8 @@ import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
 
 /**
- * The review workflow of a workspace (PRODUCT.md section 4): creates case studies, takes them
- * through the {@link TransitionTable}, and reports where each stands. Every change holds the {@link
+ * The review workflow of a workspace (docs/workflow.md): creates case studies, takes them through
+ * the {@link TransitionTable}, and reports where each stands. Every change holds the {@link
  * WorkspaceLock} and is written atomically by the {@link StatusStore}.
  */
 public final class ReviewWorkflow {
@@ -186,7 +186,7 @@ public final class ReviewWorkflow {
 
   /**
    * Records that the current version of an approved case study was published on production, its
-   * overall "published" state (PRODUCT.md section 5). The caller (release) holds the workspace lock
+   * overall "published" state (docs/publishing.md). The caller (release) holds the workspace lock
    * for its whole run, so this does not take it again.
    */
   public Step recordPublication(String slug, String actorId, String doi) {

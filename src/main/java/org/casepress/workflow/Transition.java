@@ -3,7 +3,7 @@ package org.casepress.workflow;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A step of the review workflow, named as its command (PRODUCT.md section 4). */
+/** A step of the review workflow, named as its command (docs/workflow.md). */
 public enum Transition {
   SUBMIT("submit", "submitted"),
   START_REVIEW("start-review", "taken into review"),

@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 import org.casepress.model.Person;
 
 /**
- * The review workflow as one table (PRODUCT.md section 4): every transition, the states it starts
- * from, who may take it and what it requires. Everything else in this package asks this table;
- * docs/workflow.md is checked against it by a test.
+ * The review workflow as one table (docs/workflow.md#transitions): every transition, the states it
+ * starts from, who may take it and what it requires. Everything else in this package asks this
+ * table; docs/workflow.md is checked against it by a test.
  */
 public final class TransitionTable {
 
@@ -126,7 +126,8 @@ public final class TransitionTable {
               false,
               false),
           // From approved too: after a change since approval, approving again pins the new digest
-          // (PRODUCT.md: "cannot be staged until re-approved"). ReviewWorkflow refuses it when
+          // (docs/workflow.md: a change after approval must be approved again before staging).
+          // ReviewWorkflow refuses it when
           // nothing changed.
           new Rule(
               Transition.APPROVE,

@@ -49,7 +49,7 @@ public record Deposition(
     return Links.text(links, name);
   }
 
-  /** Where files are PUT; absent on some post-migration records (API.md §10 item 13). */
+  /** Where files are PUT; absent on some post-migration records (docs/zenodo.md#files). */
   public Optional<String> bucketUrl() {
     return link("bucket");
   }
@@ -66,6 +66,26 @@ public record Deposition(
   /** The DOI, treating Zenodo's occasional {@code ""} as absent. */
   public Optional<String> doiIfAny() {
     return doi == null || doi.isEmpty() ? Optional.empty() : Optional.of(doi);
+  }
+
+  /**
+   * Whether {@code identifier} is exactly one of this deposition's alternate identifiers: in the
+   * legacy format a related identifier with relation {@code isAlternateIdentifier} (or, from some
+   * serialisers, an {@code alternate_identifiers} entry). Search hits are only candidates.
+   */
+  public boolean carriesAlternateIdentifier(String identifier) {
+    for (JsonNode r : metadata.path("related_identifiers")) {
+      if ("isAlternateIdentifier".equals(r.path("relation").asText())
+          && identifier.equals(r.path("identifier").asText())) {
+        return true;
+      }
+    }
+    for (JsonNode a : metadata.path("alternate_identifiers")) {
+      if (identifier.equals(a.path("identifier").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public boolean published() {

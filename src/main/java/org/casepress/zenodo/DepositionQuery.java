@@ -11,6 +11,15 @@ public record DepositionQuery(String q, int page, int size, boolean allVersions,
     }
   }
 
+  /**
+   * A field-scoped, quoted term such as {@code alternate.identifier:"urn:x:y"}: quotes and
+   * backslashes in {@code value} are escaped, so any value is one phrase (unquoted, a colon in the
+   * value is a query syntax error; docs/zenodo.md#search).
+   */
+  public static String field(String field, String value) {
+    return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
   public static DepositionQuery all() {
     return new DepositionQuery(null, 1, 25, false, null);
   }

@@ -13,7 +13,9 @@ import okio.BufferedSource;
 
 /**
  * Turns a non-2xx answer into a {@link ZenodoException}. Accepts both JSON shapes ({@code messages}
- * lists now, a {@code message} string before 2023) and the HTML pages the proxy sends.
+ * lists now, a {@code message} string before 2023) and the HTML pages the proxy sends. The body is
+ * redacted before it is read, so nothing the server echoes (our own headers included) can carry the
+ * token into a message.
  */
 final class ErrorBodies {
   private static final long MAX_BODY = 64 * 1024;
@@ -24,12 +26,22 @@ final class ErrorBodies {
 
   record Parsed(String message, List<FieldError> fieldErrors) {}
 
-  static ZenodoException from(Response response, Target target, String what, RateLimit limit) {
-    String text = readCapped(response.body());
+  /**
+   * @param ownDeposition whether the request concerned one of our depositions, where a 403 with a
+   *     token that otherwise works means the deposition belongs to another account
+   */
+  static ZenodoException from(
+      Response response,
+      Target target,
+      String what,
+      boolean ownDeposition,
+      RateLimit limit,
+      Redactor redactor) {
+    String text = redactor.redact(readCapped(response.body()));
     String contentType = response.header("Content-Type", "");
     Parsed parsed = parse(text, contentType);
     int status = response.code();
-    String explanation = explain(status, parsed, target, what);
+    String explanation = redactor.redact(explain(status, parsed, target, what, ownDeposition));
     return new ZenodoException(
         status, parsed.message(), parsed.fieldErrors(), explanation, limit.retryAfter());
   }
@@ -90,11 +102,15 @@ final class ErrorBodies {
     }
   }
 
-  private static String explain(int status, Parsed parsed, Target target, String what) {
+  private static String explain(
+      int status, Parsed parsed, Target target, String what, boolean ownDeposition) {
     String said = "HTTP " + status + (parsed.message().isEmpty() ? "" : ": " + parsed.message());
     String where = target.name() + ": " + what + " failed (" + said + ")";
     switch (ZenodoException.kindOf(status)) {
       case AUTH:
+        if (status == 403 && ownDeposition && target.needsToken()) {
+          return where + ". " + otherAccountAdvice(target);
+        }
         return where + ". " + tokenAdvice(target);
       case TOO_LARGE:
         return where
@@ -116,6 +132,17 @@ final class ErrorBodies {
       default:
         return where + ".";
     }
+  }
+
+  /** Drafts are private to the account that made them (docs/zenodo.md#accounts). */
+  static String otherAccountAdvice(Target target) {
+    return "This deposition belongs to another Zenodo account: stage and release must use the same"
+        + " account's token. Set "
+        + target.tokenVariable()
+        + " to a token of the account that staged it (or, if no command has worked with this token"
+        + " yet, check that it is valid for "
+        + target.name()
+        + " with the scopes deposit:write and deposit:actions).";
   }
 
   static String tokenAdvice(Target target) {

@@ -5,8 +5,8 @@ import java.util.OptionalLong;
 
 /**
  * A non-idempotent action (create, publish, newversion) got no clear answer: a 5xx, a gateway
- * timeout, a read timeout or a dropped connection. Zenodo may have done it anyway (API.md §10 item
- * 1), so the client does not retry; the caller reads the state and decides.
+ * timeout, a read timeout or a dropped connection. Zenodo may have done it anyway
+ * (docs/zenodo.md#timeouts), so the client does not retry; the caller reads the state and decides.
  */
 public final class OutcomeUnknownException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,6 @@
 package org.casepress.zenodo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,56 +27,52 @@ import okhttp3.ResponseBody;
 import okio.BufferedSink;
 
 /**
- * Client of Zenodo's legacy deposit API (API.md). One shared {@link OkHttpClient} per instance.
+ * Client of Zenodo's legacy deposit API and the native record, request and community endpoints
+ * (docs/zenodo.md). One shared {@link OkHttpClient} per instance.
  *
- * <p>Retries: GET, PUT (metadata and files), DELETE, edit and discard are retried with exponential
- * backoff and jitter on 5xx and transport failures (a 404 on a retried DELETE or discard means an
- * earlier attempt worked). Create, publish and newversion are never retried after the request may
- * have reached the server; they throw {@link OutcomeUnknownException} instead. A 429 is retried for
- * every call, since the server did nothing. Rate-limit headers from every response pace the
- * following requests.
+ * <p>Retries ({@link RetryPolicy}): reads, PUTs (metadata and files), DELETE, edit and discard are
+ * retried with exponential backoff and jitter on 5xx and transport failures (a 404 on a retried
+ * DELETE or discard means an earlier attempt worked). Writes that must not happen twice (create,
+ * publish, newversion, community requests and their accept or decline) are never sent again once
+ * they may have reached the server: a 5xx or a lost answer is an {@link OutcomeUnknownException},
+ * which the caller resolves by reading. A 4xx is a definite refusal ({@link
+ * ZenodoException#refused()}). A 429 is retried for every call, since the server did nothing.
+ * Rate-limit headers from every response pace the following requests ({@link Pacer}).
+ *
+ * <p>Every text that came from the server passes the {@link Redactor} before it reaches an
+ * exception or the log: the token never leaves the {@code Authorization} header.
  */
 public final class ZenodoClient implements AutoCloseable {
-  /** Exactly this, without {@code charset}: Zenodo answers 415 otherwise (API.md §2). */
+  /** Exactly this, without {@code charset}: Zenodo answers 415 otherwise (docs/zenodo.md#json). */
   static final MediaType JSON = MediaType.get("application/json");
 
   public static final String DEFAULT_USER_AGENT = "casepress/0.1 (Zenodo deposit client; java)";
 
-  private enum Safety {
-    /** Repeating it changes nothing. */
-    SAFE,
-    /** Repeating it after it worked gives 404, which then means success. */
-    DELETE,
-    /** Repeating it could do it twice. */
-    UNSAFE
-  }
+  /** Zenodo's largest page of depositions. */
+  private static final int PAGE = 100;
 
   private final Target target;
   private final Optional<Token> token;
+  private final Redactor redactor;
   private final OkHttpClient http;
   private final Sleeper sleeper;
-  private final Random random;
-  private final int maxAttempts;
-  private final Duration baseBackoff;
-  private final Duration maxBackoff;
-  private final Duration maxRetryAfter;
+  private final RetryPolicy retries;
   private final Pacer pacer;
   private final Clock clock;
-  private final Consumer<String> log;
+  private final RequestLog log;
   private final UploadProgress progress;
 
   private ZenodoClient(Builder b) {
     this.target = b.target;
     this.token = b.token != null ? Optional.of(b.token) : Token.fromEnv(b.target, b.env);
+    this.redactor = new Redactor(token);
     this.sleeper = b.sleeper;
-    this.random = b.random;
-    this.maxAttempts = b.maxAttempts;
-    this.baseBackoff = b.baseBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.maxRetryAfter = b.maxRetryAfter;
+    this.retries =
+        new RetryPolicy(
+            b.maxAttempts, b.baseBackoff, b.maxBackoff, b.maxRetryAfter, b.random, b.clock);
     this.clock = b.clock;
     this.pacer = new Pacer(b.clock, b.lowWater, b.maxRetryAfter);
-    this.log = b.log;
+    this.log = new RequestLog(b.log, redactor);
     this.progress = b.progress;
     HttpUrl base = target.apiBase();
     String userAgent = b.userAgent;
@@ -116,6 +113,14 @@ public final class ZenodoClient implements AutoCloseable {
     return token.isPresent();
   }
 
+  /**
+   * {@code text} with this client's token (and any bearer credential) replaced: for text from the
+   * server or the environment that a caller prints, logs or stores.
+   */
+  public String redact(String text) {
+    return redactor.redact(text);
+  }
+
   /** The rate-limit headers of the last response, if any came. */
   public Optional<RateLimit> lastRateLimit() {
     return Optional.ofNullable(pacer.last());
@@ -123,26 +128,27 @@ public final class ZenodoClient implements AutoCloseable {
 
   // ---- depositions
 
-  /** {@code POST /deposit/depositions}; {@code metadata} may be null for an empty deposition. */
+  /**
+   * {@code POST /deposit/depositions}; {@code metadata} may be null for an empty deposition. A 5xx
+   * or lost answer is an {@link OutcomeUnknownException}: look for the deposition before creating
+   * another ({@link #depositionsWithAlternateIdentifier}).
+   */
   public Deposition create(JsonNode metadata) throws IOException {
     ObjectNode body = Json.MAPPER.createObjectNode();
     if (metadata != null) {
       body.set("metadata", metadata);
     }
     return send(
-        "create",
-        0,
-        Safety.UNSAFE,
-        post(url("deposit", "depositions"), oneShotJson(body)),
+        Call.of("create", 0, Idempotence.ONE_SHOT)
+            .sending(post(url("deposit", "depositions"), oneShotJson(body))),
         r -> read(r, Deposition.class));
   }
 
   public Deposition get(long id) throws IOException {
     return send(
-        "read deposition " + id,
-        id,
-        Safety.SAFE,
-        new Request.Builder().url(deposition(id)).get(),
+        Call.of("read deposition " + id, id, Idempotence.SAFE)
+            .aboutOwnDeposition()
+            .sending(new Request.Builder().url(deposition(id)).get()),
         r -> read(r, Deposition.class));
   }
 
@@ -151,26 +157,24 @@ public final class ZenodoClient implements AutoCloseable {
     ObjectNode body = Json.MAPPER.createObjectNode();
     body.set("metadata", Objects.requireNonNull(metadata, "metadata"));
     return send(
-        "update deposition " + id,
-        id,
-        Safety.SAFE,
-        new Request.Builder().url(deposition(id)).put(json(body)),
+        Call.of("update deposition " + id, id, Idempotence.SAFE)
+            .aboutOwnDeposition()
+            .sending(new Request.Builder().url(deposition(id)).put(json(body))),
         r -> read(r, Deposition.class));
   }
 
   /** Deletes an unpublished deposition (or the edits of a published one). */
   public void delete(long id) throws IOException {
     send(
-        "delete deposition " + id,
-        id,
-        Safety.DELETE,
-        new Request.Builder().url(deposition(id)).delete(),
+        Call.of("delete deposition " + id, id, Idempotence.DELETE)
+            .aboutOwnDeposition()
+            .sending(new Request.Builder().url(deposition(id)).delete()),
         r -> null);
   }
 
   /**
    * {@code GET /deposit/depositions}. Search is eventually consistent: something just created may
-   * be missing, so never use this to find what you just made (API.md §10 item 15).
+   * be missing, so never use this to find what you just made (docs/zenodo.md#search).
    */
   public List<Deposition> list(DepositionQuery query) throws IOException {
     HttpUrl.Builder u = url("deposit", "depositions").newBuilder();
@@ -186,30 +190,51 @@ public final class ZenodoClient implements AutoCloseable {
       u.addQueryParameter("all_versions", "true");
     }
     return send(
-        "list depositions",
-        0,
-        Safety.SAFE,
-        new Request.Builder().url(u.build()).get(),
+        Call.of("list depositions", 0, Idempotence.SAFE)
+            .sending(new Request.Builder().url(u.build()).get()),
         r -> Json.MAPPER.readValue(r.byteStream(), new TypeReference<List<Deposition>>() {}));
+  }
+
+  /**
+   * The depositions (drafts and published, all versions) that carry {@code identifier} as an
+   * alternate identifier. The search is field-scoped and quoted ({@code
+   * alternate.identifier:"..."}), but Zenodo's match is tokenised, so every hit is re-checked
+   * exactly here ({@link Deposition#carriesAlternateIdentifier}); all pages are read. A deposition
+   * created a moment ago, or never indexed after a 5xx, may be missing (docs/zenodo.md#search).
+   */
+  public List<Deposition> depositionsWithAlternateIdentifier(String identifier) throws IOException {
+    DepositionQuery query =
+        DepositionQuery.of(DepositionQuery.field("alternate.identifier", identifier))
+            .withAllVersions();
+    List<Deposition> found = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      List<Deposition> hits = list(query.page(page, PAGE));
+      for (Deposition d : hits) {
+        if (d.carriesAlternateIdentifier(identifier)) {
+          found.add(d);
+        }
+      }
+      if (hits.size() < PAGE) {
+        return found;
+      }
+    }
   }
 
   // ---- files
 
   public List<DepositFile> files(long id) throws IOException {
     return send(
-        "list files of deposition " + id,
-        id,
-        Safety.SAFE,
-        new Request.Builder().url(deposition(id, "files")).get(),
+        Call.of("list files of deposition " + id, id, Idempotence.SAFE)
+            .aboutOwnDeposition()
+            .sending(new Request.Builder().url(deposition(id, "files")).get()),
         r -> Json.MAPPER.readValue(r.byteStream(), new TypeReference<List<DepositFile>>() {}));
   }
 
   public void deleteFile(long id, String fileId) throws IOException {
     send(
-        "delete file " + fileId + " of deposition " + id,
-        id,
-        Safety.DELETE,
-        new Request.Builder().url(deposition(id, "files", fileId)).delete(),
+        Call.of("delete file " + fileId + " of deposition " + id, id, Idempotence.DELETE)
+            .aboutOwnDeposition()
+            .sending(new Request.Builder().url(deposition(id, "files", fileId)).delete()),
         r -> null);
   }
 
@@ -240,10 +265,8 @@ public final class ZenodoClient implements AutoCloseable {
     FileBody body = new FileBody(file, key, progress);
     BucketObject stored =
         send(
-            "upload " + key,
-            0,
-            Safety.SAFE,
-            new Request.Builder().url(url).put(body),
+            Call.of("upload " + key, 0, Idempotence.SAFE)
+                .sending(new Request.Builder().url(url).put(body)),
             r -> read(r, BucketObject.class));
     String local = body.md5();
     if (!local.equals(stored.md5()) || stored.size() != body.contentLength()) {
@@ -254,63 +277,64 @@ public final class ZenodoClient implements AutoCloseable {
 
   // ---- actions
 
-  /** Publishes. On a 5xx or lost answer: {@link OutcomeUnknownException}; then {@link #get}. */
+  /**
+   * Publishes. A 5xx (504 included) or lost answer is an {@link OutcomeUnknownException}: Zenodo
+   * may still be applying it, so read the deposition (over a bounded time) before ever sending it
+   * again; this client never does (docs/zenodo.md#timeouts).
+   */
   public Deposition publish(long id) throws IOException {
-    return action(id, "publish", Safety.UNSAFE);
+    return action(id, "publish", Idempotence.ONE_SHOT);
   }
 
   /** Opens a published deposition for editing; returns the existing draft if there is one. */
   public Deposition edit(long id) throws IOException {
-    return action(id, "edit", Safety.SAFE);
+    return action(id, "edit", Idempotence.SAFE);
   }
 
   /**
-   * Drops the edits of a published deposition. On a never-published one this deletes it (API.md
-   * §3.3).
+   * Drops the edits of a published deposition. On a never-published one this deletes it
+   * (docs/zenodo.md#depositions).
    */
   public void discard(long id) throws IOException {
     send(
-        "discard deposition " + id,
-        id,
-        Safety.DELETE,
-        post(deposition(id, "actions", "discard"), emptyBody()),
+        Call.of("discard deposition " + id, id, Idempotence.DELETE)
+            .aboutOwnDeposition()
+            .sending(post(deposition(id, "actions", "discard"), emptyBody())),
         r -> null);
   }
 
-  /** Returns the new version's draft (not the original, whatever the docs say). */
+  /**
+   * Returns the new version's draft (not the original, whatever the docs say). A 5xx or lost answer
+   * is an {@link OutcomeUnknownException}.
+   */
   public Deposition newVersion(long id) throws IOException {
-    return action(id, "newversion", Safety.UNSAFE);
+    return action(id, "newversion", Idempotence.ONE_SHOT);
   }
 
-  private Deposition action(long id, String action, Safety safety) throws IOException {
+  private Deposition action(long id, String action, Idempotence idempotence) throws IOException {
     return send(
-        action,
-        id,
-        safety,
-        post(deposition(id, "actions", action), emptyBody()),
+        Call.of(action, id, idempotence)
+            .aboutOwnDeposition()
+            .sending(post(deposition(id, "actions", action), emptyBody())),
         r -> read(r, Deposition.class));
   }
 
-  // ---- published records and communities
+  // ---- published records
 
   public PublishedRecord record(long id) throws IOException {
     return send(
-        "read record " + id,
-        id,
-        Safety.SAFE,
-        new Request.Builder().url(url("records", Long.toString(id))).get(),
-        r -> read(r, PublishedRecord.class),
-        false);
+        Call.of("read record " + id, id, Idempotence.SAFE)
+            .publicRead()
+            .sending(new Request.Builder().url(url("records", Long.toString(id))).get()),
+        r -> read(r, PublishedRecord.class));
   }
 
   public RecordFiles recordFiles(long id) throws IOException {
     return send(
-        "list files of record " + id,
-        id,
-        Safety.SAFE,
-        new Request.Builder().url(url("records", Long.toString(id), "files")).get(),
-        r -> read(r, RecordFiles.class),
-        false);
+        Call.of("list files of record " + id, id, Idempotence.SAFE)
+            .publicRead()
+            .sending(new Request.Builder().url(url("records", Long.toString(id), "files")).get()),
+        r -> read(r, RecordFiles.class));
   }
 
   public RecordSearch searchRecords(String q, int page, int size) throws IOException {
@@ -321,22 +345,108 @@ public final class ZenodoClient implements AutoCloseable {
     u.addQueryParameter("page", Integer.toString(page));
     u.addQueryParameter("size", Integer.toString(size));
     return send(
-        "search records",
-        0,
-        Safety.SAFE,
-        new Request.Builder().url(u.build()).get(),
-        r -> RecordSearch.parse(Json.MAPPER.readTree(r.byteStream())),
-        false);
+        Call.of("search records", 0, Idempotence.SAFE)
+            .publicRead()
+            .sending(new Request.Builder().url(u.build()).get()),
+        r -> RecordSearch.parse(Json.MAPPER.readTree(r.byteStream())));
   }
+
+  // ---- communities and their requests (native API, docs/zenodo.md#communities)
 
   public Community community(String slug) throws IOException {
     return send(
-        "read community " + slug,
-        0,
-        Safety.SAFE,
-        new Request.Builder().url(url("communities", slug)).get(),
-        r -> read(r, Community.class),
-        false);
+        Call.of("read community " + slug, 0, Idempotence.SAFE)
+            .publicRead()
+            .sending(new Request.Builder().url(url("communities", slug)).get()),
+        r -> read(r, Community.class));
+  }
+
+  /**
+   * The communities the token's account is a member of ({@code GET /api/user/communities}), all
+   * pages.
+   */
+  public List<Community> myCommunities() throws IOException {
+    List<Community> all = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      HttpUrl u =
+          url("user", "communities")
+              .newBuilder()
+              .addQueryParameter("page", Integer.toString(page))
+              .addQueryParameter("size", Integer.toString(PAGE))
+              .build();
+      JsonNode hits =
+          send(
+              Call.of("list the account's communities", 0, Idempotence.SAFE)
+                  .sending(new Request.Builder().url(u).get()),
+              r -> Json.MAPPER.readTree(r.byteStream()).path("hits").path("hits"));
+      for (JsonNode hit : hits) {
+        all.add(Json.MAPPER.treeToValue(hit, Community.class));
+      }
+      if (hits.size() < PAGE) {
+        return all;
+      }
+    }
+  }
+
+  /**
+   * {@code POST /api/records/{id}/communities}: asks for the published record's inclusion in {@code
+   * community} (slug or id). Unlike the legacy {@code communities} field, this notifies the
+   * curators and reports real errors. Never re-sent: a 5xx or lost answer is an {@link
+   * OutcomeUnknownException}; read {@link #recordRequests} to find out.
+   */
+  public InclusionAnswer requestInclusion(long recordId, String community) throws IOException {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    body.putArray("communities").addObject().put("id", community);
+    return send(
+        Call.of(
+                "ask community " + community + " to include record " + recordId,
+                recordId,
+                Idempotence.ONE_SHOT)
+            .sending(
+                post(url("records", Long.toString(recordId), "communities"), oneShotJson(body))),
+        r -> InclusionAnswer.parse(Json.MAPPER.readTree(r.byteStream()), redactor));
+  }
+
+  /** {@code GET /api/records/{id}/requests}: the record's community requests, open or not. */
+  public List<CommunityRequest> recordRequests(long recordId) throws IOException {
+    return send(
+        Call.of("list requests of record " + recordId, recordId, Idempotence.SAFE)
+            .sending(
+                new Request.Builder()
+                    .url(url("records", Long.toString(recordId), "requests"))
+                    .get()),
+        r -> {
+          List<CommunityRequest> requests = new ArrayList<>();
+          for (JsonNode hit : Json.MAPPER.readTree(r.byteStream()).path("hits").path("hits")) {
+            requests.add(CommunityRequest.parse(hit));
+          }
+          return requests;
+        });
+  }
+
+  /**
+   * {@code POST /api/requests/{id}/actions/accept}, as a curator of the receiving community, with
+   * an optional comment. Never re-sent; after a lost answer read {@link #recordRequests}.
+   */
+  public CommunityRequest acceptRequest(String requestId, String comment) throws IOException {
+    return requestAction(requestId, "accept", comment);
+  }
+
+  /** {@code POST /api/requests/{id}/actions/decline}; see {@link #acceptRequest}. */
+  public CommunityRequest declineRequest(String requestId, String comment) throws IOException {
+    return requestAction(requestId, "decline", comment);
+  }
+
+  private CommunityRequest requestAction(String requestId, String action, String comment)
+      throws IOException {
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    if (comment != null && !comment.isBlank()) {
+      body.putObject("payload").put("content", comment);
+    }
+    return send(
+        Call.of(action + " request " + requestId, 0, Idempotence.ONE_SHOT)
+            .sending(post(url("requests", requestId, "actions", action), oneShotJson(body))),
+        r -> CommunityRequest.parse(Json.MAPPER.readTree(r.byteStream())));
   }
 
   /**
@@ -406,188 +516,184 @@ public final class ZenodoClient implements AutoCloseable {
     http.connectionPool().evictAll();
   }
 
-  // ---- the request loop
+  // ---- one call, and the loop that sends it
 
   @FunctionalInterface
   private interface Reader<T> {
     T read(ResponseBody body) throws IOException;
   }
 
-  private <T> T send(String what, long id, Safety safety, Request.Builder builder, Reader<T> reader)
-      throws IOException {
-    return send(what, id, safety, builder, reader, true);
-  }
-
-  /** {@code needsToken} false for public reads (records, communities), which work without one. */
-  private <T> T send(
+  /**
+   * What is being done, for messages; the deposition it concerns (0 if none); whether it may be
+   * repeated; whether it works without a token (published records, communities); and whether a 403
+   * means the deposition belongs to another account.
+   */
+  private record Call(
       String what,
       long id,
-      Safety safety,
-      Request.Builder builder,
-      Reader<T> reader,
-      boolean needsToken)
-      throws IOException {
-    if (needsToken && target.needsToken() && token.isEmpty()) {
+      Idempotence idempotence,
+      boolean needsToken,
+      boolean ownDeposition,
+      Request.Builder request) {
+    static Call of(String what, long id, Idempotence idempotence) {
+      return new Call(what, id, idempotence, true, false, null);
+    }
+
+    Call publicRead() {
+      return new Call(what, id, idempotence, false, ownDeposition, request);
+    }
+
+    Call aboutOwnDeposition() {
+      return new Call(what, id, idempotence, needsToken, true, request);
+    }
+
+    Call sending(Request.Builder builder) {
+      return new Call(what, id, idempotence, needsToken, ownDeposition, builder);
+    }
+  }
+
+  /** A 2xx whose body broke off while being read: the action itself was done. */
+  private static final class BodyCutOff extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyCutOff(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  private <T> T send(Call call, Reader<T> reader) throws IOException {
+    requireToken(call);
+    Request request = call.request().header("Accept", "application/json").build();
+    boolean sentBefore = false;
+    for (int attempt = 1; ; attempt++) {
+      pace();
+      long started = System.nanoTime();
+      Response response;
+      try {
+        response = http.newCall(request).execute();
+      } catch (IOException e) {
+        recover(call, request, e, attempt, "no answer");
+        sentBefore = true;
+        continue;
+      }
+      try (response) {
+        RateLimit limit = RateLimit.parse(response::header, clock.instant());
+        pacer.observe(limit);
+        int status = response.code();
+        log.answered(request, status, started);
+        if (response.isSuccessful()) {
+          try {
+            return readAnswer(call, response, reader);
+          } catch (BodyCutOff e) {
+            recover(call, request, (IOException) e.getCause(), attempt, "answer cut off");
+            sentBefore = true;
+            continue;
+          }
+        }
+        if (RetryPolicy.alreadyDeleted(status, call.idempotence(), sentBefore)) {
+          return reader.read(null);
+        }
+        ZenodoException error =
+            ErrorBodies.from(response, target, call.what(), call.ownDeposition(), limit, redactor);
+        if (RetryPolicy.outcomeUnknown(status, call.idempotence())) {
+          throw new OutcomeUnknownException(call.what(), call.id(), "HTTP " + status, error);
+        }
+        if (!retries.isRetryable(status, call.idempotence(), attempt)) {
+          throw error;
+        }
+        Duration wait = retries.waitAfter(status, limit, attempt);
+        log.retrying(request, status, wait);
+        sleeper.sleep(wait);
+        if (status == 429) {
+          // That wait ran to the window's reset: the old budget no longer applies.
+          pacer.forget();
+        } else {
+          sentBefore = true;
+        }
+      }
+    }
+  }
+
+  /** Refuses, before anything is sent, a call that needs a token when none is configured. */
+  private void requireToken(Call call) throws ZenodoException {
+    if (call.needsToken() && target.needsToken() && token.isEmpty()) {
       throw new ZenodoException(
           0,
           "",
           List.of(),
           target.name()
               + ": "
-              + what
+              + call.what()
               + " not attempted: "
               + target.tokenVariable()
               + " is not set. "
               + ErrorBodies.tokenAdvice(target));
     }
-    Request request = builder.header("Accept", "application/json").build();
-    boolean mayHaveWorked = false;
-    for (int attempt = 1; ; attempt++) {
-      Duration pace = pacer.delay();
-      if (!pace.isZero()) {
-        log("waiting " + pace.toMillis() + " ms: rate-limit budget low");
-        sleeper.sleep(pace);
-      }
-      pacer.spend();
-      long started = System.nanoTime();
-      Response response;
-      try {
-        response = http.newCall(request).execute();
-      } catch (InterruptedIOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw e;
-        }
-        if (safety == Safety.UNSAFE) {
-          throw new OutcomeUnknownException(what, id, "no answer: " + e.getMessage(), e);
-        }
-        if (attempt >= maxAttempts) {
-          throw e;
-        }
-        log(request.method() + " " + path(request) + " -> timeout; retrying");
-        mayHaveWorked = true;
-        sleeper.sleep(backoff(attempt));
-        continue;
-      } catch (IOException e) {
-        if (safety == Safety.UNSAFE) {
-          throw new OutcomeUnknownException(what, id, "connection failed: " + e.getMessage(), e);
-        }
-        if (attempt >= maxAttempts) {
-          throw e;
-        }
-        log(
-            request.method()
-                + " "
-                + path(request)
-                + " -> "
-                + e.getClass().getSimpleName()
-                + "; retrying");
-        mayHaveWorked = true;
-        sleeper.sleep(backoff(attempt));
-        continue;
-      }
-      try (response) {
-        RateLimit limit = RateLimit.parse(response::header, clock.instant());
-        pacer.observe(limit);
-        int code = response.code();
-        log(
-            request.method()
-                + " "
-                + path(request)
-                + " -> "
-                + code
-                + " ("
-                + (System.nanoTime() - started) / 1_000_000
-                + " ms)");
-        if (code >= 200 && code < 300) {
-          if (code == 204) {
-            return reader.read(null);
-          }
-          try {
-            return reader.read(response.body());
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // The whole body arrived and is not what Zenodo sends: retrying will not help.
-            throw new IOException(what + ": unreadable answer from " + target.name(), e);
-          } catch (IOException e) {
-            // The connection broke while the body was being read. The action was done.
-            if (safety == Safety.UNSAFE) {
-              throw new OutcomeUnknownException(what, id, "answer cut off: " + e.getMessage(), e);
-            }
-            if (attempt >= maxAttempts) {
-              throw e;
-            }
-            mayHaveWorked = true;
-            sleeper.sleep(backoff(attempt));
-            continue;
-          }
-        }
-        if (code == 404 && safety == Safety.DELETE && mayHaveWorked) {
-          // An earlier attempt did it and only the answer was lost.
-          return reader.read(null);
-        }
-        ZenodoException error = ErrorBodies.from(response, target, what, limit);
-        if (code == 429) {
-          if (attempt >= maxAttempts) {
-            throw error;
-          }
-          sleeper.sleep(retryAfter(limit, attempt));
-          // That wait ran to the window's reset: the old budget no longer applies.
-          pacer.forget();
-          continue;
-        }
-        if (code >= 500) {
-          if (safety == Safety.UNSAFE) {
-            throw new OutcomeUnknownException(what, id, "HTTP " + code, error);
-          }
-          if (attempt >= maxAttempts) {
-            throw error;
-          }
-          mayHaveWorked = true;
-          Duration wait = backoff(attempt);
-          if (code == 503 && limit.retryAfter() != null) {
-            wait = max(wait, bounded(limit.retryAfter()));
-          }
-          sleeper.sleep(wait);
-          continue;
-        }
-        throw error;
-      }
+  }
+
+  /** Waits while the rate-limit budget is low, then counts the coming request against it. */
+  private void pace() throws IOException {
+    Duration pause = pacer.delay();
+    if (!pause.isZero()) {
+      log.pacing(pause);
+      sleeper.sleep(pause);
+    }
+    pacer.spend();
+  }
+
+  /**
+   * After a transport failure: throws when the request must not be sent again (its outcome is then
+   * unknown) or no attempt is left; otherwise waits the backoff and returns.
+   */
+  private void recover(Call call, Request request, IOException failure, int attempt, String what)
+      throws IOException {
+    IOException clean = redactor.redact(failure);
+    if (failure instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+      throw clean;
+    }
+    if (RetryPolicy.requestIsOneShot(call.idempotence())) {
+      throw new OutcomeUnknownException(
+          call.what(), call.id(), what + ": " + clean.getMessage(), clean);
+    }
+    if (!retries.isRecoverable(failure, call.idempotence(), attempt)) {
+      throw clean;
+    }
+    log.retrying(request, failure);
+    sleeper.sleep(retries.backoff(attempt));
+  }
+
+  /**
+   * The body of a 2xx; a body that broke off is a {@link BodyCutOff}, one that is not JSON is
+   * final.
+   */
+  private <T> T readAnswer(Call call, Response response, Reader<T> reader) throws IOException {
+    if (response.code() == 204) {
+      return reader.read(null);
+    }
+    try {
+      return reader.read(response.body());
+    } catch (JsonProcessingException e) {
+      // The whole body arrived and is not what Zenodo sends: retrying will not help. Jackson's
+      // message quotes the body, so only the position is kept.
+      throw new IOException(
+          call.what()
+              + ": unreadable answer from "
+              + target.name()
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
+    } catch (IOException e) {
+      throw new BodyCutOff(e);
     }
   }
 
-  /** Exponential, capped, with "equal jitter": half fixed, half random. */
+  /** Exponential backoff with jitter; see {@link RetryPolicy#backoff}. */
   Duration backoff(int attempt) {
-    long base = baseBackoff.toMillis() << Math.min(attempt - 1, 20);
-    long capped = Math.min(base, maxBackoff.toMillis());
-    long half = capped / 2;
-    long jitter = half == 0 ? 0 : (long) (random.nextDouble() * (half + 1));
-    return Duration.ofMillis(half + jitter);
-  }
-
-  private Duration retryAfter(RateLimit limit, int attempt) {
-    Optional<java.time.Instant> reset = limit.resetAt();
-    if (reset.isPresent()) {
-      Duration d = Duration.between(clock.instant(), reset.get());
-      if (!d.isNegative() && !d.isZero()) {
-        return bounded(d);
-      }
-    }
-    return backoff(attempt);
-  }
-
-  private Duration bounded(Duration d) {
-    return d.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : d;
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private void log(String line) {
-    log.accept(line);
-  }
-
-  private static String path(Request request) {
-    return request.url().encodedPath();
+    return retries.backoff(attempt);
   }
 
   private static <T> T read(ResponseBody body, Class<T> type) throws IOException {

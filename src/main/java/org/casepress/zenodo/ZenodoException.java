@@ -75,6 +75,15 @@ public class ZenodoException extends IOException {
     return kindOf(status);
   }
 
+  /**
+   * Whether Zenodo definitely did not do it: a 4xx other than 429 (a 403 for a wrong token, a 400
+   * for invalid content). Unlike a 5xx or a lost answer, nothing needs to be looked for afterwards,
+   * and trying again unchanged gets the same answer.
+   */
+  public boolean refused() {
+    return status >= 400 && status < 500 && status != 429;
+  }
+
   /** Whether trying again later may help: 429 and 5xx (exit code 3). */
   public boolean temporary() {
     return status == 429 || status >= 500;

@@ -14,12 +14,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.casepress.publish.DepositMetadata;
-import org.casepress.publish.DepositMetadata.Edition;
-import org.casepress.source.Loaded;
+import org.casepress.publish.DepositPreview;
+import org.casepress.publish.TargetKind;
 import org.casepress.source.TestWorkspaces;
 import org.casepress.source.Workspace;
-import org.casepress.source.WorkspaceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,12 +53,9 @@ class MetadataCommandTest {
     assertTrue(
         date.equals(before) || date.equals(LocalDate.now(ZoneOffset.UTC)),
         "a stage without a launch is dated today: " + date);
-    Loaded loaded = WorkspaceLoader.load(new Workspace(FIXTURE));
     JsonNode expected =
-        DepositMetadata.build(
-            loaded.caseStudy("afon-flood-data").orElseThrow(),
-            loaded.metadata(),
-            new Edition(1, date));
+        DepositPreview.of(new Workspace(FIXTURE), "afon-flood-data", TargetKind.LOCAL, null, date)
+            .metadata();
     assertEquals(expected, printed);
     JsonNode ours =
         printed.get("related_identifiers").get(printed.get("related_identifiers").size() - 1);

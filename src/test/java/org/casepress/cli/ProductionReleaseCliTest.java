@@ -29,11 +29,7 @@ class ProductionReleaseCliTest {
     TestWorkspaces.copy(Path.of("case-studies"), tmp.resolve("ws/case-studies"));
     TestWorkspaces.copy(Path.of("metadata"), tmp.resolve("ws/metadata"));
     Path ws = tmp.resolve("ws");
-    Options production =
-        Options.defaults()
-            .withRequiredToken(TOKEN)
-            .withDoiPrefix("10.5281")
-            .withCommunity(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.CLOSED);
+    Options production = productionLike(TOKEN);
     try (LocalZenodo server = LocalZenodo.start(tmp.resolve("zenodo"), 0, production)) {
       Map<String, String> coordinator =
           Map.of("ZENODO_TOKEN", TOKEN, "CASEPRESS_USER", "marisol-echeverria");
@@ -79,6 +75,14 @@ class ProductionReleaseCliTest {
       }
       assertFalse(status.contains(TOKEN));
     }
+  }
+
+  /** The embedded server set up like zenodo.org: 10.5281 DOIs, a token, a reviewing community. */
+  static Options productionLike(String token) {
+    return Options.defaults()
+        .withRequiredToken(token)
+        .withDoiPrefix("10.5281")
+        .withCommunity(Options.DEFAULT_COMMUNITY, Options.ReviewPolicy.CLOSED);
   }
 
   private static String[] concat(String a, String[] rest) {

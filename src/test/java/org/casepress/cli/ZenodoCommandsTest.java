@@ -20,7 +20,7 @@ class ZenodoCommandsTest {
     CliRun run = CliRun.in(ws, "doctor");
     assertEquals(0, run.exitCode(), run.out() + run.err());
     List<String> lines = run.out().lines().toList();
-    assertEquals(4, lines.size(), run.out());
+    assertEquals(6, lines.size(), run.out());
     assertTrue(lines.get(0).startsWith("skipped token present"), lines.get(0));
     assertTrue(
         lines.get(3).startsWith("ok") && lines.get(3).contains("the-turing-way-practitioners"),

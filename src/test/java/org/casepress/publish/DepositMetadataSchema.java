@@ -12,14 +12,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.casepress.testing.ReferenceMaterial;
 
 /**
- * Zenodo's own legacy deposit schema (draft-04), read from ../shared/zenodo/schemas/, as a
- * validator for the metadata we build. The schema has no $ref, so nothing is ever fetched.
+ * Zenodo's own legacy deposit schema (draft-04), read from the copy under
+ * src/test/resources/reference/zenodo/schemas/, as a validator for the metadata we build. The
+ * schema has no $ref, so nothing is ever fetched.
  */
 final class DepositMetadataSchema {
   static final Path FILE =
-      Path.of("..", "shared", "zenodo", "schemas", "zenodo-legacy-legacyrecord.json");
+      ReferenceMaterial.zenodoSchemas().resolve("zenodo-legacy-legacyrecord.json");
 
   /**
    * Keys the REST API accepts (docs: resources/deposit/_representation.md) that the schema does not
@@ -31,7 +33,7 @@ final class DepositMetadataSchema {
 
   /**
    * Relations the API accepts that the schema's enum misses: it spells isOriginalFormOf as
-   * "isOrignialFormOf", and predates RDM's hasVersion and isVersionOf (API.md section 6.1).
+   * "isOrignialFormOf", and predates RDM's hasVersion and isVersionOf (docs/zenodo.md#validation).
    */
   static final List<String> RELATIONS_NOT_IN_SCHEMA =
       List.of("isOriginalFormOf", "hasVersion", "isVersionOf");

@@ -52,7 +52,11 @@ class DepositMetadataTest {
 
   @Test
   void fixtureWorkspaceIsClean() {
-    assertEquals(List.of(), loaded.problems());
+    // Only check's word on where the fixture's funding (given by name) goes: the notes.
+    assertEquals(
+        List.of("funding[0]", "funding[1]"),
+        loaded.problems().stream().map(org.casepress.model.Problem::field).toList());
+    assertTrue(loaded.problems().stream().noneMatch(org.casepress.model.Problem::isError));
     assertEquals(2, loaded.caseStudies().size());
   }
 
@@ -163,6 +167,38 @@ class DepositMetadataTest {
     assertEquals(
         "<p>Part of Practitioners Hub Case Studies.</p>"
             + "<p>Funding: Llywodraeth Cymru, award WG-2025-17; Wellcome Trust.</p>",
+        m.get("notes").asText());
+  }
+
+  @Test
+  void caseStudyFundingWithAFunderDoiAndAwardJoinsTheGrantsNotTheNotes() {
+    CaseStudy cs = loaded.caseStudy("afon-flood-data").orElseThrow();
+    CaseStudy funded =
+        new CaseStudy(
+            cs.slug(),
+            cs.folder(),
+            cs.source(),
+            cs.title(),
+            cs.subtitle(),
+            cs.authors(),
+            cs.organisation(),
+            cs.description(),
+            cs.keywords(),
+            cs.licence(),
+            cs.language(),
+            cs.related(),
+            List.of(
+                new org.casepress.model.Funding("https://doi.org/10.13039/501100000780", "283595"),
+                new org.casepress.model.Funding("Wellcome Trust", null)),
+            cs.body(),
+            cs.bodyLine());
+    ObjectNode m = DepositMetadata.build(funded, loaded.metadata(), Edition.FIRST);
+    assertEquals(
+        "[{\"id\":\"10.13039/501100000266::EP/T001569/1\"},"
+            + "{\"id\":\"10.13039/501100000780::283595\"}]",
+        m.get("grants").toString());
+    assertEquals(
+        "<p>Part of Practitioners Hub Case Studies.</p><p>Funding: Wellcome Trust.</p>",
         m.get("notes").asText());
   }
 

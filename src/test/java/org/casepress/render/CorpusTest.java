@@ -21,8 +21,8 @@ import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
 import org.casepress.model.Role;
+import org.casepress.testing.ReferenceMaterial;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * time bound, and at least 98% of the words a reader would see are in the PDF's text.
  */
 class CorpusTest {
-  static final Path CORPUS = Path.of("..", "shared", "corpus");
+  static final Path CORPUS = ReferenceMaterial.CORPUS;
   static final Duration PER_FILE = Duration.ofSeconds(60);
   static final double MIN_WORDS_FOUND = 0.98;
 
@@ -53,7 +53,7 @@ class CorpusTest {
   }
 
   static Stream<Path> corpus() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(CORPUS), "the shared corpus is not here");
+    ReferenceMaterial.corpus();
     try (Stream<Path> files = Files.walk(CORPUS)) {
       return files.filter(p -> p.toString().endsWith(".md")).sorted().toList().stream();
     }

@@ -3,13 +3,13 @@ package org.casepress.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
+import org.casepress.testing.ReferenceMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,12 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * loading must never throw or hang, whatever problems it finds.
  */
 class CorpusLoadTest {
-  static final Path CORPUS = Path.of("..", "shared", "corpus");
+  static final Path CORPUS = ReferenceMaterial.CORPUS;
 
   static Stream<Path> corpusFiles() throws IOException {
-    if (!Files.isDirectory(CORPUS)) {
-      return Stream.empty();
-    }
+    ReferenceMaterial.corpus();
     try (Stream<Path> walk = Files.walk(CORPUS)) {
       return walk
           .filter(
@@ -38,7 +36,7 @@ class CorpusLoadTest {
 
   @Test
   void corpusIsThere() throws IOException {
-    assumeTrue(Files.isDirectory(CORPUS), "../shared/corpus is not next to the project");
+    ReferenceMaterial.corpus();
     assertTrue(corpusFiles().count() >= 50, "expected the shared corpus of Markdown files");
   }
 

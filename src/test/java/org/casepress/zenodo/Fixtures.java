@@ -1,30 +1,21 @@
 package org.casepress.zenodo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import org.casepress.testing.ReferenceMaterial;
 
-/** The recorded real Zenodo responses next to the clone, in {@code ../shared/zenodo/responses}. */
+/** The recorded real Zenodo responses (copies, see {@link ReferenceMaterial}). */
 final class Fixtures {
-  static final Path DIR = Path.of("..", "shared", "zenodo", "responses");
+  static final Path DIR = ReferenceMaterial.zenodoResponses();
 
   private Fixtures() {}
 
   static String read(String name) {
-    try {
-      return Files.readString(DIR.resolve(name), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReferenceMaterial.zenodoResponse(name);
   }
 
   static List<Path> all() throws IOException {
-    try (Stream<Path> s = Files.list(DIR)) {
-      return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-    }
+    return ReferenceMaterial.zenodoResponseFiles();
   }
 }

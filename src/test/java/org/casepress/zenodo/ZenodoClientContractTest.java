@@ -59,11 +59,7 @@ class ZenodoClientContractTest {
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder()
-        .code(code)
-        .addHeader("Content-Type", "application/json")
-        .body(body)
-        .build();
+    return Answers.json(code, body);
   }
 
   private static MockResponse html(int code, String title) {

@@ -22,10 +22,12 @@ import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.StatusFile;
+import org.casepress.zenodo.CommunityRequest;
 import org.casepress.zenodo.DepositFile;
 import org.casepress.zenodo.Deposition;
 import org.casepress.zenodo.DepositionQuery;
 import org.casepress.zenodo.DepositionState;
+import org.casepress.zenodo.InclusionAnswer;
 import org.casepress.zenodo.OutcomeUnknownException;
 import org.casepress.zenodo.PublishedRecord;
 import org.casepress.zenodo.Sleeper;
@@ -436,29 +438,11 @@ final class Publisher {
   }
 
   /**
-   * The depositions that carry {@code identifier}: a search scoped to the alternate identifier
-   * field (LAUNCH.md section 1; an unfielded phrase falls back to default fields), checked against
-   * each hit's metadata, since a search engine matches tokens, not whole values.
+   * The depositions that carry {@code identifier}: the client's field-scoped search (LAUNCH.md
+   * section 1; an unfielded phrase falls back to default fields), re-checked exactly.
    */
   private List<Deposition> carrying(String identifier) throws IOException {
-    List<Deposition> hits = new ArrayList<>();
-    DepositionQuery query =
-        DepositionQuery.of("alternate.identifier:\"" + identifier + "\"").page(1, 100);
-    for (Deposition d : client.list(query)) {
-      if (carries(d, identifier)) {
-        hits.add(d);
-      }
-    }
-    return hits;
-  }
-
-  static boolean carries(Deposition d, String identifier) {
-    for (JsonNode r : d.metadata().path("related_identifiers")) {
-      if (identifier.equals(r.path("identifier").asText())) {
-        return true;
-      }
-    }
-    return false;
+    return client.depositionsWithAlternateIdentifier(identifier);
   }
 
   /**
@@ -608,7 +592,7 @@ final class Publisher {
                 + " are not the staged PDF (someone changed them on Zenodo). Stage it again.");
         continue;
       }
-      if (!carries(d, entry.identifier())) {
+      if (!d.carriesAlternateIdentifier(entry.identifier())) {
         problems.add(
             cs.slug()
                 + ": the metadata of draft "
@@ -817,15 +801,29 @@ final class Publisher {
     if (asked.isPresent()) {
       return asked.get();
     }
-    JsonNode answer = client.requestInclusion(recordId, community);
-    for (JsonNode processed : answer.path("processed")) {
-      return "accepted".equals(processed.path("request").path("status").asText())
+    InclusionAnswer answer;
+    try {
+      answer = client.requestInclusion(recordId, community);
+    } catch (OutcomeUnknownException e) {
+      // Asked, but the answer was lost: what the record's requests say now is the truth.
+      return requested(recordId).orElse(Released.CommunityInclusion.UNKNOWN);
+    } catch (ZenodoException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
+      answer =
+          new InclusionAnswer(
+              List.of(), List.of(new InclusionAnswer.Failed(community, e.getMessage())));
+    }
+    for (InclusionAnswer.Processed processed : answer.processed()) {
+      return processed.request() == null
+              || processed.request().status() == CommunityRequest.Status.ACCEPTED
           ? Released.CommunityInclusion.ACCEPTED
           : Released.CommunityInclusion.PENDING;
     }
     List<String> reasons = new ArrayList<>();
-    for (JsonNode error : answer.path("errors")) {
-      String message = error.path("message").asText();
+    for (InclusionAnswer.Failed error : answer.errors()) {
+      String message = error.message();
       if (message.contains("already included")) {
         return Released.CommunityInclusion.ACCEPTED;
       }
@@ -846,17 +844,19 @@ final class Publisher {
     return Released.CommunityInclusion.FAILED;
   }
 
+  private static final String INCLUSION = "community-inclusion";
+
   /** The state of the record's community-inclusion request, if it has one. */
   private Optional<Released.CommunityInclusion> requested(long recordId) throws IOException {
     Released.CommunityInclusion found = null;
-    for (JsonNode request : client.recordRequests(recordId)) {
-      if (!"community-inclusion".equals(request.path("type").asText())) {
+    for (CommunityRequest request : client.recordRequests(recordId)) {
+      if (!INCLUSION.equals(request.type())) {
         continue;
       }
-      if ("accepted".equals(request.path("status").asText())) {
+      if (request.status() == CommunityRequest.Status.ACCEPTED) {
         return Optional.of(Released.CommunityInclusion.ACCEPTED);
       }
-      if (request.path("is_open").asBoolean()) {
+      if (request.open()) {
         found = Released.CommunityInclusion.PENDING;
       }
     }
@@ -875,10 +875,9 @@ final class Publisher {
       if (!e.phase().isPublished()) {
         continue;
       }
-      for (JsonNode request : client.recordRequests(e.depositId())) {
-        if ("community-inclusion".equals(request.path("type").asText())
-            && request.path("is_open").asBoolean()) {
-          client.acceptRequest(request.path("id").asText());
+      for (CommunityRequest request : client.recordRequests(e.depositId())) {
+        if (INCLUSION.equals(request.type()) && request.open()) {
+          client.acceptRequest(request.id(), "Accepted for the launch by casepress.");
           accepted++;
         }
       }

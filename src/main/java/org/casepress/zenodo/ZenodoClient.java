@@ -449,67 +449,6 @@ public final class ZenodoClient implements AutoCloseable {
         r -> CommunityRequest.parse(Json.MAPPER.readTree(r.byteStream())));
   }
 
-  /**
-   * {@code POST /api/records/{id}/communities}: asks for the record's inclusion in a community the
-   * native way, which notifies its curators (the legacy {@code communities} field does not). The
-   * answer lists {@code processed} requests and {@code errors}; a 400 (nothing processed) is
-   * returned the same way, with Zenodo's message as the one error. Safe to repeat: a second ask is
-   * answered with "already" errors, never a second request.
-   */
-  public JsonNode requestInclusion(long recordId, String community) throws IOException {
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    body.putArray("communities").addObject().put("id", community);
-    try {
-      return send(
-          "ask community " + community + " to include record " + recordId,
-          recordId,
-          Safety.SAFE,
-          post(url("records", Long.toString(recordId), "communities"), oneShotJson(body)),
-          r -> Json.MAPPER.readTree(r.byteStream()));
-    } catch (ZenodoException e) {
-      if (e.status() != 400) {
-        throw e;
-      }
-      // Nothing was processed; keep what Zenodo said as the one error.
-      ObjectNode refused = Json.MAPPER.createObjectNode();
-      refused.putArray("processed");
-      refused
-          .putArray("errors")
-          .addObject()
-          .put("community", community)
-          .put("message", e.getMessage());
-      return refused;
-    }
-  }
-
-  /**
-   * {@code GET /api/records/{id}/requests}: the record's requests, inclusion requests among them.
-   */
-  public List<JsonNode> recordRequests(long recordId) throws IOException {
-    JsonNode answer =
-        send(
-            "list requests of record " + recordId,
-            recordId,
-            Safety.SAFE,
-            new Request.Builder().url(url("records", Long.toString(recordId), "requests")).get(),
-            r -> Json.MAPPER.readTree(r.byteStream()));
-    List<JsonNode> requests = new ArrayList<>();
-    answer.path("hits").path("hits").forEach(requests::add);
-    return requests;
-  }
-
-  /** {@code POST /api/requests/{id}/actions/accept}, as a curator of the receiving community. */
-  public JsonNode acceptRequest(String requestId) throws IOException {
-    return send(
-        "accept request " + requestId,
-        0,
-        Safety.SAFE,
-        post(
-            url("requests", requestId, "actions", "accept"),
-            oneShotJson(Json.MAPPER.createObjectNode())),
-        r -> Json.MAPPER.readTree(r.byteStream()));
-  }
-
   @Override
   public void close() {
     http.dispatcher().executorService().shutdown();

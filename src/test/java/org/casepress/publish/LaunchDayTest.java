@@ -224,9 +224,9 @@ class LaunchDayTest {
       for (Released r : outcome.published()) {
         assertEquals(Released.CommunityInclusion.PENDING, r.community(), r.caseStudy().slug());
         long id = f.ledgers().read(r.caseStudy().slug()).version(1).orElseThrow().depositId();
-        List<com.fasterxml.jackson.databind.JsonNode> requests = client.recordRequests(id);
+        List<org.casepress.zenodo.CommunityRequest> requests = client.recordRequests(id);
         assertEquals(1, requests.size(), "one request, made with the native endpoint");
-        assertTrue(requests.get(0).path("is_open").asBoolean());
+        assertTrue(requests.get(0).open());
       }
       int accepted;
       try (Session session = f.session(client, Publisher.Checkpoints.NONE)) {

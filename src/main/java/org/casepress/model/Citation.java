@@ -1,7 +1,11 @@
 package org.casepress.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * How a case study is cited, built from its metadata so that nobody types a citation by hand. The
@@ -74,6 +78,44 @@ public record Citation(
     }
     return (t.endsWith("?") || t.endsWith("!") || t.endsWith(":") ? t + " " : t + ": ")
         + subtitle.strip();
+  }
+
+  /**
+   * The keywords of a publication wherever they are stored (deposit, PDF, CITATION.cff): the case
+   * study's, then the community's, each once (ignoring case), in that order.
+   */
+  public static List<String> keywords(List<String> own, List<String> community) {
+    Set<String> seen = new HashSet<>();
+    List<String> result = new ArrayList<>();
+    for (String k : Stream.concat(own.stream(), community.stream()).map(String::strip).toList()) {
+      if (!k.isEmpty() && seen.add(k.toLowerCase(Locale.ROOT))) {
+        result.add(k);
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * Every affiliation of a person as one text, for formats with a single affiliation field (the
+   * Zenodo deposit, CITATION.cff): "First; Second". Null when there is none.
+   */
+  public static String affiliation(Person p) {
+    return p.affiliations().isEmpty()
+        ? null
+        : String.join("; ", p.affiliations().stream().map(Organisation::name).toList());
+  }
+
+  /** Funding as printed on the title page and in the deposit: "Funder, award X; Other funder". */
+  public static String funding(List<Funding> funding) {
+    return String.join(
+        "; ",
+        funding.stream()
+            .map(
+                f ->
+                    f.award() == null || f.award().isBlank()
+                        ? f.funder()
+                        : f.funder() + ", award " + f.award())
+            .toList());
   }
 
   public static String doiUrl(String doi) {

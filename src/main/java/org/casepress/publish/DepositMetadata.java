@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Community;
 import org.casepress.model.Funding;
@@ -191,14 +187,7 @@ final class DepositMetadata {
 
   /** The case study's keywords, then the community's, each once (ignoring case), order kept. */
   static List<String> keywords(List<String> own, List<String> community) {
-    Set<String> seen = new HashSet<>();
-    List<String> result = new ArrayList<>();
-    for (String k : Stream.concat(own.stream(), community.stream()).map(String::strip).toList()) {
-      if (!k.isEmpty() && seen.add(k.toLowerCase(Locale.ROOT))) {
-        result.add(k);
-      }
-    }
-    return result;
+    return org.casepress.model.Citation.keywords(own, community);
   }
 
   /**
@@ -212,16 +201,7 @@ final class DepositMetadata {
       paragraphs.add("Part of " + series.strip() + ".");
     }
     if (!funding.isEmpty()) {
-      paragraphs.add(
-          "Funding: "
-              + funding.stream()
-                  .map(
-                      f ->
-                          f.award() == null || f.award().isBlank()
-                              ? f.funder()
-                              : f.funder() + ", award " + f.award())
-                  .collect(Collectors.joining("; "))
-              + ".");
+      paragraphs.add("Funding: " + org.casepress.model.Citation.funding(funding) + ".");
     }
     return paragraphs.stream()
         .map(p -> "<p>" + Entities.escape(p) + "</p>")
@@ -232,10 +212,8 @@ final class DepositMetadata {
   private static ObjectNode person(Person p) {
     ObjectNode o = JSON.objectNode().put("name", p.invertedName());
     putText(o, "orcid", p.orcid());
-    // The legacy API takes a single affiliation string; Zenodo keeps only the first anyway.
-    if (!p.affiliations().isEmpty()) {
-      o.put("affiliation", p.affiliations().get(0).name());
-    }
+    // The legacy API takes a single affiliation string: every affiliation goes into it.
+    putText(o, "affiliation", org.casepress.model.Citation.affiliation(p));
     return o;
   }
 

@@ -22,11 +22,7 @@ interface FinalPdf {
     return (cs, metadata, version, date, doi, output) -> {
       try {
         renderer.render(
-            cs,
-            metadata,
-            new Publication(version, date, "published", doi, null),
-            RenderMode.FINAL,
-            output);
+            cs, metadata, Publication.published(version, date, doi), RenderMode.FINAL, output);
       } catch (RenderException e) {
         throw PublishException.problem(
             cs.slug()

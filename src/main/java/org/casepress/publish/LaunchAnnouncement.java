@@ -158,6 +158,9 @@ final class LaunchAnnouncement {
               .getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)
               .toLowerCase(Locale.ROOT));
       field(s, "version", String.valueOf(r.version()));
+      if (!keywords(r).isEmpty()) {
+        field(s, "keywords", bibEscape(String.join(", ", keywords(r))));
+      }
       field(s, "doi", r.doi());
       field(s, "url", Citation.doiUrl(r.doi()));
       s.setLength(s.length() - 2);
@@ -180,7 +183,7 @@ final class LaunchAnnouncement {
         a.put("given-names", p.given());
       }
       if (!p.affiliations().isEmpty()) {
-        a.put("affiliation", p.affiliations().get(0).name());
+        a.put("affiliation", Citation.affiliation(p));
       }
       if (p.orcid() != null) {
         a.put("orcid", p.orcidUrl());
@@ -194,9 +197,9 @@ final class LaunchAnnouncement {
     root.put("version", String.valueOf(r.version()));
     root.put("date-released", r.date().toString());
     root.put("license", r.caseStudy().licence());
-    Set<String> keywords = new LinkedHashSet<>(r.caseStudy().keywords());
+    List<String> keywords = keywords(r);
     if (!keywords.isEmpty()) {
-      root.put("keywords", List.copyOf(keywords));
+      root.put("keywords", keywords);
     }
     if (r.conceptDoi() != null) {
       root.put(
@@ -215,6 +218,11 @@ final class LaunchAnnouncement {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write CITATION.cff", e);
     }
+  }
+
+  /** The same keywords as the deposit and the PDF: the case study's, then the community's. */
+  private List<String> keywords(Released r) {
+    return Citation.keywords(r.caseStudy().keywords(), metadata.community().keywords());
   }
 
   private String intro() {
@@ -278,12 +286,45 @@ final class LaunchAnnouncement {
     return out.toString();
   }
 
-  private static String asciiKey(String s) {
+  /**
+   * The first author's family name in ASCII for the BibTeX key: accents dropped, and the letters
+   * that are not an accented Latin letter transliterated ("Þórsdóttir" becomes "thorsdottir").
+   */
+  static String asciiKey(String s) {
+    StringBuilder spelled = new StringBuilder();
+    s.codePoints()
+        .forEach(
+            cp ->
+                spelled.append(
+                    TRANSLITERATION.getOrDefault(cp, new String(Character.toChars(cp)))));
     String folded =
-        java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        java.text.Normalizer.normalize(spelled, java.text.Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}", "");
     String key = folded.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     return key.isEmpty() ? "casestudy" : key;
   }
+
+  /** Letters that Unicode does not decompose into a base letter and an accent. */
+  private static final Map<Integer, String> TRANSLITERATION =
+      Map.ofEntries(
+          Map.entry((int) 'Þ', "Th"),
+          Map.entry((int) 'þ', "th"),
+          Map.entry((int) 'Ð', "D"),
+          Map.entry((int) 'ð', "d"),
+          Map.entry((int) 'Đ', "D"),
+          Map.entry((int) 'đ', "d"),
+          Map.entry((int) 'Æ', "Ae"),
+          Map.entry((int) 'æ', "ae"),
+          Map.entry((int) 'Œ', "Oe"),
+          Map.entry((int) 'œ', "oe"),
+          Map.entry((int) 'Ø', "O"),
+          Map.entry((int) 'ø', "o"),
+          Map.entry((int) 'Ł', "L"),
+          Map.entry((int) 'ł', "l"),
+          Map.entry((int) 'ß', "ss"),
+          Map.entry((int) 'ı', "i"),
+          Map.entry((int) 'Ħ', "H"),
+          Map.entry((int) 'ħ', "h"));
 
   private static void write(Path file, String text) {
     AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Problem;
 import org.casepress.render.Publication;
@@ -71,39 +76,113 @@ public final class PdfJob {
     List<String> slugs = request.all() ? WorkspaceLoader.slugs(workspace) : request.slugs();
     Loaded loaded =
         request.all() ? WorkspaceLoader.load(workspace) : WorkspaceLoader.load(workspace, slugs);
-    Renderer renderer = null;
     Statuses statuses = new Statuses(workspace);
     LedgerStore production = LedgerStores.forTarget(workspace, statuses, TargetKind.PRODUCTION);
-    List<Result> results = new ArrayList<>();
-    for (String slug : slugs) {
+    // State is read here, in order, on one thread; only the typesetting runs in parallel.
+    Result[] results = new Result[slugs.size()];
+    List<Typeset> typeset = new ArrayList<>();
+    for (int i = 0; i < slugs.size(); i++) {
+      String slug = slugs.get(i);
       List<Problem> problems = loaded.problemsOf(slug);
       CaseStudy cs = loaded.caseStudy(slug).orElse(null);
       if (cs == null || problems.stream().anyMatch(Problem::isError)) {
-        results.add(
-            new Result.NotWritten(slug, problems.isEmpty() ? loaded.problems() : problems, false));
+        results[i] =
+            new Result.NotWritten(slug, problems.isEmpty() ? loaded.problems() : problems, false);
         continue;
       }
       Path output =
           request.output().orElse(workspace.buildDir().resolve("pdf").resolve(slug + ".pdf"));
       StatusFile status = statuses.of(slug);
       Publication pub = publication(production, status, date(request, status, cs));
-      if (renderer == null) {
-        renderer = Renderer.create();
+      typeset.add(new Typeset(i, slug, cs, pub, output));
+    }
+    if (!typeset.isEmpty()) {
+      Renderer renderer = Renderer.create();
+      List<Callable<Result>> jobs = new ArrayList<>();
+      for (Typeset t : typeset) {
+        jobs.add(() -> t.run(renderer, loaded, request.mode()));
       }
-      try {
-        results.add(
-            new Result.Written(
-                slug, renderer.render(cs, loaded.metadata(), pub, request.mode(), output)));
-      } catch (RenderException e) {
-        results.add(new Result.NotWritten(slug, e.problems(), true));
+      List<Result> done = runInParallel(jobs);
+      for (int k = 0; k < typeset.size(); k++) {
+        results[typeset.get(k).index()] = done.get(k);
       }
     }
-    return results;
+    return List.of(results);
+  }
+
+  /** One case study to typeset, with everything read beforehand. */
+  private record Typeset(int index, String slug, CaseStudy cs, Publication pub, Path output) {
+    Result run(Renderer renderer, Loaded loaded, RenderMode mode) throws IOException {
+      try {
+        return new Result.Written(slug, renderer.render(cs, loaded.metadata(), pub, mode, output));
+      } catch (RenderException e) {
+        return new Result.NotWritten(slug, e.problems(), true);
+      }
+    }
   }
 
   /**
-   * What the PDF says of the case study's state: version and review state from status.json, and the
-   * DOI once the version is published on production (a rehearsal's DOI is not a real one).
+   * Runs the jobs on every core, one document per thread, and gives their results in the jobs'
+   * order. The renderer is shared: its fonts and font metrics are parsed once for all documents.
+   */
+  private static List<Result> runInParallel(List<Callable<Result>> jobs) throws IOException {
+    int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
+    if (threads == 1) {
+      List<Result> results = new ArrayList<>();
+      for (Callable<Result> job : jobs) {
+        results.add(call(job));
+      }
+      return results;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Result>> futures = pool.invokeAll(jobs);
+      List<Result> results = new ArrayList<>();
+      for (Future<Result> f : futures) {
+        results.add(resolve(f));
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("rendering was interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Result call(Callable<Result> job) throws IOException {
+    try {
+      return job.call();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Result resolve(Future<Result> f) throws IOException, InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /**
+   * What the PDF says of the case study's state: version and review state from status.json; once
+   * the version is published on production (a rehearsal's DOI is not a real one), exactly what its
+   * uploaded PDF says, the ledger's publication date and DOI, so that a final render reproduces the
+   * published file byte for byte.
    */
   static Publication publication(LedgerStore production, StatusFile status, LocalDate date) {
     Ledger.Entry published =
@@ -112,12 +191,14 @@ public final class PdfJob {
             .version(status.version())
             .filter(e -> e.phase().isPublished())
             .orElse(null);
+    if (published != null && published.publicationDate() != null) {
+      return Publication.published(
+          status.version(),
+          published.publicationDate(),
+          published.reservedDoi() != null ? published.reservedDoi() : published.doi());
+    }
     return new Publication(
-        status.version(),
-        date,
-        status.state().id().replace('-', ' '),
-        published == null ? null : published.doi(),
-        published == null ? null : published.conceptDoi());
+        status.version(), date, status.state().id().replace('-', ' '), null, null);
   }
 
   /**

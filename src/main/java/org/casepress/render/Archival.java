@@ -40,7 +40,13 @@ final class Archival {
   private Archival() {}
 
   static void finish(
-      PDDocument doc, String html, CaseStudy cs, Publication pub, RenderMode mode, Fonts fonts)
+      PDDocument doc,
+      String contentKey,
+      CaseStudy cs,
+      java.util.List<String> keywords,
+      Publication pub,
+      RenderMode mode,
+      Fonts fonts)
       throws IOException {
     Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
     date.clear();
@@ -70,17 +76,7 @@ final class Archival {
           xmp.replace(
               "<xmp:CreateDate>",
               "<xmp:CreatorTool>" + PRODUCER_TOOL + "</xmp:CreatorTool><xmp:CreateDate>");
-      // The renderer writes no language and no subject terms; archives index both.
-      StringBuilder dc = new StringBuilder("<dc:format>application/pdf</dc:format>");
-      dc.append("<dc:language><rdf:Bag><rdf:li>")
-          .append(xml(cs.language()))
-          .append("</rdf:li></rdf:Bag></dc:language>");
-      if (!cs.keywords().isEmpty()) {
-        dc.append("<dc:subject><rdf:Bag>");
-        cs.keywords().forEach(k -> dc.append("<rdf:li>").append(xml(k)).append("</rdf:li>"));
-        dc.append("</rdf:Bag></dc:subject>");
-      }
-      xmp = xmp.replace("<dc:format>application/pdf</dc:format>", dc.toString());
+      xmp = Xmp.complete(xmp, cs, keywords, pub);
       metadata.importXMPMetadata(xmp.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -88,8 +84,9 @@ final class Archival {
       watermark(doc, pub, fonts);
     }
 
-    // Derived from everything that decides the content, so a change anywhere gives a new id.
-    byte[] id = Arrays.copyOf(Renderer.sha256(html + "\n" + mode + "\n" + pub), 16);
+    // Derived from everything that decides the content (and nothing of where it lies), so a change
+    // anywhere gives a new id and another checkout the same one.
+    byte[] id = Arrays.copyOf(Renderer.sha256(contentKey + "\n" + mode + "\n" + pub), 16);
     COSArray ids = new COSArray();
     ids.add(new COSString(id));
     ids.add(new COSString(id));
@@ -97,10 +94,6 @@ final class Archival {
   }
 
   static final String PRODUCER_TOOL = "casepress";
-
-  private static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
 
   /** The watermark's first line; the second gives the state, version and date. */
   static final String WATERMARK = "DRAFT - not for citation";

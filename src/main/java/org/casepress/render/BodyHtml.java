@@ -148,6 +148,7 @@ final class BodyHtml {
       collectLabels(doc, context);
     }
     rewriteRoles(doc);
+    LinkText.keepEdgeSpaces(doc);
     reportTemplates(doc, context);
     doc.set(CONTEXT, context);
     return RENDERER.render(doc);

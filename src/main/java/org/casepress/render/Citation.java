@@ -1,5 +1,6 @@
 package org.casepress.render;
 
+import java.util.List;
 import java.util.Map;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Community;
@@ -30,12 +31,19 @@ final class Citation {
         .text();
   }
 
-  static String fullTitle(CaseStudy cs) {
-    return org.casepress.model.Citation.fullTitle(cs.title(), cs.subtitle());
-  }
-
   static String doiUrl(String doi) {
     return org.casepress.model.Citation.doiUrl(doi);
+  }
+
+  /** The licence's page: its SPDX entry, which names and links the licence text. */
+  static String licenceUrl(String spdx) {
+    return "https://spdx.org/licenses/" + spdx + ".html";
+  }
+
+  /** The keywords printed and stored in the PDF: the same list as the deposit's. */
+  static List<String> keywords(CaseStudy cs, Community community) {
+    return org.casepress.model.Citation.keywords(
+        cs.keywords(), community == null ? List.of() : community.keywords());
   }
 
   static String licenceName(String spdx) {

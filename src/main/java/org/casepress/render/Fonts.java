@@ -127,13 +127,31 @@ final class Fonts {
     return bytes.computeIfAbsent(file, Fonts::read);
   }
 
+  /**
+   * PDFBox applies a font's standard ligatures (its GSUB table) when it draws text, and the text
+   * layer then holds the ligature's code point: "ﬀ" where the author wrote "ff", so searching and
+   * copying miss the word. DejaVu needs no substitution for any script we typeset (Arabic is shaped
+   * by {@link RightToLeft}), so its GSUB table is hidden: the table directory entry is renamed, and
+   * PDFBox neither applies nor embeds it. The glyphs and metrics are untouched.
+   */
+  static byte[] withoutLigatures(byte[] ttf) {
+    int tables = ((ttf[4] & 0xff) << 8) | (ttf[5] & 0xff);
+    for (int i = 0; i < tables; i++) {
+      int at = 12 + 16 * i;
+      if (ttf[at] == 'G' && ttf[at + 1] == 'S' && ttf[at + 2] == 'U' && ttf[at + 3] == 'B') {
+        ttf[at] = 'x'; // an unregistered tag that no reader looks for
+      }
+    }
+    return ttf;
+  }
+
   private static byte[] read(String file) {
     try (InputStream in = Fonts.class.getResourceAsStream("fonts/" + file)) {
       if (in == null) {
         throw new IllegalStateException(
             "the bundled font fonts/" + file + " is missing from the jar");
       }
-      return in.readAllBytes();
+      return file.startsWith("DejaVu") ? withoutLigatures(in.readAllBytes()) : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

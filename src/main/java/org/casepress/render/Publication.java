@@ -39,6 +39,19 @@ public record Publication(
   }
 
   /**
+   * A version as it is published: the PDF uploaded at staging says "published" with the reserved
+   * DOI and the publication date the ledger records. Rendering from the same three values after the
+   * release gives the uploaded file again, byte for byte.
+   */
+  public static Publication published(int version, LocalDate date, String doi) {
+    Objects.requireNonNull(doi, "doi");
+    return new Publication(version, date, PUBLISHED, doi, null);
+  }
+
+  /** The state printed on a published version's PDF. */
+  public static final String PUBLISHED = "published";
+
+  /**
    * The date of a case study's content when no review state gives one: the latest modification time
    * among the files in its folder, as a UTC day. Re-rendering unchanged files therefore gives the
    * same date, and so the same bytes, whatever the clock says.

@@ -92,7 +92,14 @@ public final class Renderer {
     List<String> diagnostics = new ArrayList<>();
     try (PDDocument document = typeset(html, assets, diagnostics)) {
       pages = document.getNumberOfPages();
-      Archival.finish(document, html.outerHtml(), cs, pub, mode, fonts);
+      Archival.finish(
+          document,
+          contentKey(html, assets),
+          cs,
+          Citation.keywords(cs, metadata.community()),
+          pub,
+          mode,
+          fonts);
       ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
       // Without object streams: a third of the render time saved for files about half again as
       // large (page content stays compressed). See BENCHMARKS.md.
@@ -196,9 +203,34 @@ public final class Renderer {
     }
   }
 
+  /**
+   * What the document id is derived from: the typeset HTML with image addresses relative to the
+   * case study's folder, plus the bytes of every image, so that the same sources give the same id
+   * in any checkout, and a changed image gives a new one.
+   */
+  static String contentKey(Document html, Assets assets) throws IOException {
+    String folder = assets.folder().toUri().toString();
+    StringBuilder key = new StringBuilder(html.outerHtml().replace(folder, ""));
+    for (org.jsoup.nodes.Element img : html.select("img[src]")) {
+      if (!img.attr("src").startsWith(folder)) {
+        continue;
+      }
+      Path image = Path.of(java.net.URI.create(img.attr("src")));
+      key.append('\n')
+          .append(img.attr("src").substring(folder.length()))
+          .append(' ')
+          .append(java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(image))));
+    }
+    return key.toString();
+  }
+
   static byte[] sha256(String s) {
+    return sha256(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static byte[] sha256(byte[] bytes) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

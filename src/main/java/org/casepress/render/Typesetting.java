@@ -25,8 +25,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
  * Builds the complete HTML of a case study PDF: title page (title, authors with ORCID marks,
@@ -92,6 +90,8 @@ final class Typesetting {
     links(doc);
     headings(doc);
     characters(doc);
+    TableFit.apply(doc);
+    LineBreaks.apply(doc);
     for (Element e : doc.select("[" + BodyHtml.LINE + "], [data-width]")) {
       e.removeAttr(BodyHtml.LINE).removeAttr("data-width");
     }
@@ -107,7 +107,9 @@ final class Typesetting {
         .append("\"")
         .append(RIGHT_TO_LEFT_LANGUAGES.contains(cs.language()) ? " dir=\"rtl\"" : "")
         .append("><head><meta charset=\"utf-8\"/>");
-    h.append("<title>").append(esc(Citation.fullTitle(cs))).append("</title>");
+    // The title alone, as in the deposit, CITATION.cff and BibTeX; the subtitle is printed below
+    // it.
+    h.append("<title>").append(esc(cs.title())).append("</title>");
     h.append(
         meta(
             "author",
@@ -145,6 +147,11 @@ final class Typesetting {
     h.append("<p><strong>Licence:</strong> ")
         .append(esc(Citation.licenceName(cs.licence())))
         .append("</p>");
+    if (!cs.funding().isEmpty()) {
+      h.append("<p><strong>Funding:</strong> ")
+          .append(esc(org.casepress.model.Citation.funding(cs.funding())))
+          .append("</p>");
+    }
     if (!keywords().isEmpty()) {
       h.append("<p><strong>Keywords:</strong> ")
           .append(esc(String.join(", ", keywords())))
@@ -248,11 +255,7 @@ final class Typesetting {
   }
 
   private List<String> keywords() {
-    Set<String> all = new LinkedHashSet<>(cs.keywords());
-    if (metadata.community() != null) {
-      all.addAll(metadata.community().keywords());
-    }
-    return List.copyOf(all);
+    return Citation.keywords(cs, metadata.community());
   }
 
   /** The @page rules: footer with series, licence and DOI; page numbers; running title. */
@@ -386,7 +389,7 @@ final class Typesetting {
             });
     List<Element> sections = new ArrayList<>();
     int n = 0;
-    for (Element h : doc.select("main h2, main h3, div.cite > h2")) {
+    for (Element h : doc.select("main h2, main h3, main h4, main h5, main h6, div.cite > h2")) {
       String id = h.id();
       if (id.isEmpty() || used.contains(id)) {
         id = "section-" + (++n);
@@ -395,18 +398,26 @@ final class Typesetting {
       used.add(id);
       sections.add(h);
     }
-    Element head = doc.head();
-    Element bookmarks = head.appendElement("bookmarks");
-    Element current = null;
+    // One bookmark per heading, at every level used, nested under the nearest higher heading.
+    Element bookmarks = doc.head().appendElement("bookmarks");
+    Element[] open = new Element[7];
     for (Element h : sections) {
+      int level = h.tagName().charAt(1) - '0';
       Element b = new Element("bookmark").attr("name", h.text()).attr("href", "#" + h.id());
-      if (h.is("h3") && current != null) {
-        current.appendChild(b);
-      } else {
-        bookmarks.appendChild(b);
-        current = h.is("h2") ? b : null;
+      Element parent = bookmarks;
+      for (int l = level - 1; l >= 2; l--) {
+        if (open[l] != null) {
+          parent = open[l];
+          break;
+        }
+      }
+      parent.appendChild(b);
+      open[level] = b;
+      for (int l = level + 1; l < open.length; l++) {
+        open[l] = null;
       }
     }
+    sections.removeIf(h -> !h.is("h2, h3"));
     long h2 = sections.stream().filter(e -> e.is("h2")).count();
     if (h2 >= TOC_MIN_SECTIONS) {
       Element toc =
@@ -465,16 +476,7 @@ final class Typesetting {
               + (e.getValue().size() == 1 ? "it" : "them")
               + " with text (the PDF shows the character codes instead).");
     }
-    List<TextNode> texts = new ArrayList<>();
-    NodeTraversor.traverse(
-        (NodeVisitor)
-            (node, depth) -> {
-              if (node instanceof TextNode t) {
-                texts.add(t);
-              }
-            },
-        doc.body());
-    for (TextNode t : texts) {
+    for (TextNode t : LineBreaks.texts(doc.body())) {
       String s = t.getWholeText();
       if (uncovered(s).isEmpty() && !hasInvisible(s)) {
         continue;
@@ -574,8 +576,14 @@ final class Typesetting {
         .strip();
   }
 
-  private static String shorten(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1).strip() + "\u2026";
+  /** Shortened at the last whole word that fits, with an ellipsis. */
+  static String shorten(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = s.lastIndexOf(' ', max - 1);
+    String head = s.substring(0, cut > max / 2 ? cut : max - 1).strip();
+    return head.replaceAll("[\\p{Punct}\\s]+$", "") + "\u2026";
   }
 
   static String esc(String s) {

@@ -60,7 +60,7 @@ class RenderCommandTest {
     assertEquals(0, run("render", "river-sensors", "--date", "2026-12-10"), err());
     Path pdf = ws.resolve("build/pdf/river-sensors.pdf");
     assertTrue(
-        out().contains("Wrote build/pdf/river-sensors.pdf (4 pages, draft, 1 warning)."), out());
+        out().contains("Wrote build/pdf/river-sensors.pdf (3 pages, draft, 1 warning)."), out());
     assertTrue(out().contains("{cite}"), "warnings are printed with their location: " + out());
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       assertEquals(
@@ -128,5 +128,38 @@ class RenderCommandTest {
     assertEquals(
         "warning", json.get("pdfs").get(0).get("problems").get(0).get("severity").asText());
     assertTrue(Files.isRegularFile(ws.resolve("build/pdf/river-sensors.pdf")));
+  }
+
+  @Test
+  void allRendersInParallelTheSameBytesAsOneAtATime(@TempDir Path examples) throws Exception {
+    org.casepress.source.TestWorkspaces.copy(
+        Path.of("case-studies"), examples.resolve("case-studies"));
+    org.casepress.source.TestWorkspaces.copy(Path.of("metadata"), examples.resolve("metadata"));
+    String[] slugs;
+    try (var folders = Files.list(examples.resolve("case-studies"))) {
+      slugs =
+          folders
+              .filter(d -> Files.isRegularFile(d.resolve("case-study.md")))
+              .map(d -> d.getFileName().toString())
+              .sorted()
+              .toArray(String[]::new);
+    }
+    assertTrue(slugs.length >= 2, "the examples give the batch something to share out");
+    ws = examples;
+    assertEquals(0, run("render", "--all", "--final", "--date", "2026-12-10", "--json"), err());
+    JsonNode pdfs = new ObjectMapper().readTree(out()).get("pdfs");
+    assertEquals(slugs.length, pdfs.size());
+    for (int i = 0; i < slugs.length; i++) {
+      assertEquals(slugs[i], pdfs.get(i).get("slug").asText(), "results keep the slugs' order");
+      Path single = examples.resolve("single-" + slugs[i] + ".pdf");
+      assertEquals(
+          0,
+          run("render", slugs[i], "--final", "--date", "2026-12-10", "--output", single.toString()),
+          err());
+      assertArrayEquals(
+          Files.readAllBytes(single),
+          Files.readAllBytes(examples.resolve("build/pdf/" + slugs[i] + ".pdf")),
+          slugs[i] + ": a render in the parallel batch must give the bytes of a render alone");
+    }
   }
 }

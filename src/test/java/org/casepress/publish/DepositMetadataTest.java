@@ -94,15 +94,18 @@ class DepositMetadataTest {
   }
 
   @Test
-  void creatorsAreFamilyCommaGivenWithOrcidAndFirstAffiliation() {
+  void creatorsAreFamilyCommaGivenWithOrcidAndEveryAffiliation() {
     JsonNode creators = build("afon-flood-data", Edition.FIRST).get("creators");
     assertEquals(2, creators.size());
-    // Inline author: ORCID given as a URL is sent bare; of two affiliations only the first.
+    // Inline author: ORCID given as a URL is sent bare; both affiliations in the one string.
     assertEquals("Llŷr-Évans, Siân", creators.get(0).get("name").asText());
     assertEquals("0000-0001-5109-3700", creators.get(0).get("orcid").asText());
-    assertEquals("Prifysgol Bangor", creators.get(0).get("affiliation").asText());
+    assertEquals(
+        "Prifysgol Bangor; Fernbank Water Analytics", creators.get(0).get("affiliation").asText());
     assertEquals("Nandakumar, Priya", creators.get(1).get("name").asText());
-    assertEquals("Fernbank Water Analytics", creators.get(1).get("affiliation").asText());
+    assertEquals(
+        "Fernbank Water Analytics; The Alan Turing Institute",
+        creators.get(1).get("affiliation").asText());
 
     JsonNode minimal = build("station-sensors", Edition.FIRST).get("creators").get(0);
     assertEquals("Núñez, José", minimal.get("name").asText());

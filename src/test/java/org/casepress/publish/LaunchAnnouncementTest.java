@@ -56,6 +56,14 @@ class LaunchAnnouncementTest {
   }
 
   @Test
+  void bibtexKeyTransliteratesLettersWithoutADecomposition() {
+    assertEquals("thorsdottir", LaunchAnnouncement.asciiKey("Þórsdóttir"));
+    assertEquals("mulleroberg", LaunchAnnouncement.asciiKey("Müller-Øberg"));
+    assertEquals("strasse", LaunchAnnouncement.asciiKey("Straße"));
+    assertEquals("casestudy", LaunchAnnouncement.asciiKey("王"));
+  }
+
+  @Test
   void bibtexParsesBackWithOneEntryPerCaseStudy() throws Exception {
     BibTeXDatabase db = new BibTeXParser().parse(new StringReader(announcement.bibtex()));
     assertEquals(released.size(), db.getEntries().size());

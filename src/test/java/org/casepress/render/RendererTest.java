@@ -56,9 +56,8 @@ class RendererTest {
     try (PDDocument doc =
         Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {
       var info = doc.getDocumentInformation();
-      assertEquals(
-          "Counting rivers: open sensor data at Fernbank Water: How a small analytics team opened its data pipeline",
-          info.getTitle());
+      // The title alone, as in the deposit, CITATION.cff and BibTeX.
+      assertEquals("Counting rivers: open sensor data at Fernbank Water", info.getTitle());
       assertEquals("Priya Nandakumar, José Ángel Müller-Øberg", info.getAuthor());
       assertTrue(
           info.getSubject().startsWith("Fernbank Water Analytics monitors river levels"),
@@ -175,10 +174,11 @@ class RendererTest {
       assertFalse(
           text.contains("{note}") || text.contains("{figure}") || text.contains("(pipeline)="),
           "no raw MyST");
-      assertEquals(
-          1,
-          doc.getPage(2).getResources().getXObjectNames().iterator().hasNext() ? 1 : 0,
-          "image on page 3");
+      boolean image = false;
+      for (PDPage page : doc.getPages()) {
+        image |= page.getResources().getXObjectNames().iterator().hasNext();
+      }
+      assertTrue(image, "the figures are drawn");
     }
   }
 

@@ -1,0 +1,254 @@
+package org.casepress.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.casepress.model.CaseStudy;
+import org.casepress.source.Loaded;
+import org.casepress.source.Workspace;
+import org.casepress.source.WorkspaceLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One assertion per typesetting defect of issue 12, on the PDF of the fixture {@code
+ * typesetting-probe}, which carries each defect in a paragraph of its own.
+ */
+class TypesettingDefectsTest {
+  /** The page's text box: A4 with the house style's 20 mm side margins. */
+  private static final float MARGIN = 20 / 25.4f * 72;
+
+  @TempDir static Path out;
+  static Loaded loaded;
+  static CaseStudy probe;
+  static Path pdf;
+  static Glyphs glyphs;
+
+  @BeforeAll
+  static void render() throws Exception {
+    loaded = Fixtures.load();
+    probe = loaded.caseStudy("typesetting-probe").orElseThrow();
+    pdf = out.resolve("probe.pdf");
+    Fixtures.renderer()
+        .render(probe, loaded.metadata(), Fixtures.published(), RenderMode.FINAL, pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      glyphs = new Glyphs();
+      glyphs.getText(doc);
+    }
+  }
+
+  /** Every glyph with its page, and the text as extracted, line by line. */
+  static final class Glyphs extends PDFTextStripper {
+    final List<TextPosition> all = new ArrayList<>();
+    final List<String> lines = new ArrayList<>();
+
+    Glyphs() throws IOException {
+      setSortByPosition(true);
+    }
+
+    @Override
+    protected void writeString(String text, List<TextPosition> positions) throws IOException {
+      all.addAll(positions);
+      lines.add(text);
+      super.writeString(text, positions);
+    }
+
+    String text() {
+      return String.join("\n", lines).replaceAll("[ \\t]+", " ");
+    }
+  }
+
+  @Test
+  void spaceInsideLinkTextIsKept() {
+    String text = glyphs.text();
+    assertTrue(text.contains("We asked the video team"), text);
+    assertTrue(text.contains("used AI to understand"), text);
+  }
+
+  @Test
+  void textLayerHasLettersNotLigatures() {
+    for (TextPosition p : glyphs.all) {
+      assertFalse(
+          p.getUnicode().codePoints().anyMatch(cp -> cp >= 0xFB00 && cp <= 0xFB06),
+          "ligature code point in '" + p.getUnicode() + "'");
+    }
+    String text = glyphs.text();
+    assertTrue(text.contains("the official traffic flows, the affluent"), text);
+  }
+
+  @Test
+  void nothingRunsPastTheRightMargin() {
+    float right = PDRectangle.A4.getWidth() - MARGIN + 0.5f;
+    for (TextPosition p : glyphs.all) {
+      assertTrue(
+          p.getXDirAdj() + p.getWidthDirAdj() <= right,
+          "'" + p.getUnicode() + "' ends at " + (p.getXDirAdj() + p.getWidthDirAdj()));
+    }
+    String text = glyphs.text();
+    assertTrue(text.contains("number10"), "the last column of the wide table is printed");
+  }
+
+  @Test
+  void longCodeLineContinuesAfterAMark() {
+    List<String> lines = glyphs.lines.stream().map(String::strip).toList();
+    assertTrue(
+        lines.stream().anyMatch(l -> l.startsWith(LineBreaks.CONTINUED + " third_argument_value")),
+        lines.toString());
+  }
+
+  @Test
+  void identifiersAndUnitsStayWhole() {
+    assertTrue(
+        glyphs.lines.stream().anyMatch(l -> l.contains("https://doi.org/10.5281/zenodo.10337801")),
+        "the DOI is on one line: " + glyphs.lines);
+    assertTrue(glyphs.lines.stream().anyMatch(l -> l.contains("25 °C")), glyphs.lines.toString());
+    assertTrue(glyphs.lines.stream().anyMatch(l -> l.contains("40 %")), glyphs.lines.toString());
+  }
+
+  @Test
+  void runningHeadIsShortenedAtAWord() {
+    assertEquals(
+        "Typesetting probe: every defect a publisher would send back, in one short case study",
+        Typesetting.shorten(probe.title(), 90));
+    assertEquals(
+        "Typesetting probe: every defect a publisher would send back\u2026",
+        Typesetting.shorten(probe.title(), 61));
+  }
+
+  @Test
+  void raggedTableIsMadeRegularInTheStructureTree() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      List<PDStructureElement> tables = new ArrayList<>();
+      collect(doc.getDocumentCatalog().getStructureTreeRoot(), "Table", tables);
+      assertEquals(2, tables.size());
+      for (PDStructureElement table : tables) {
+        List<PDStructureElement> rows = new ArrayList<>();
+        collect(table, "TR", rows);
+        List<Integer> widths = new ArrayList<>();
+        for (PDStructureElement row : rows) {
+          widths.add(
+              (int)
+                  row.getKids().stream()
+                      .filter(
+                          k ->
+                              k instanceof PDStructureElement e
+                                  && e.getStructureType().matches("TD|TH"))
+                      .count());
+        }
+        assertTrue(widths.stream().distinct().count() == 1, "cells per row: " + widths);
+      }
+    }
+  }
+
+  @Test
+  void bookmarksReachEveryHeadingLevel() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      List<String> titles = new ArrayList<>();
+      outline(doc.getDocumentCatalog().getDocumentOutline(), "", titles);
+      assertTrue(titles.contains("Glossary/Terms in depth/The deepest heading"), titles.toString());
+    }
+  }
+
+  @Test
+  void definitionListKeepsTermsAndDefinitions() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      List<PDStructureElement> lists = new ArrayList<>();
+      collect(doc.getDocumentCatalog().getStructureTreeRoot(), "L", lists);
+      assertFalse(lists.isEmpty(), "the glossary is tagged as a list");
+    }
+    String text = glyphs.text();
+    assertTrue(text.contains("Pipeline\nA sequence of programs"), text);
+  }
+
+  @Test
+  void fundingAndEveryAffiliationArePrinted() {
+    String text = glyphs.text();
+    assertTrue(text.contains("Funding: Example Research Council, award ERC-2025-001"), text);
+    assertTrue(text.contains("The Alan Turing Institute"), text);
+    assertTrue(text.contains("Fernbank Water Analytics"), text);
+  }
+
+  @Test
+  void xmpCarriesEachAuthorTheDoiTheLicenceAndEveryKeyword() throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      String xmp =
+          new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+      assertTrue(
+          xmp.contains(
+              "<dc:creator><rdf:Seq><rdf:li>Guðrún Þórsdóttir</rdf:li>"
+                  + "<rdf:li>Priya Nandakumar</rdf:li></rdf:Seq></dc:creator>"),
+          xmp);
+      assertTrue(xmp.contains("<dc:identifier>doi:10.5072/zenodo.123456</dc:identifier>"), xmp);
+      assertTrue(xmp.contains("<prism:doi>10.5072/zenodo.123456</prism:doi>"), xmp);
+      assertTrue(xmp.contains("<pdfaSchema:prefix>prism</pdfaSchema:prefix>"), xmp);
+      assertTrue(
+          xmp.contains(
+              "<xmpRights:WebStatement>https://spdx.org/licenses/CC-BY-4.0.html"
+                  + "</xmpRights:WebStatement>"),
+          xmp);
+      assertTrue(xmp.contains("Creative Commons Attribution 4.0 International (CC BY 4.0)"), xmp);
+      for (String k : List.of("typesetting", "fixtures", "open science", "case study")) {
+        assertTrue(xmp.contains("<rdf:li>" + k + "</rdf:li>"), k);
+      }
+      assertEquals(
+          "typesetting, fixtures, open science, case study",
+          doc.getDocumentInformation().getKeywords());
+      assertEquals(probe.title(), doc.getDocumentInformation().getTitle());
+    }
+  }
+
+  @Test
+  void twoFoldersGiveIdenticalBytes(@TempDir Path tmp) throws Exception {
+    List<byte[]> pdfs = new ArrayList<>();
+    for (String folder : List.of("one/checkout", "another")) {
+      Path ws = tmp.resolve(folder);
+      Fixtures.copy(Fixtures.WORKSPACE, ws);
+      Loaded there = WorkspaceLoader.load(new Workspace(ws));
+      // The river study has figures: their paths were in the document id.
+      CaseStudy river = there.caseStudy("river-sensors").orElseThrow();
+      Path file = tmp.resolve(folder.replace('/', '-') + ".pdf");
+      Fixtures.renderer()
+          .render(river, there.metadata(), Fixtures.published(), RenderMode.FINAL, file);
+      pdfs.add(Files.readAllBytes(file));
+    }
+    assertArrayEquals(pdfs.get(0), pdfs.get(1));
+  }
+
+  private static void collect(PDStructureNode node, String type, List<PDStructureElement> found) {
+    for (Object kid : node.getKids()) {
+      if (kid instanceof PDStructureElement e) {
+        if (type.equals(e.getStructureType())) {
+          found.add(e);
+        }
+        collect(e, type, found);
+      }
+    }
+  }
+
+  private static void outline(PDOutlineNode node, String path, List<String> titles) {
+    node.children()
+        .forEach(
+            item -> {
+              String here = path.isEmpty() ? item.getTitle() : path + "/" + item.getTitle();
+              titles.add(here);
+              outline(item, here, titles);
+            });
+  }
+}

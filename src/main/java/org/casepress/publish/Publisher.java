@@ -364,20 +364,15 @@ final class Publisher {
    * is recorded as published, with the file Zenodo holds.
    */
   private Ledger.Entry adoptExisting(CaseStudy cs, Ledger.Entry entry, Deposition d) {
-    bucketsReadNow.add(d.id());
-    Ledger.Entry adopted =
-        entry.deposited(
-            new Ledger.Deposit(
-                d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
-            null);
+    Ledger.Entry adopted = deposited(entry, d, null);
     if (d.published()) {
       List<DepositFile> files = d.files();
       if (files.size() == 1) {
         DepositFile f = files.get(0);
         adopted = adopted.uploaded(new Ledger.UploadedPdf(f.filename(), f.md5(), f.filesize()));
       }
-      String recordUrl = d.link("html").orElse(d.link("record_html").orElse(null));
-      adopted = adopted.published(new Ledger.Publication(d.doi(), d.conceptdoi(), recordUrl, null));
+      adopted =
+          adopted.published(new Ledger.Publication(d.doi(), d.conceptdoi(), recordUrl(d), null));
     }
     return log(
         cs,
@@ -394,13 +389,19 @@ final class Publisher {
       String sentHash,
       Ledger.Step step,
       Ledger.Outcome how) {
+    return log(cs, deposited(entry, d, sentHash), step, how, "deposition " + d.id());
+  }
+
+  /** The entry with the deposition Zenodo returned; its bucket link was read in this run. */
+  private Ledger.Entry deposited(Ledger.Entry entry, Deposition d, String sentHash) {
     bucketsReadNow.add(d.id());
-    Ledger.Entry adopted =
-        entry.deposited(
-            new Ledger.Deposit(
-                d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
-            sentHash);
-    return log(cs, adopted, step, how, "deposition " + d.id());
+    return entry.deposited(
+        new Ledger.Deposit(d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
+        sentHash);
+  }
+
+  private static String recordUrl(Deposition d) {
+    return d.link("html").orElse(d.link("record_html").orElse(null));
   }
 
   /**
@@ -666,7 +667,7 @@ final class Publisher {
         }
         checkpoints.reached("publish answered");
       }
-      String recordUrl = d.link("html").orElse(d.link("record_html").orElse(null));
+      String recordUrl = recordUrl(d);
       entry =
           log(
               cs,

@@ -34,8 +34,17 @@ if (cmd === 'compile' && pairs.length === 0 && files.length === 1) {
 // tools load and subset comparable fonts; Typst's CLI would otherwise use its own embedded ones.
 const fonts = process.env.TYPST_FONT_PATHS ? process.env.TYPST_FONT_PATHS.split(':') : [];
 const compiler = NodeCompiler.create({ workspace: '/', fontArgs: [{ fontPaths: fonts }] });
+let failed = 0;
 for (const [input, output] of pairs) {
-  const pdf = compiler.pdf({ mainFilePath: input }, standard ? { pdfStandard: standard } : {});
-  writeFileSync(output, pdf);
+  try {
+    const pdf = compiler.pdf({ mainFilePath: input }, standard ? { pdfStandard: standard } : {});
+    writeFileSync(output, pdf);
+  } catch (e) {
+    // A batch goes on past a document Typst refuses (e.g. a PDF/UA-1 rule), as render --all does.
+    failed++;
+    console.error(`typst: ${input}: ${String(e.code || e.message).split('\n')[0]}`);
+  }
   compiler.evictCache(10);
 }
+if (failed > 0 && cmd === 'compile') process.exit(1);
+if (failed > 0) console.error(`typst: ${failed} of ${pairs.length} documents refused`);

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Problem;
+import org.casepress.pullrequest.GithubAnnotations;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
@@ -22,7 +25,20 @@ final class CheckCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "[SLUG...] [--json]";
+    return "[SLUG...] [--json | --format github]";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(
+            Option.builder()
+                .longOpt("format")
+                .hasArg()
+                .argName("FORMAT")
+                .desc(
+                    "text (default), json, or github: GitHub Actions annotations on the problem lines")
+                .get());
   }
 
   @Override
@@ -37,10 +53,17 @@ final class CheckCommand implements Command {
         in.args().isEmpty()
             ? WorkspaceLoader.load(workspace)
             : WorkspaceLoader.load(workspace, in.args());
-    if (in.json()) {
+    String format = in.line().getOptionValue("format", in.json() ? "json" : "text");
+    if (format.equals("github")) {
+      GithubAnnotations.of(loaded.problems()).forEach(in.out()::println);
+      printVerdict(in, loaded);
+    } else if (format.equals("json")) {
       in.printJson(report(loaded));
-    } else {
+    } else if (format.equals("text")) {
       printHuman(in, loaded);
+    } else {
+      throw CommandException.usage(
+          "--format " + format + " is not a format; use text, json or github.");
     }
     return loaded.hasErrors() ? ExitCode.PROBLEM : ExitCode.OK;
   }
@@ -75,6 +98,10 @@ final class CheckCommand implements Command {
 
   static void printHuman(Invocation in, Loaded loaded) {
     ProblemPrinter.print(in.out(), loaded.problems());
+    printVerdict(in, loaded);
+  }
+
+  private static void printVerdict(Invocation in, Loaded loaded) {
     long errors = loaded.problems().stream().filter(Problem::isError).count();
     long warnings = loaded.problems().size() - errors;
     int studies = loaded.caseStudies().size();

@@ -1,5 +1,6 @@
 package org.casepress.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,7 +46,10 @@ public final class Cli {
           new PublishCommands.CommunityCommand(),
           new ZenodoCommands.VerifyCommand(),
           new ZenodoCommands.DoctorCommand(),
-          new ZenodoCommands.LocalZenodoCommand());
+          new ZenodoCommands.LocalZenodoCommand(),
+          new PrReportCommand(),
+          new ServeCommand(),
+          new RehearseCommand());
 
   private Cli() {}
 
@@ -56,6 +60,17 @@ public final class Cli {
   /** Runs with an explicit environment and working folder, as tests do. */
   public static int run(
       PrintStream out, PrintStream err, Map<String, String> env, Path cwd, String... args) {
+    return run(System.in, out, err, env, cwd, args);
+  }
+
+  /** Runs with an explicit standard input too (read by {@code --comment-file -}). */
+  public static int run(
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      Path cwd,
+      String... args) {
     if (args.length == 0
         || args[0].equals("--help")
         || args[0].equals("-h")
@@ -90,7 +105,7 @@ public final class Cli {
     }
     boolean verbose = line.hasOption("verbose");
     try {
-      return command.run(new Invocation(line, out, err, env, cwd));
+      return command.run(new Invocation(line, in, out, err, env, cwd));
     } catch (CasepressException e) {
       ProblemPrinter.print(err, e.problems());
       err.println(e.getMessage());

@@ -49,10 +49,18 @@ final class HistoryCommand implements Command {
                       move(e),
                       e.version(),
                       ContentDigest.shortForm(e.digest()),
-                      e.comment() == null ? "" : "  " + e.comment().replaceAll("\\s+", " "))
+                      e.comment() == null ? "" : "  " + firstLine(e.comment()))
                   .stripTrailing());
+      // A comment written in a file or an editor keeps its lines, shown in full below the step.
+      if (e.comment() != null && e.comment().contains("\n")) {
+        e.comment().lines().skip(1).forEach(l -> in.out().println(("    " + l).stripTrailing()));
+      }
     }
     return ExitCode.OK;
+  }
+
+  private static String firstLine(String comment) {
+    return comment.lines().findFirst().orElse("").strip();
   }
 
   private static String move(HistoryEntry e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +36,7 @@ final class Invocation {
           .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private final CommandLine line;
+  private final InputStream in;
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
@@ -42,7 +44,18 @@ final class Invocation {
 
   Invocation(
       CommandLine line, PrintStream out, PrintStream err, Map<String, String> env, Path cwd) {
+    this(line, System.in, out, err, env, cwd);
+  }
+
+  Invocation(
+      CommandLine line,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env,
+      Path cwd) {
     this.line = line;
+    this.in = in;
     this.out = out;
     this.err = err;
     this.env = env;
@@ -51,6 +64,10 @@ final class Invocation {
 
   CommandLine line() {
     return line;
+  }
+
+  InputStream in() {
+    return in;
   }
 
   PrintStream out() {

@@ -372,53 +372,50 @@ final class PublishCommands {
                     + target
                     + ": every case study here is already published.");
       }
-      for (Released r : outcome.published()) {
-        in.out()
-            .println(
-                "Published "
-                    + r.caseStudy().slug()
-                    + " v"
-                    + r.version()
-                    + ": https://doi.org/"
-                    + r.doi()
-                    + " ("
-                    + r.community().label()
-                    + ")");
-      }
-      for (Released r : outcome.alreadyPublished()) {
-        in.out()
-            .println(
-                "Already published "
-                    + r.caseStudy().slug()
-                    + " v"
-                    + r.version()
-                    + ": https://doi.org/"
-                    + r.doi());
-      }
+      // Short, and the DOIs last, so that they stay on an 80x24 screen: the full text is in files.
       for (String warning : outcome.warnings()) {
         in.out().println("Warning: " + warning);
       }
-      if (target == TargetKind.LOCAL) {
-        in.out()
-            .println(
-                "(The local server stops with this command; to browse its records, run ./casepress local-zenodo.)");
-      }
       Path announcement = outcome.announcement();
       if (announcement != null) {
+        String folder = workspace.relative(announcement);
+        in.out().println("Launch announcement, to project and to publish:");
+        in.out().println("  " + folder + "/announcement.html");
+        in.out().println("  (also announcement.md, citations.bib and SLUG/CITATION.cff there)");
+      }
+      if (target == TargetKind.LOCAL) {
+        in.out().println("The board (./casepress serve) shows the local records as web pages.");
+      }
+      if (!outcome.published().isEmpty()) {
         in.out().println();
+        in.out().println("Published on " + target + ":");
+        outcome.published().forEach(r -> in.out().println(doiLine(r)));
+        Map<String, Long> communities = new LinkedHashMap<>();
+        outcome.published().forEach(r -> communities.merge(r.community().label(), 1L, Long::sum));
         in.out()
             .println(
-                "Launch announcement: "
-                    + workspace.relative(announcement)
-                    + "/announcement.md (also .html,"
-                    + " citations.bib and a CITATION.cff per case study)");
-        in.out().println();
-        try {
-          in.out().print(java.nio.file.Files.readString(announcement.resolve("announcement.md")));
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
+                "Community: "
+                    + String.join(
+                        ", ",
+                        communities.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey())
+                            .toList())
+                    + ".");
       }
+      if (!outcome.alreadyPublished().isEmpty()) {
+        in.out().println();
+        in.out().println("Already published on " + target + ":");
+        outcome.alreadyPublished().forEach(r -> in.out().println(doiLine(r)));
+      }
+    }
+
+    /** " https://doi.org/10.5072/zenodo.2 fernbank-reproducible-forecasting v1" */
+    private static String doiLine(Released r) {
+      return "  https://doi.org/"
+          + r.doi()
+          + "  "
+          + r.caseStudy().slug()
+          + (r.version() > 1 ? " v" + r.version() : "");
     }
   }
 

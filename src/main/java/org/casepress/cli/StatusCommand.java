@@ -4,18 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.casepress.model.Person;
+import org.casepress.publish.Ledger;
 import org.casepress.publish.LedgerStores;
+import org.casepress.publish.Standing;
 import org.casepress.publish.TargetKind;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.Overview;
 import org.casepress.workflow.StateFileException;
-import org.casepress.workflow.StatusFile;
+import org.casepress.workflow.Waiting;
 
 /** {@code status}: where every case study stands, as a table or JSON. */
 final class StatusCommand implements Command {
-  private static final int TITLE_WIDTH = 40;
-  private static final int AUTHORS_WIDTH = 30;
 
   @Override
   public String name() {
@@ -24,49 +27,89 @@ final class StatusCommand implements Command {
 
   @Override
   public String synopsis() {
-    return "[--json]";
+    return "[--wide] [--json]";
   }
 
   @Override
   public String summary() {
-    return "where each case study stands: state, version, authors, last change";
+    return "where each case study stands, whom it waits for, the latest comment";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(
+            Option.builder()
+                .longOpt("wide")
+                .desc("one wide row per case study, nothing shortened (for wide terminals)")
+                .get());
   }
 
   @Override
   public int run(Invocation in) {
-    Overview overview;
-    overview = ReviewCommands.workflow(in).overview();
+    Standing.All all = Standing.read(in.workspace());
+    Overview overview = ReviewCommands.workflow(in).overview();
     if (in.json()) {
-      in.printJson(json(overview, in.workspace()));
+      in.printJson(json(overview, all, in.workspace()));
+    } else if (all.standings().isEmpty() && all.unreadable().isEmpty()) {
+      in.out().println("No case studies yet. Start one with ./casepress new SLUG --title \"...\".");
+    } else if (in.line().hasOption("wide")) {
+      printWide(in, all);
     } else {
-      printTable(in, overview, in.workspace());
+      printNarrow(in, all);
     }
-    for (StateFileException e : overview.unreadable()) {
+    for (StateFileException e : all.unreadable()) {
       in.err().println(e.getMessage());
     }
-    return overview.unreadable().isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
+    return all.unreadable().isEmpty() ? ExitCode.OK : ExitCode.PROBLEM;
   }
 
-  private static void printTable(Invocation in, Overview overview, Workspace workspace) {
+  /**
+   * A few lines per case study, each cut to {@value #TERMINAL} columns: the slug, version and
+   * state; whom it waits for; the latest comment; where it stands on Zenodo.
+   */
+  private static void printNarrow(Invocation in, Standing.All all) {
+    boolean first = true;
+    for (Standing s : all.standings()) {
+      if (!first) {
+        in.out().println();
+      }
+      first = false;
+      line(in, s.slug() + "  v" + s.status().version() + "  " + s.state());
+      line(in, "  " + s.title());
+      line(in, "  waits for " + waits(s));
+      s.latestComment().ifPresent(c -> line(in, "  " + comment(c)));
+      String deposits = deposits(s);
+      if (!deposits.equals("-")) {
+        line(in, "  zenodo: " + deposits);
+      }
+    }
+    in.out().println();
+    line(in, "Full comments: ./casepress history SLUG. Everything on one line: --wide.");
+  }
+
+  private static void printWide(Invocation in, Standing.All all) {
     List<String[]> rows = new ArrayList<>();
     rows.add(
-        new String[] {"SLUG", "TITLE", "STATE", "VERSION", "AUTHORS", "LAST CHANGE", "ZENODO"});
-    for (Overview.Row r : overview.rows()) {
-      HistoryEntry last = r.status().lastChange().orElse(null);
+        new String[] {
+          "SLUG", "TITLE", "STATE", "VERSION", "AUTHORS", "WAITS FOR", "LATEST COMMENT", "ZENODO"
+        });
+    for (Standing s : all.standings()) {
       rows.add(
           new String[] {
-            r.slug(),
-            truncate(r.title() == null ? "(case-study.md has errors)" : r.title(), TITLE_WIDTH),
-            r.status().state().id() + (r.changedSince() ? ", changed since" : ""),
-            String.valueOf(r.status().version()),
-            truncate(String.join(", ", r.authors()), AUTHORS_WIDTH),
-            last == null ? "-" : last.time().toString().substring(0, 10) + " " + last.actor(),
-            deposits(workspace, r.status())
+            s.slug(),
+            s.title(),
+            s.state(),
+            String.valueOf(s.status().version()),
+            String.join(
+                ", ",
+                s.caseStudy()
+                    .map(c -> c.authors().stream().map(Person::family).toList())
+                    .orElse(List.of())),
+            waits(s),
+            s.latestComment().map(StatusCommand::comment).orElse("-"),
+            deposits(s)
           });
-    }
-    if (rows.size() == 1 && overview.unreadable().isEmpty()) {
-      in.out().println("No case studies yet. Start one with ./casepress new SLUG --title \"...\".");
-      return;
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -83,22 +126,68 @@ final class StatusCommand implements Command {
     }
   }
 
+  private static final int TERMINAL = 80;
+
+  private static void line(Invocation in, String text) {
+    in.out().println(fit(text.replace('\n', ' '), TERMINAL));
+  }
+
+  private static String waits(Standing s) {
+    Waiting w = s.waiting();
+    return w.people().isEmpty() && w.party().equals("nobody")
+        ? "nobody (" + w.toDo() + ")"
+        : w.names() + " to " + w.toDo();
+  }
+
+  /** Who said it first, so that cutting the line shortens the comment, not the name. */
+  private static String comment(HistoryEntry c) {
+    return c.actor()
+        + " ("
+        + c.action()
+        + ", "
+        + c.time().toString().substring(0, 10)
+        + "): \""
+        + c.comment().replaceAll("\\s+", " ")
+        + "\"";
+  }
+
   /** Where the current version stands on each target, e.g. "local: published 10.5072/zenodo.2". */
-  static String deposits(Workspace workspace, StatusFile status) {
+  static String deposits(Standing s) {
     List<String> parts = new ArrayList<>();
-    for (TargetKind target : TargetKind.values()) {
-      LedgerStores.current(workspace, status, target)
-          .ifPresent(
-              e ->
-                  parts.add(
-                      target.id()
-                          + ": "
-                          + (e.phase().isPublished() ? "published" : e.phase().label())
-                          + (e.doi() != null
-                              ? " " + e.doi()
-                              : e.reservedDoi() != null ? " (DOI " + e.reservedDoi() + ")" : "")));
-    }
+    s.deposits().entrySet().stream()
+        .sorted(java.util.Comparator.comparing(e -> Standing.TARGETS.indexOf(e.getKey())))
+        .forEach(
+            t -> {
+              Ledger.Entry e = t.getValue();
+              parts.add(
+                  t.getKey().id()
+                      + ": "
+                      + (e.phase().isPublished() ? "published" : e.phase().label())
+                      + (e.doi() != null
+                          ? " " + e.doi()
+                          : e.reservedDoi() != null ? " (DOI " + e.reservedDoi() + ")" : ""));
+            });
     return parts.isEmpty() ? "-" : String.join("; ", parts);
+  }
+
+  /** {@code s} cut to {@code columns} terminal columns, ending in "…" when cut. */
+  static String fit(String s, int columns) {
+    if (width(s) <= columns) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      int w = Character.getType(c) == Character.NON_SPACING_MARK ? 0 : 1;
+      if (used + w > columns - 1) {
+        break;
+      }
+      out.appendCodePoint(c);
+      used += w;
+      i += Character.charCount(c);
+    }
+    return out.append('…').toString();
   }
 
   /** Columns as a terminal shows them: combining accents take no room. */
@@ -108,7 +197,8 @@ final class StatusCommand implements Command {
   }
 
   /** The --json shape, documented in docs/status-json.md. */
-  private static Map<String, Object> json(Overview overview, Workspace workspace) {
+  private static Map<String, Object> json(
+      Overview overview, Standing.All all, Workspace workspace) {
     List<Map<String, Object>> studies = new ArrayList<>();
     for (Overview.Row r : overview.rows()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -120,6 +210,14 @@ final class StatusCommand implements Command {
       m.put("authors", r.authors());
       m.put("approved_digest", r.status().approvedDigest());
       m.put("last_change", r.status().lastChange().orElse(null));
+      Standing standing = all.of(r.slug()).orElseThrow();
+      m.put("changed_files", standing.changes().map(c -> (Object) c.files()).orElse(null));
+      Map<String, Object> waiting = new LinkedHashMap<>();
+      waiting.put("party", standing.waiting().party());
+      waiting.put("people", standing.waiting().people().stream().map(Person::id).toList());
+      waiting.put("to_do", standing.waiting().toDo());
+      m.put("waits_for", waiting);
+      m.put("latest_comment", standing.latestComment().orElse(null));
       Map<String, Object> deposits = new LinkedHashMap<>();
       for (TargetKind target : TargetKind.values()) {
         LedgerStores.current(workspace, r.status(), target)
@@ -140,9 +238,5 @@ final class StatusCommand implements Command {
     result.put("case_studies", studies);
     result.put("unreadable", unreadable);
     return result;
-  }
-
-  private static String truncate(String s, int width) {
-    return s.length() <= width ? s : s.substring(0, width - 1) + "…";
   }
 }

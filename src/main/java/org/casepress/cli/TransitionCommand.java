@@ -35,7 +35,9 @@ final class TransitionCommand implements Command {
   @Override
   public String synopsis() {
     return "SLUG "
-        + (TransitionTable.rule(transition).needsComment() ? "--comment TEXT" : "[--comment TEXT]")
+        + (TransitionTable.rule(transition).needsComment()
+            ? "(--comment TEXT | --comment-file F)"
+            : "[--comment TEXT | --comment-file F]")
         + " [--as PERSON]";
   }
 
@@ -54,16 +56,32 @@ final class TransitionCommand implements Command {
                 .argName("TEXT")
                 .desc("what you want to say; kept in the history")
                 .get())
+        .addOption(
+            Option.builder()
+                .longOpt("comment-file")
+                .hasArg()
+                .argName("F")
+                .desc(
+                    "the comment from a text file, or - for standard input (without either, a step"
+                        + " that needs a comment opens $EDITOR)")
+                .get())
         .addOption(ReviewCommands.asOption());
   }
 
   @Override
-  public int run(Invocation in) {
+  public int run(Invocation in) throws java.io.IOException {
     String slug = in.slug();
+    TransitionTable.Rule rule = TransitionTable.rule(transition);
+    String comment =
+        ReviewComment.read(
+            in,
+            transition.id(),
+            slug,
+            rule.commentHint(),
+            rule.needsComment(),
+            System.console() != null);
     ReviewWorkflow.Step step;
-    step =
-        ReviewCommands.workflow(in)
-            .apply(slug, transition, in.actorId(), in.line().getOptionValue("comment"));
+    step = ReviewCommands.workflow(in).apply(slug, transition, in.actorId(), comment);
     if (in.json()) {
       in.printJson(step);
     } else {

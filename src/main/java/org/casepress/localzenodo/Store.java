@@ -214,6 +214,14 @@ final class Store {
     return store;
   }
 
+  /** The state as last saved, read without touching the folder (for readers beside a server). */
+  static State read(Path dir) throws IOException {
+    Path stateFile = dir.resolve("state.json");
+    return Files.exists(stateFile)
+        ? MAPPER.readValue(stateFile.toFile(), State.class)
+        : new State();
+  }
+
   Path blob(String name) {
     return blobs.resolve(name);
   }

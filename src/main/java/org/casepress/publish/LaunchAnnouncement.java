@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.casepress.model.Citation;
+import org.casepress.model.Launch;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
 import org.casepress.workflow.AtomicFile;
@@ -38,11 +40,19 @@ final class LaunchAnnouncement {
 
   private final Metadata metadata;
   private final String title;
+  private final Optional<Launch> launch;
   private final List<Released> items;
 
   LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
+    this(metadata, title, Optional.empty(), items);
+  }
+
+  /** With the launch event (metadata/launches.yaml): its name and date head the page. */
+  LaunchAnnouncement(
+      Metadata metadata, String title, Optional<Launch> launch, List<Released> items) {
     this.metadata = metadata;
     this.title = title;
+    this.launch = launch;
     this.items = List.copyOf(items);
   }
 
@@ -62,6 +72,7 @@ final class LaunchAnnouncement {
   public String markdown() {
     StringBuilder s = new StringBuilder();
     s.append("# ").append(title).append("\n\n");
+    event().ifPresent(e -> s.append("**").append(e).append("**\n\n"));
     s.append(intro()).append("\n");
     for (Released r : items) {
       s.append("\n## ").append(r.caseStudy().title()).append("\n\n");
@@ -83,31 +94,50 @@ final class LaunchAnnouncement {
       s.append('\n');
       s.append("- Record: <").append(r.recordUrl()).append(">\n");
       s.append("- Community: ").append(r.community().label()).append("\n\n");
+      if (!abstractOf(r).isEmpty()) {
+        s.append(abstractOf(r)).append("\n\n");
+      }
       s.append("> ").append(r.citation(metadata.community()).text()).append('\n');
     }
     return s.toString();
   }
 
+  /**
+   * The page to project at the event and publish afterwards: landmarks, one heading per case study,
+   * DOI badges with a text alternative, colours with enough contrast, and nothing fetched from
+   * elsewhere.
+   */
   public String html() {
     Document doc = Document.createShell("");
     doc.outputSettings().prettyPrint(true).indentAmount(2);
     doc.selectFirst("html").attr("lang", "en");
     doc.head().appendElement("meta").attr("charset", "utf-8");
+    doc.head()
+        .appendElement("meta")
+        .attr("name", "viewport")
+        .attr("content", "width=device-width, initial-scale=1");
     doc.head().appendElement("title").text(title);
     doc.head()
         .appendElement("style")
         .appendText(
-            "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5;padding:0 1rem}"
-                + "article{border-top:1px solid #ccc;padding-top:1rem}.badge{vertical-align:middle}"
-                + "blockquote{margin:0;padding-left:1rem;border-left:3px solid #1a6aa8;color:#333}");
+            "body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5;"
+                + "padding:0 1rem;color:#1b1b1b;background:#fff;font-size:1.125rem}"
+                + "header p.event{font-size:1.25rem;font-weight:600;margin:.25rem 0}"
+                + "article{border-top:1px solid #c9ccd1;padding-top:1rem;margin-top:1.5rem}"
+                + ".badge{vertical-align:middle}a{color:#0b57a4}"
+                + "blockquote{margin:1rem 0 0;padding-left:1rem;border-left:3px solid #0b57a4;color:#333}");
     Element body = doc.body();
-    body.appendElement("h1").text(title);
-    body.appendElement("p").text(intro());
+    Element header = body.appendElement("header");
+    header.appendElement("h1").text(title);
+    event().ifPresent(e -> header.appendElement("p").addClass("event").text(e));
+    Element main = body.appendElement("main");
+    main.appendElement("p").text(intro());
     for (Released r : items) {
-      Element article = body.appendElement("article");
+      Element article = main.appendElement("article");
       article.appendElement("h2").text(r.caseStudy().title());
       Element badge =
           article.appendElement("p").appendElement("a").attr("href", Citation.doiUrl(r.doi()));
+      // The badge's own text alternative ("DOI 10.5072/...") names the link.
       badge.append(DoiBadge.svg(r.doi()));
       Element list = article.appendElement("ul");
       list.appendElement("li").text("Authors: " + authorNames(r));
@@ -123,9 +153,34 @@ final class LaunchAnnouncement {
           .attr("href", r.recordUrl())
           .text(r.recordUrl());
       list.appendElement("li").text("Community: " + r.community().label());
-      article.appendElement("blockquote").text(r.citation(metadata.community()).text());
+      if (!abstractOf(r).isEmpty()) {
+        article.appendElement("p").addClass("abstract").text(abstractOf(r));
+      }
+      article
+          .appendElement("blockquote")
+          .attr("aria-label", "How to cite it")
+          .text(r.citation(metadata.community()).text());
     }
     return "<!DOCTYPE html>\n" + doc.html() + "\n";
+  }
+
+  /** "Launch event: Practitioners Hub case studies, winter 2026, 10 December 2026". */
+  private Optional<String> event() {
+    return launch.map(
+        l ->
+            "Launch event: "
+                + l.title()
+                + ", "
+                + l.date()
+                    .format(
+                        java.time.format.DateTimeFormatter.ofPattern(
+                            "d MMMM uuuu", Locale.ENGLISH)));
+  }
+
+  /** The case study's description, on one line. */
+  private static String abstractOf(Released r) {
+    String d = r.caseStudy().description();
+    return d == null ? "" : d.strip().replaceAll("\\s+", " ");
   }
 
   /** BibTeX entries, one per case study, keyed by first author, year and slug. */

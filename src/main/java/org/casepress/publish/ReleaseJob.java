@@ -280,7 +280,10 @@ final class ReleaseJob {
               .resolve(target.id())
               .resolve(selection.announcementName());
       new LaunchAnnouncement(
-              metadata, selection.announcementTitle(metadata.community().series()), all)
+              metadata,
+              selection.announcementTitle(metadata.community().series()),
+              selection.launch(),
+              all)
           .writeTo(folder);
     }
     return new ReleaseOutcome(published, already, folder, publisher.get().warnings(), failed);

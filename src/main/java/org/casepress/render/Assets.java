@@ -69,6 +69,7 @@ final class Assets {
           case LINK_OUTSIDE ->
               "it is a link to a file outside the case study's folder; replace the link with a copy";
           case NOT_A_FILE -> "it is not a file";
+          case WRONG_CASE -> "the file is named " + r.actual() + " (capitals differ)";
           case NOT_AN_IMAGE ->
               r.path().toLowerCase(Locale.ROOT).endsWith(".svg")
                   ? "SVG images are not supported yet; export the image as PNG"

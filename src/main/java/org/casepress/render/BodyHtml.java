@@ -1,13 +1,11 @@
 package org.casepress.render;
 
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
-import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -23,17 +21,19 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.casepress.source.Bibliography;
+import org.casepress.source.Directive;
 import org.casepress.source.Markdown;
-import org.casepress.source.MystDirective;
+import org.casepress.source.MathSpan;
+import org.casepress.source.Role;
+import org.casepress.source.Target;
+import org.casepress.source.Targets;
 
 /**
  * A case study's Markdown as HTML for the PDF: the shared Markdown dialect (so what {@code check}
@@ -50,26 +50,6 @@ final class BodyHtml {
   private static final DataKey<Context> CONTEXT =
       new DataKey<>("CASEPRESS_CONTEXT", (Context) null, x -> null);
 
-  private static final Set<String> ADMONITIONS =
-      Set.of(
-          "note",
-          "tip",
-          "warning",
-          "important",
-          "caution",
-          "attention",
-          "danger",
-          "hint",
-          "seealso",
-          "error",
-          "admonition");
-  private static final Set<String> CODE_DIRECTIVES =
-      Set.of("code", "code-block", "code-cell", "sourcecode");
-  private static final Pattern LABEL = Pattern.compile("^\\(([^()\\s]+)\\)=\\s*$");
-  private static final Pattern ROLE = Pattern.compile("\\{([A-Za-z][\\w:.-]*)\\}$");
-  private static final Pattern ROLE_TARGET =
-      Pattern.compile("^(.*?)\\s*<([^<>]+)>$", Pattern.DOTALL);
-  private static final Pattern COLON_FENCE = Pattern.compile("^(\\s{0,3})(:{3,})(.*)$");
   private static final Pattern DANGEROUS_TAG =
       Pattern.compile(
           "<\\s*(script|iframe|frame|object|embed|link|style|meta|base|form|svg|math|video|audio|source)\\b",
@@ -100,10 +80,13 @@ final class BodyHtml {
                     if (c == null) {
                       return;
                     }
-                    if (node instanceof Image || node instanceof ImageRef) {
-                      attributes.replaceValue(LINE, String.valueOf(c.line(node)));
+                    if (node instanceof Image
+                        || node instanceof ImageRef
+                        || node instanceof Link
+                        || node instanceof LinkRef) {
+                      attributes.replaceValue(LINE, String.valueOf(Markdown.line(node)));
                     }
-                    String label = c.labels.nodeLabels.get(node);
+                    String label = c.targets.labelOf(node);
                     if (label != null) {
                       attributes.replaceValue("id", label);
                     }
@@ -112,169 +95,61 @@ final class BodyHtml {
               })
           .build();
 
-  /** Labels (MyST targets) of one case study, shared by the nested renders of its directives. */
-  static final class Labels {
-    final Map<Node, String> nodeLabels = new HashMap<>();
-    final Map<String, String> titles = new HashMap<>();
-
-    /** Figures rendered so far, for their numbers; the same order as the labels were counted. */
-    int figures;
-  }
-
-  /** The render of one Markdown text: where its line 0 is in the body, and what was found. */
-  private record Context(int lineOffset, Findings findings, Labels labels) {
-    int line(Node node) {
-      return lineOffset + node.getLineNumber();
-    }
-  }
+  /** The render of one Markdown text: what was found, and the case study's labels. */
+  private record Context(Findings findings, Targets targets, References references) {}
 
   private BodyHtml() {}
 
-  /** Renders a case study body (lines counted from the body's first line). */
+  /** Renders a case study body without citations (lines counted from the body's first line). */
   static String render(String body, Findings findings) {
-    return render(toBacktickFences(body), 0, findings, new Labels(), true);
+    return render(body, null, findings);
+  }
+
+  /**
+   * Renders a case study body, with its citations resolved against the BibTeX file in {@code
+   * folder} and the works cited listed at the end.
+   */
+  static String render(String body, Path folder, Findings findings) {
+    Document doc = Markdown.parse(body);
+    Context context = new Context(findings, Targets.of(doc), References.of(folder));
+    StringBuilder html = new StringBuilder(render(doc, context));
+    List<String> entries = context.references.entries();
+    if (!entries.isEmpty()) {
+      html.append("<div class=\"references\"><h2 id=\"references\">References</h2>");
+      for (String entry : entries) {
+        html.append("<p class=\"reference\">").append(entry).append("</p>");
+      }
+      html.append("</div>\n");
+    }
+    return html.toString();
   }
 
   /** Renders a short Markdown text such as the description, where MyST targets do not apply. */
   static String renderFragment(String markdown, Findings findings, int line) {
-    return render(toBacktickFences(markdown), line, findings, new Labels(), false);
+    Document doc = Markdown.parse(markdown, line);
+    return render(doc, new Context(findings, Targets.of(doc), References.of(null)));
   }
 
-  private static String render(
-      String markdown, int lineOffset, Findings findings, Labels labels, boolean collect) {
-    Document doc = Markdown.parse(markdown);
-    Context context = new Context(lineOffset, findings, labels);
-    if (collect) {
-      collectLabels(doc, context);
-    }
-    rewriteRoles(doc);
+  private static String render(Document doc, Context context) {
     LinkText.keepEdgeSpaces(doc);
     reportTemplates(doc, context);
     doc.set(CONTEXT, context);
     return RENDERER.render(doc);
   }
 
-  /**
-   * MyST colon fences ({@code :::{note}}) become backtick fences of the same lines, so that the one
-   * Markdown parser sees them as directives. More colons mean an outer fence; backticks keep that
-   * order, three more than the colons so that an inner code fence cannot close them.
-   */
-  static String toBacktickFences(String markdown) {
-    if (!markdown.contains(":::")) {
-      return markdown;
-    }
-    String[] lines = markdown.split("\n", -1);
-    List<Integer> open = new ArrayList<>();
-    for (int i = 0; i < lines.length; i++) {
-      Matcher m = COLON_FENCE.matcher(lines[i]);
-      if (!m.matches()) {
-        continue;
-      }
-      int colons = m.group(2).length();
-      String rest = m.group(3).strip();
-      if (rest.startsWith("{")) {
-        open.add(colons);
-        lines[i] = m.group(1) + "`".repeat(colons + 3) + rest;
-      } else if (rest.isEmpty() && !open.isEmpty() && colons >= open.get(open.size() - 1)) {
-        int opened = open.remove(open.size() - 1);
-        lines[i] = m.group(1) + "`".repeat(opened + 3);
-      }
-    }
-    return String.join("\n", lines);
-  }
-
-  /** {@code (label)=} lines become ids of the block that follows; headings give link texts. */
-  private static void collectLabels(Document doc, Context context) {
-    List<Paragraph> targets = new ArrayList<>();
-    int figures = 0;
-    for (Node node : doc.getDescendants()) {
-      if (node instanceof Paragraph p
-          && p.getFirstChild() instanceof Text t
-          && t.getNext() == null) {
-        Matcher m = LABEL.matcher(t.getChars().toString().strip());
-        if (m.matches()) {
-          targets.add(p);
-          Node next = p.getNext();
-          if (next != null) {
-            context.labels.nodeLabels.put(next, m.group(1));
-            context.labels.titles.put(
-                m.group(1), next instanceof Heading h ? h.getText().toString() : m.group(1));
-          }
-        }
-      } else if (node instanceof FencedCodeBlock block) {
-        MystDirective d = MystDirective.of(block).orElse(null);
-        if (d != null && d.name().equals("figure")) {
-          figures++;
-        }
-        if (d != null && d.options().containsKey("name")) {
-          String name = d.options().get("name");
-          context.labels.titles.put(name, d.name().equals("figure") ? "Figure " + figures : name);
-        }
-      }
-    }
-    targets.forEach(Node::unlink);
-  }
-
-  /** Site-generator syntax (Liquid tags, TeX math) has no meaning in a PDF; say so once. */
+  /** Site-generator syntax has no meaning in a PDF; say so once. */
   private static void reportTemplates(Document doc, Context context) {
     for (Node node : doc.getDescendants()) {
-      if (!(node instanceof Text text)) {
-        continue;
+      if (node instanceof Text text) {
+        String s = text.getChars().toString();
+        if (s.contains("{%") || s.contains("{{")) {
+          context.findings.warnOnce(
+              "liquid",
+              Markdown.line(node),
+              "Template tags such as '{% ... %}' or '{{ ... }}' are printed as they are: PDFs are not built by a"
+                  + " website generator (reported once per case study).");
+        }
       }
-      String s = text.getChars().toString();
-      if (s.contains("{%") || s.contains("{{")) {
-        context.findings.warnOnce(
-            "liquid",
-            context.line(node),
-            "Template tags such as '{% ... %}' or '{{ ... }}' are printed as they are: PDFs are not built by a"
-                + " website generator (reported once per case study).");
-      }
-      if (s.contains("$$")) {
-        context.findings.warnOnce(
-            "math",
-            context.line(node),
-            "Mathematics written as $$...$$ is printed as its source text; formulas are not supported in PDFs yet"
-                + " (reported once per case study).");
-      }
-    }
-  }
-
-  /** {@code {role}`text`} arrives as text ending in "{role}" and a code span; join them. */
-  private static void rewriteRoles(Document doc) {
-    List<Code> codes = new ArrayList<>();
-    for (Node node : doc.getDescendants()) {
-      if (node instanceof Code code && code.getPrevious() instanceof Text) {
-        codes.add(code);
-      }
-    }
-    for (Code code : codes) {
-      Text text = (Text) code.getPrevious();
-      BasedSequence chars = text.getChars();
-      Matcher m = ROLE.matcher(chars);
-      if (!m.find()) {
-        continue;
-      }
-      text.setChars(chars.subSequence(0, m.start()));
-      MystRole role = new MystRole(m.group(1), code.getText().toString(), code.getChars());
-      code.insertBefore(role);
-      code.unlink();
-    }
-  }
-
-  /** A MyST role such as {@code {ref}`label`}. */
-  static final class MystRole extends Node {
-    final String name;
-    final String content;
-
-    MystRole(String name, String content, BasedSequence chars) {
-      super(chars);
-      this.name = name;
-      this.content = content;
-    }
-
-    @Override
-    public BasedSequence[] getSegments() {
-      return EMPTY_SEGMENTS;
     }
   }
 
@@ -282,26 +157,28 @@ final class BodyHtml {
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
       return Set.of(
-          new NodeRenderingHandler<>(FencedCodeBlock.class, this::fenced),
-          new NodeRenderingHandler<>(MystRole.class, this::role),
+          new NodeRenderingHandler<>(Directive.class, this::directive),
+          new NodeRenderingHandler<>(Role.class, this::role),
+          new NodeRenderingHandler<>(Target.class, (node, ctx, html) -> {}),
+          new NodeRenderingHandler<>(MathSpan.class, this::math),
           new NodeRenderingHandler<>(HtmlBlock.class, (node, ctx, html) -> raw(node, ctx, html)),
           new NodeRenderingHandler<>(HtmlInline.class, (node, ctx, html) -> raw(node, ctx, html)));
     }
 
     private void raw(Node node, NodeRendererContext ctx, HtmlWriter html) {
       Context c = ctx.getDocument().get(CONTEXT);
+      int line = Markdown.line(node);
       String source = node.getChars().toString();
       Matcher danger = DANGEROUS_TAG.matcher(source);
       if (danger.find()) {
         c.findings.warn(
-            c.line(node),
+            line,
             "The raw HTML <"
                 + danger.group(1).toLowerCase(Locale.ROOT)
                 + "> is left out of the PDF: PDFs are"
                 + " made only from the case study's own text and files. Use Markdown instead.");
       }
-      String withLines =
-          IMG_TAG.matcher(source).replaceAll("<img " + LINE + "=\"" + c.line(node) + "\"");
+      String withLines = IMG_TAG.matcher(source).replaceAll("<img " + LINE + "=\"" + line + "\"");
       if (node instanceof HtmlBlock) {
         html.line();
         html.raw(withLines);
@@ -311,106 +188,122 @@ final class BodyHtml {
       }
     }
 
-    private void role(MystRole role, NodeRendererContext ctx, HtmlWriter html) {
+    /** Formulas are not typeset yet: shown as their source, and refused by check. */
+    private void math(MathSpan math, NodeRendererContext ctx, HtmlWriter html) {
       Context c = ctx.getDocument().get(CONTEXT);
-      String text = role.content;
-      String target = text;
-      Matcher m = ROLE_TARGET.matcher(text);
-      if (m.matches()) {
-        text = m.group(1);
-        target = m.group(2);
-      }
-      switch (role.name) {
+      c.findings.warnOnce(
+          "math",
+          Markdown.line(math),
+          "Mathematics written as $...$ is printed as its source text; formulas are not supported in"
+              + " PDFs yet (reported once per case study).");
+      html.tag("code");
+      html.text(math.tex());
+      html.tag("/code");
+    }
+
+    private void role(Role role, NodeRendererContext ctx, HtmlWriter html) {
+      Context c = ctx.getDocument().get(CONTEXT);
+      String target = role.target();
+      String text = role.explicitText() == null ? target : role.explicitText();
+      switch (role.name()) {
         case "ref", "numref" -> {
-          String title = c.labels.titles.get(target);
+          String title = c.targets.title(target).orElse(null);
           if (title == null) {
             c.findings.warn(
-                c.line(role),
+                Markdown.line(role),
                 "{"
-                    + role.name
+                    + role.name()
                     + "}`"
-                    + role.content
+                    + role.content()
                     + "` points to '"
                     + target
                     + "', which is not a label in this"
                     + " case study. Add a line '("
                     + target
                     + ")=' above the heading, or fix the name.");
-            html.text(m.matches() ? text : target);
+            html.text(text);
           } else {
             html.attr("href", "#" + target).withAttr().tag("a");
-            html.text(m.matches() && !text.isEmpty() ? text : title);
+            html.text(role.explicitText() != null ? role.explicitText() : title);
             html.tag("/a");
           }
         }
+        case "cite", "cite:p", "cite:ps", "cite:t", "cite:ts" -> cite(role, c, html);
         case "sup", "sub" -> {
-          html.tag(role.name);
-          html.text(text);
-          html.tag("/" + role.name);
+          html.tag(role.name());
+          html.text(role.content());
+          html.tag("/" + role.name());
         }
         case "code", "command", "file", "kbd", "samp" -> {
           html.tag("code");
-          html.text(text);
+          html.text(role.content());
           html.tag("/code");
-        }
-        case "abbr", "term", "doc", "download", "cite", "math", "eq", "dfn" -> {
-          c.findings.warnOnce(
-              "role:" + role.name,
-              c.line(role),
-              "The MyST role {"
-                  + role.name
-                  + "} is not supported yet in PDFs; its text is printed as it is"
-                  + " (reported once per case study).");
-          if (role.name.equals("math")) {
-            html.tag("code");
-            html.text(text);
-            html.tag("/code");
-          } else {
-            html.text(text);
-          }
         }
         default -> {
           c.findings.warnOnce(
-              "role:" + role.name,
-              c.line(role),
+              "role:" + role.name(),
+              Markdown.line(role),
               "The MyST role {"
-                  + role.name
-                  + "} is unknown; its text is printed as it is (reported once per"
-                  + " case study).");
-          html.text(text);
+                  + role.name()
+                  + "} is not supported in PDFs; its text is printed as it is"
+                  + " (reported once per case study).");
+          html.text(role.content());
         }
       }
     }
 
-    private void fenced(FencedCodeBlock block, NodeRendererContext ctx, HtmlWriter html) {
-      Context c = ctx.getDocument().get(CONTEXT);
-      MystDirective d = MystDirective.of(block).orElse(null);
-      if (d == null) {
-        ctx.delegateRender();
+    private static void cite(Role role, Context c, HtmlWriter html) {
+      List<String> keys = Bibliography.keys(role.content());
+      List<String> unknown = keys.stream().filter(k -> !c.references.has(k)).toList();
+      if (keys.isEmpty() || !unknown.isEmpty()) {
+        c.findings.missing(
+            Markdown.line(role),
+            "",
+            "The citation {"
+                + role.name()
+                + "}`"
+                + role.content()
+                + "` names "
+                + (keys.isEmpty()
+                    ? "no key"
+                    : "keys not in the case study's BibTeX file: " + unknown)
+                + "; it is printed as it is.");
+        html.text(role.content());
         return;
       }
-      int line = c.line(block);
-      int contentLine = c.lineOffset + d.contentLine();
-      String label = c.labels.nodeLabels.get(block);
+      html.raw(
+          role.name().startsWith("cite:t")
+              ? c.references.textual(keys)
+              : c.references.parenthetical(keys));
+    }
+
+    private void directive(Directive d, NodeRendererContext ctx, HtmlWriter html) {
+      Context c = ctx.getDocument().get(CONTEXT);
+      int line = Markdown.line(d);
+      String label = c.targets.labelOf(d);
       String id = d.options().getOrDefault("name", label);
-      String name = d.name().toLowerCase(Locale.ROOT);
-      if (ADMONITIONS.contains(name)) {
+      String name = d.name();
+      if (!d.closed()) {
+        c.findings.warn(
+            line,
+            "The {"
+                + name
+                + "} directive is never closed, so everything after it is inside it. Add a line '"
+                + String.valueOf(d.fence()).repeat(3)
+                + "' where it ends.");
+      }
+      if (Directive.ADMONITIONS.contains(name)) {
         String title = name.equals("admonition") ? d.argument() : title(name);
-        String content =
+        String argument =
             name.equals("admonition") || d.argument().isEmpty()
-                ? d.content()
-                : d.argument() + "\n\n" + d.content();
-        box(
-            html,
-            "admonition " + name,
-            id,
-            title,
-            render(content, contentLine, c.findings, c.labels, false));
-      } else if (name.equals("figure") || name.equals("image")) {
-        figure(html, d, id, line, contentLine, c);
-      } else if (CODE_DIRECTIVES.contains(name)) {
+                ? ""
+                : renderFragment(d.argument(), c.findings, line);
+        box(html, "admonition " + name, id, title, argument + nested(d, c));
+      } else if (d.isImage()) {
+        figure(html, d, id, line, c);
+      } else if (Directive.CODE.contains(name)) {
         code(html, d.argument(), d.content(), id);
-      } else if (name.equals("math") || name.equals("mermaid")) {
+      } else if (!d.holdsMarkdown()) {
         c.findings.warnOnce(
             "directive:" + name,
             line,
@@ -424,20 +317,20 @@ final class BodyHtml {
             "directive:" + name,
             line,
             "The MyST directive {"
-                + d.name()
+                + name
                 + "} is not supported in PDFs; its content is printed in a plain box"
                 + " (reported once per case study).");
-        box(
-            html,
-            "directive",
-            id,
-            d.argument().isEmpty() ? null : d.argument(),
-            render(d.content(), contentLine, c.findings, c.labels, false));
+        box(html, "directive", id, d.argument().isEmpty() ? null : d.argument(), nested(d, c));
       }
     }
 
-    private static void figure(
-        HtmlWriter html, MystDirective d, String id, int line, int contentLine, Context c) {
+    private static String nested(Directive d, Context c) {
+      d.body().set(CONTEXT, c);
+      reportTemplates(d.body(), c);
+      return RENDERER.render(d.body());
+    }
+
+    private static void figure(HtmlWriter html, Directive d, String id, int line, Context c) {
       if (id != null) {
         html.attr("id", id);
       }
@@ -452,8 +345,8 @@ final class BodyHtml {
       html.withAttr().tagVoid("img");
       if (d.name().equals("figure")) {
         String number =
-            "<span class=\"figure-number\">Figure " + (++c.labels.figures) + ".</span> ";
-        String caption = render(d.content(), contentLine, c.findings, c.labels, false).strip();
+            "<span class=\"figure-number\">Figure " + c.targets.figureNumber(d) + ".</span> ";
+        String caption = nested(d, c).strip();
         html.tag("figcaption");
         html.raw(
             caption.startsWith("<p>")

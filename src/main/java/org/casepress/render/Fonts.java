@@ -9,10 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.casepress.source.Glyphs;
 
 /**
  * The fonts bundled in the jar (see fonts/README.md), read once and shared by every render. The
@@ -50,17 +47,7 @@ final class Fonts {
    */
   private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
 
-  /** The cmaps of the regular faces in fallback order, parsed when first needed. */
-  private final CmapLookup[] cmaps = new CmapLookup[COVERAGE_ORDER.size()];
-
-  /** Regular faces decide coverage: bold and italic faces of a family cover the same scripts. */
-  private static final List<String> COVERAGE_ORDER =
-      List.of(
-          "DejaVuSerif.ttf",
-          "DejaVuSans.ttf",
-          "DejaVuSansMono.ttf",
-          "NotoSansArabic-Regular.ttf",
-          "DroidSansFallbackFull.ttf");
+  private final Glyphs glyphs = new Glyphs();
 
   private Fonts() {}
 
@@ -97,30 +84,7 @@ final class Fonts {
 
   /** Whether some bundled font has a glyph for the code point. */
   boolean covers(int codePoint) {
-    for (int i = 0; i < cmaps.length; i++) {
-      if (cmap(i).getGlyphId(codePoint) > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private CmapLookup cmap(int i) {
-    CmapLookup cmap = cmaps[i];
-    if (cmap == null) {
-      synchronized (cmaps) {
-        if (cmaps[i] == null) {
-          try (TrueTypeFont ttf =
-              new TTFParser().parse(new RandomAccessReadBuffer(bytes(COVERAGE_ORDER.get(i))))) {
-            cmaps[i] = ttf.getUnicodeCmapLookup(false);
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a bundled font", e);
-          }
-        }
-        cmap = cmaps[i];
-      }
-    }
-    return cmap;
+    return glyphs.covers(codePoint);
   }
 
   private byte[] bytes(String file) {

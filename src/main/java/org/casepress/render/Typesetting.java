@@ -19,6 +19,7 @@ import org.casepress.model.Community;
 import org.casepress.model.Metadata;
 import org.casepress.model.Organisation;
 import org.casepress.model.Person;
+import org.casepress.source.Glyphs;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -75,7 +76,10 @@ final class Typesetting {
         .escapeMode(Entities.EscapeMode.xhtml);
     Element main = doc.selectFirst("main");
     for (Node n :
-        List.copyOf(AuthorHtml.clean(BodyHtml.render(cs.body(), findings)).body().childNodes())) {
+        List.copyOf(
+            AuthorHtml.clean(BodyHtml.render(cs.body(), cs.folder(), findings))
+                .body()
+                .childNodes())) {
       main.appendChild(n);
     }
     Element abstractBox = doc.selectFirst(".abstract");
@@ -471,7 +475,7 @@ final class Typesetting {
           e.getKey(),
           "",
           "No font in the PDF can show "
-              + e.getValue().stream().map(Typesetting::describe).collect(Collectors.joining(", "))
+              + e.getValue().stream().map(Glyphs::describe).collect(Collectors.joining(", "))
               + ". Replace "
               + (e.getValue().size() == 1 ? "it" : "them")
               + " with text (the PDF shows the character codes instead).");
@@ -527,25 +531,12 @@ final class Typesetting {
     return missing;
   }
 
-  /** Joiners, variation selectors and other format characters have no glyph to show. */
   private static boolean isInvisible(int cp) {
-    return Character.getType(cp) == Character.FORMAT
-        || (cp >= 0xFE00 && cp <= 0xFE0F)
-        || (cp >= 0xE0100 && cp <= 0xE01EF);
+    return Glyphs.isInvisible(cp);
   }
 
   private static boolean hasInvisible(String s) {
-    return s.codePoints().anyMatch(Typesetting::isInvisible);
-  }
-
-  private static String describe(int cp) {
-    String name = Character.getName(cp);
-    return "'"
-        + new String(Character.toChars(cp))
-        + "' (U+"
-        + String.format(Locale.ROOT, "%04X", cp)
-        + (name == null ? "" : " " + name.toLowerCase(Locale.ROOT))
-        + ")";
+    return s.codePoints().anyMatch(Glyphs::isInvisible);
   }
 
   private static int lineOf(Element e) {

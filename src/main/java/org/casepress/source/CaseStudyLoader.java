@@ -28,8 +28,11 @@ import org.casepress.model.RelatedIdentifier;
 final class CaseStudyLoader {
   static final String FILE_NAME = "case-study.md";
   static final int TITLE_MAX = 250;
-  static final int DESCRIPTION_MIN = 20;
-  static final int DESCRIPTION_MAX = 5_000;
+
+  /** The abstract's length in words, as README.md asks authors for it. */
+  static final int DESCRIPTION_MIN_WORDS = 50;
+
+  static final int DESCRIPTION_MAX_WORDS = 300;
   static final int KEYWORD_MAX = 100;
 
   /** DataCite relation types that Zenodo's deposit API accepts (docs/zenodo.md#validation). */
@@ -85,6 +88,7 @@ final class CaseStudyLoader {
   private final Metadata metadata;
   private final Unloaded unloaded;
   private final List<Problem> problems;
+  private final Glyphs glyphs = new Glyphs();
 
   CaseStudyLoader(
       Workspace workspace, Metadata metadata, Unloaded unloaded, List<Problem> problems) {
@@ -126,19 +130,72 @@ final class CaseStudyLoader {
     if (split.isEmpty()) {
       return Optional.empty();
     }
-    YamlTree tree =
-        YamlTree.parse(split.get().frontMatter(), source, split.get().frontMatterLine(), problems);
+    SourceText.Split parts = split.get();
+    String yaml =
+        SmartQuotes.normalise(parts.frontMatter(), source, parts.frontMatterLine(), problems);
+    YamlTree tree = YamlTree.parse(yaml, source, parts.frontMatterLine(), problems);
     if (tree == null) {
       return Optional.empty();
     }
+    String body = titleHeading(tree, source, parts);
     FrontMatter fm =
         new Shape(tree, problems, FrontMatter.OWNED_KEYS).bind(FrontMatter.class, "front matter");
-    new BodyCheck(workspace, folder, source, split.get().bodyLine(), problems)
-        .check(split.get().body());
+    Bibliography bibliography = Bibliography.read(folder, folderName, problems);
+    new BodyCheck(
+            workspace,
+            folder,
+            source,
+            parts.bodyLine(),
+            problems,
+            bibliography,
+            glyphs,
+            Template.PARAGRAPHS)
+        .check(body);
     if (fm == null) {
       return Optional.empty();
     }
-    return Optional.of(resolve(slug, folder, source, fm, tree, split.get()));
+    SourceText.Split checked =
+        new SourceText.Split(parts.frontMatter(), parts.frontMatterLine(), body, parts.bodyLine());
+    return Optional.of(resolve(slug, folder, source, fm, tree, checked));
+  }
+
+  /**
+   * A leading '# Title' line: dropped when it repeats the front matter's title, taken as the title
+   * when there is none, an error when the two differ. Returns the body without it.
+   */
+  private String titleHeading(YamlTree tree, String source, SourceText.Split parts) {
+    Optional<TitleHeading> heading = TitleHeading.of(parts.body());
+    if (heading.isEmpty()) {
+      return parts.body();
+    }
+    TitleHeading h = heading.get();
+    Location at = new Location(source, parts.bodyLine() + h.line(), 1);
+    JsonNode title = tree.root().path("title");
+    if (title.isMissingNode() || title.isNull()) {
+      if (tree.root() instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+        object.put("title", h.text());
+      }
+    } else if (title.isTextual() && h.repeats(title.asText())) {
+      problems.add(
+          Problem.warning(
+              at,
+              "",
+              "The heading '# "
+                  + h.text()
+                  + "' repeats the title, which the PDF prints on its title page; this line is"
+                  + " left out. Remove it to silence this note."));
+    } else {
+      problems.add(
+          Problem.error(
+              at,
+              "title",
+              "The body starts with the heading '# "
+                  + h.text()
+                  + "', but the front matter's title is '"
+                  + title.asText()
+                  + "'. Keep one: remove this line, or make the title say the same."));
+    }
+    return h.removeFrom(parts.body());
   }
 
   private CaseStudy resolve(
@@ -260,6 +317,7 @@ final class CaseStudyLoader {
               "The " + path + " must fit on one line; remove the line break."));
       t = t.replaceAll("\\s*\n\\s*", " ");
     }
+    checkCharacters(tree, path, t);
     if (t.length() < 3) {
       problems.add(
           Problem.error(
@@ -282,27 +340,64 @@ final class CaseStudyLoader {
 
   private String checkDescription(YamlTree tree, String value) {
     String d = value.strip();
-    if (d.length() < DESCRIPTION_MIN) {
+    int words = d.isEmpty() ? 0 : d.split("\\s+").length;
+    if (words < DESCRIPTION_MIN_WORDS) {
       problems.add(
           Problem.error(
               tree.at("description"),
               "description",
-              "The description is too short ("
-                  + d.length()
-                  + " characters); write an abstract of at least"
-                  + " a sentence or two that says what the case study is about."));
-    } else if (d.length() > DESCRIPTION_MAX) {
+              "The description (the abstract) has "
+                  + words
+                  + (words == 1 ? " word" : " words")
+                  + "; write "
+                  + DESCRIPTION_MIN_WORDS
+                  + " to "
+                  + DESCRIPTION_MAX_WORDS
+                  + " words that say what the case study is about, for readers deciding whether"
+                  + " to read it."));
+    } else if (words > DESCRIPTION_MAX_WORDS) {
       problems.add(
           Problem.error(
               tree.at("description"),
               "description",
-              "The description has "
-                  + d.length()
-                  + " characters; an abstract should have at most "
-                  + DESCRIPTION_MAX
-                  + ". Move the detail into the body."));
+              "The description (the abstract) has "
+                  + words
+                  + " words; shorten it to at most "
+                  + DESCRIPTION_MAX_WORDS
+                  + " and move the detail into the body."));
+    }
+    checkCharacters(tree, "description", d);
+    for (com.vladsch.flexmark.util.ast.Node node : Markdown.nodes(Markdown.parse(d))) {
+      if (node instanceof Directive || node instanceof Role || node instanceof MathSpan) {
+        problems.add(
+            Problem.error(
+                tree.at("description"),
+                "description",
+                "The description goes to Zenodo as plain text with simple Markdown, where '"
+                    + node.getChars().toString().lines().findFirst().orElse("")
+                    + "' cannot be shown. Write it out in words."));
+        break;
+      }
     }
     return d;
+  }
+
+  /** Characters no bundled font has, in a front matter value the PDF prints. */
+  private void checkCharacters(YamlTree tree, String path, String value) {
+    value
+        .codePoints()
+        .filter(glyphs::missing)
+        .distinct()
+        .forEach(
+            cp ->
+                problems.add(
+                    Problem.error(
+                        tree.at(path),
+                        path,
+                        "No font in the PDF can show "
+                            + Glyphs.describe(cp)
+                            + ". Replace it with words or a character the fonts have (emoji"
+                            + " cannot be printed).")));
   }
 
   private List<String> checkKeywords(YamlTree tree, List<String> keywords) {

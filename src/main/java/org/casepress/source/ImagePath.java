@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,11 @@ public final class ImagePath {
     /** A symbolic link whose target is outside the folder. */
     LINK_OUTSIDE,
     NOT_A_FILE,
+    /**
+     * The name differs from the file's only in capitals: it would work on macOS and Windows and
+     * fail on Linux, so it is refused everywhere.
+     */
+    WRONG_CASE,
     /** Not PNG, JPEG or GIF (SVG included: the renderer has no SVG support). */
     NOT_AN_IMAGE
   }
@@ -48,8 +54,9 @@ public final class ImagePath {
    * @param refusal why not, else null
    * @param scheme the scheme of a REMOTE or OTHER_SCHEME address
    * @param path the address decoded, as a path relative to the folder
+   * @param actual for WRONG_CASE, the path as the files are really named
    */
-  public record Result(Path file, Refusal refusal, String scheme, String path) {
+  public record Result(Path file, Refusal refusal, String scheme, String path, String actual) {
     public boolean ok() {
       return refusal == null;
     }
@@ -84,6 +91,10 @@ public final class ImagePath {
     if (!target.startsWith(base)) {
       return refused(Refusal.OUTSIDE_FOLDER, null, decoded);
     }
+    String actual = asNamed(base, target);
+    if (actual != null && !actual.equals(base.relativize(target).toString().replace('\\', '/'))) {
+      return new Result(null, Refusal.WRONG_CASE, null, decoded, actual);
+    }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return refused(Refusal.MISSING, null, decoded);
     }
@@ -102,7 +113,7 @@ public final class ImagePath {
     if (rasterFormat(real) == null) {
       return refused(Refusal.NOT_AN_IMAGE, null, decoded);
     }
-    return new Result(real, null, null, decoded);
+    return new Result(real, null, null, decoded, null);
   }
 
   /** "png", "jpeg" or "gif" from the file's first bytes (its name may lie), else null. */
@@ -130,7 +141,36 @@ public final class ImagePath {
   }
 
   private static Result refused(Refusal refusal, String scheme, String path) {
-    return new Result(null, refusal, scheme, path);
+    return new Result(null, refusal, scheme, path, null);
+  }
+
+  /**
+   * The path from {@code base} to {@code target} with each name as the folder lists it, matching
+   * names without regard to capitals; null when some name matches nothing. Folder listings are
+   * compared, never the file system's own lookup, which ignores capitals on macOS and Windows.
+   */
+  private static String asNamed(Path base, Path target) {
+    Path dir = base;
+    StringBuilder named = new StringBuilder();
+    for (Path part : base.relativize(target)) {
+      String wanted = part.toString();
+      String found = null;
+      try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+        List<String> names = children.map(p -> p.getFileName().toString()).toList();
+        found = names.contains(wanted) ? wanted : null;
+        if (found == null) {
+          found = names.stream().filter(n -> n.equalsIgnoreCase(wanted)).findFirst().orElse(null);
+        }
+      } catch (IOException e) {
+        return null;
+      }
+      if (found == null) {
+        return null;
+      }
+      named.append(named.length() == 0 ? "" : "/").append(found);
+      dir = dir.resolve(found);
+    }
+    return named.toString();
   }
 
   private static int indexOfAny(String s, char a, char b) {

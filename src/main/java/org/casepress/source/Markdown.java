@@ -7,15 +7,19 @@ import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The one Markdown dialect of casepress: CommonMark with GitHub tables, footnotes, strikethrough,
- * task lists and autolinks. Checking and rendering share these options so that what {@code check}
- * accepts is what {@code render} typesets. MyST directives arrive as fenced code blocks whose info
- * string starts with '{' (see {@link MystDirective}).
+ * task lists and autolinks, plus the MyST subset (directives in backtick and colon fences with
+ * either option style, {@code (label)=} targets, roles, dollar math; see {@link MystExtension}).
+ * {@code check} validates and {@code render} typesets the tree this class parses, so what one
+ * accepts is what the other shows.
  */
 public final class Markdown {
   /** Frozen options shared by the parser and every renderer. */
@@ -28,7 +32,8 @@ public final class Markdown {
                   FootnoteExtension.create(),
                   StrikethroughExtension.create(),
                   TaskListExtension.create(),
-                  AutolinkExtension.create()))
+                  AutolinkExtension.create(),
+                  MystExtension.create()))
           // GitHub's table rules: one header row, no column spans, ragged rows evened out.
           .set(TablesExtension.COLUMN_SPANS, false)
           .set(TablesExtension.MIN_HEADER_ROWS, 1)
@@ -36,14 +41,75 @@ public final class Markdown {
           .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
           .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
           .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+          // Image files are named by people, who put spaces in names: ![chart](my chart.png).
+          .set(Parser.SPACE_IN_LINK_URLS, true)
           .toImmutable();
+
+  /** Where a (nested) document's line 0 is in the body: directive contents are parsed apart. */
+  private static final DataKey<Integer> LINE_OFFSET = new DataKey<>("CASEPRESS_LINE_OFFSET", 0);
+
+  private static final DataKey<Boolean> NESTED = new DataKey<>("CASEPRESS_NESTED", false);
 
   private static final Parser PARSER = Parser.builder(OPTIONS).build();
 
   private Markdown() {}
 
-  /** Parses a case study body. Thread-safe: the parser is immutable once built. */
+  /**
+   * Parses a case study body, directive contents included. Thread-safe: the parser is immutable
+   * once built.
+   */
   public static Document parse(String body) {
-    return PARSER.parse(body);
+    return parse(body, 0);
+  }
+
+  /** Parses Markdown whose first line is the 0-based body line {@code lineOffset}. */
+  public static Document parse(String markdown, int lineOffset) {
+    Document doc = PARSER.parse(markdown);
+    doc.set(LINE_OFFSET, lineOffset);
+    for (Node node : doc.getDescendants()) {
+      if (node instanceof Directive d && d.holdsMarkdown()) {
+        Document body = parse(d.content(), lineOffset + d.contentLine());
+        body.set(NESTED, true);
+        d.setBody(body);
+      }
+    }
+    return doc;
+  }
+
+  /** The 0-based body line of a node, in the body or in a directive's content. */
+  public static int line(Node node) {
+    return node.getDocument().get(LINE_OFFSET) + node.getLineNumber();
+  }
+
+  /** Whether a node is in a directive's content rather than in the body itself. */
+  static boolean isNested(Node node) {
+    return node.getDocument().get(NESTED);
+  }
+
+  /** The 1-based column of a node's start, within its line. */
+  public static int column(Node node) {
+    int offset = node.getStartOffset();
+    CharSequence text = node.getChars().getBaseSequence();
+    int lineStart = offset;
+    while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    return offset - lineStart + 1;
+  }
+
+  /** Every node of a document in reading order, the contents of its directives included. */
+  public static List<Node> nodes(Document doc) {
+    List<Node> all = new ArrayList<>();
+    collect(doc, all);
+    return all;
+  }
+
+  private static void collect(Document doc, List<Node> all) {
+    for (Node node : doc.getDescendants()) {
+      all.add(node);
+      if (node instanceof Directive d && d.body() != null) {
+        collect(d.body(), all);
+      }
+    }
   }
 }

@@ -139,6 +139,12 @@ final class YamlTree {
       what = "the list that opens here with '[' is never closed. Add ']' after its last item.";
     } else if (context.contains("flow mapping")) {
       what = "the group that opens here with '{' is never closed. Add '}' after its last key.";
+    } else if (problem.startsWith("mapping values are not allowed")
+        && lineAt(text, mark.getLine()).matches(".*[“”„‘’‚].*")) {
+      what =
+          "there is a colon followed by a space inside a value, and its curly quotes (“ ”), as word"
+              + " processors type them, are not quotes to YAML. Type straight quotes around the"
+              + " whole value instead, e.g. title: \"Floods: a case study\".";
     } else if (problem.startsWith("mapping values are not allowed")) {
       what =
           "there is a colon followed by a space inside a value. Put the value in quotes, e.g."
@@ -152,6 +158,11 @@ final class YamlTree {
         new Location(file, mark.getLine() + firstLine, mark.getColumn() + 1),
         "",
         "The YAML cannot be read: " + what);
+  }
+
+  private static String lineAt(String text, int line) {
+    String[] lines = text.split("\n", -1);
+    return line >= 0 && line < lines.length ? lines[line] : "";
   }
 
   /** SnakeYAML messages carry an excerpt with a caret after a newline; the first line says it. */

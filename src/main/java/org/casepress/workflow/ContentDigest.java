@@ -30,8 +30,12 @@ import org.casepress.source.Workspace;
  *
  * <p>Left out: {@code status.json} (the tool's own record), anything whose name or any of whose
  * folders starts with {@code .} (editor swap files, {@code .DS_Store}, the atomic writer's
- * temporary files) and {@code Thumbs.db} and {@code desktop.ini} (written by Windows). None of them
- * can be part of a published case study.
+ * temporary files, Emacs lock files {@code .#x}), {@code Thumbs.db} and {@code desktop.ini}
+ * (written by Windows), editor backups ending in {@code ~} ({@code case-study.md~}) and Office's
+ * owner files starting with {@code ~$} ({@code ~$notes.docx}). None of them can be part of a
+ * published case study, and counting them made a stray backup look like a change to an approved
+ * one. A folder holding such a file approved before they were left out now shows as changed once;
+ * approving it again pins the new digest.
  *
  * <p>A symbolic link is refused: hashing the link would miss changes to what it points at, and
  * following it could reach outside the folder.
@@ -107,7 +111,8 @@ public final class ContentDigest {
     return files;
   }
 
-  private static boolean isLeftOut(Path relative) {
+  /** True for what the digest leaves out, by its path relative to the case study folder. */
+  public static boolean isLeftOut(Path relative) {
     if (relative.getNameCount() == 1 && relative.toString().equals(StatusStore.FILE_NAME)) {
       return true;
     }
@@ -116,7 +121,8 @@ public final class ContentDigest {
         return true;
       }
     }
-    return OS_FILES.contains(relative.getFileName().toString());
+    String name = relative.getFileName().toString();
+    return OS_FILES.contains(name) || name.endsWith("~") || name.startsWith("~$");
   }
 
   private static byte[] name(Path folder, Path file) {

@@ -69,6 +69,9 @@ public final class TransitionTable {
       if (needsComment()) {
         parts.add("a comment");
       }
+      if (transition == Transition.APPROVE) {
+        parts.add("not by an author of it");
+      }
       if (pinsDigest) {
         parts.add("pins the content digest");
       }
@@ -232,6 +235,28 @@ public final class TransitionTable {
               + or(rule.by().stream().map(Party::withArticle).toList())
               + " may. "
               + whoMay(rule, authorsOfIt, people));
+    }
+    if (transition == Transition.APPROVE && isAuthorOfIt) {
+      // Approval is the second pair of eyes: whoever wrote a case study cannot be them.
+      List<Person> others =
+          people.stream()
+              .filter(p -> rule.by().stream().anyMatch(party -> party.includes(p, false)))
+              .filter(p -> authorsOfIt.stream().noneMatch(a -> p.id().equals(a.id())))
+              .sorted(Comparator.comparing(Person::id))
+              .toList();
+      throw new WorkflowException(
+          actor.fullName()
+              + " ("
+              + actor.id()
+              + ") is an author of '"
+              + current.slug()
+              + "' and so cannot approve it: a case study is approved by a writer or coordinator"
+              + " who did not write it. "
+              + (others.isEmpty()
+                  ? "Nobody else in metadata/people.yaml may: give another person the writer role there."
+                  : "Ask "
+                      + or(others.stream().map(p -> p.fullName() + " (" + p.id() + ")").toList())
+                      + "."));
     }
     if (rule.needsComment() && (comment == null || comment.isBlank())) {
       throw new WorkflowException(

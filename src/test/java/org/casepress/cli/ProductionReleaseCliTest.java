@@ -63,7 +63,7 @@ class ProductionReleaseCliTest {
       CliRun released = CliRun.in(ws, coordinator, args("release", SLUG, concat("--yes", target)));
       assertEquals(0, released.exitCode(), released.err());
       assertTrue(
-          released.out().contains("Published " + SLUG + " v1: https://doi.org/10.5281/zenodo."),
+          released.out().contains("Published on production:\n  https://doi.org/10.5281/zenodo."),
           released.out());
       assertTrue(released.out().contains("awaiting the community curators"), released.out());
 

@@ -41,15 +41,22 @@ class ReleaseCliTest {
 
     CliRun first = CliRun.in(tmp, "release");
     assertEquals(0, first.exitCode(), first.out() + first.err());
-    List<String> published = first.out().lines().filter(l -> l.startsWith("Published ")).toList();
-    assertEquals(2, published.size(), first.out());
+    List<String> lines = first.out().lines().toList();
+    assertTrue(lines.size() <= 24, "fits an 80x24 terminal: " + first.out());
+    lines.forEach(l -> assertTrue(l.length() <= 80, "fits 80 columns: " + l));
+    List<String> tail = lines.subList(lines.size() - 4, lines.size());
+    assertEquals("Published on local:", tail.get(0), first.out());
     assertTrue(
-        published
-            .get(0)
+        tail.get(1)
             .matches(
-                "Published fernbank-reproducible-forecasting v1: https://doi.org/10\\.5072/zenodo\\.\\d+ .*"),
-        published.get(0));
-    String doi = published.get(0).replaceAll(".*https://doi.org/(\\S+) .*", "$1");
+                "  https://doi.org/10\\.5072/zenodo\\.\\d+  fernbank-reproducible-forecasting"),
+        "the DOIs come last: " + first.out());
+    assertTrue(tail.get(2).endsWith("  northmoor-code-review-tre"), first.out());
+    assertTrue(
+        tail.get(3).matches("Community: 2 (in the community|awaiting the community curators)\\."),
+        "as the records say: " + tail.get(3));
+    assertTrue(first.out().contains("/announcement.html\n"), "names the file: " + first.out());
+    String doi = tail.get(1).replaceAll(".*https://doi.org/(\\S+) .*", "$1");
     try (PDDocument pdf =
         Loader.loadPDF(
             tmp.resolve("build/stage/local/fernbank-reproducible-forecasting-v1.pdf").toFile())) {

@@ -60,8 +60,8 @@ class RenderCommandTest {
     assertEquals(0, run("render", "river-sensors", "--date", "2026-12-10"), err());
     Path pdf = ws.resolve("build/pdf/river-sensors.pdf");
     assertTrue(
-        out().contains("Wrote build/pdf/river-sensors.pdf (3 pages, draft, 1 warning)."), out());
-    assertTrue(out().contains("{cite}"), "warnings are printed with their location: " + out());
+        out().matches("(?s).*Wrote build/pdf/river-sensors\\.pdf \\(\\d+ pages, draft\\)\\..*"),
+        out());
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       assertEquals(
           2026, doc.getDocumentInformation().getCreationDate().get(java.util.Calendar.YEAR));
@@ -125,8 +125,7 @@ class RenderCommandTest {
     assertEquals("draft", json.get("mode").asText());
     assertEquals("river-sensors", json.get("pdfs").get(0).get("slug").asText());
     assertEquals("build/pdf/river-sensors.pdf", json.get("pdfs").get(0).get("output").asText());
-    assertEquals(
-        "warning", json.get("pdfs").get(0).get("problems").get(0).get("severity").asText());
+    assertEquals(0, json.get("pdfs").get(0).get("problems").size(), out());
     assertTrue(Files.isRegularFile(ws.resolve("build/pdf/river-sensors.pdf")));
   }
 

@@ -174,7 +174,8 @@ class HubPageImportTest {
         file,
         "# Two pictures\n\n"
             + "An opening paragraph long enough to serve as the description of this page for the"
-            + " time being, until its author writes a real abstract.\n\n"
+            + " time being, until its author writes a real abstract. It has to say, in fifty words"
+            + " or more, what the page is about, because check asks that of every abstract.\n\n"
             + "![A local chart](local.png)\n\n![A shared chart](../figures/shared.png)\n",
         StandardCharsets.UTF_8);
 

@@ -232,7 +232,10 @@ class DepositMetadataTest {
       assertFalse(d.contains(unsafe), unsafe + " survived in " + d);
     }
     assertEquals(
-        "<p>A short account of how a community weather network shared ten years of sensor logs.</p>",
+        "<p>A short account of how a community weather network shared ten years of sensor logs."
+            + " It tells who kept the logs, how they were cleaned and described, which licence the"
+            + " volunteers chose, and how schools and researchers have used the readings since they"
+            + " were published, and what it cost them.</p>",
         build("station-sensors", Edition.FIRST).get("description").asText());
   }
 

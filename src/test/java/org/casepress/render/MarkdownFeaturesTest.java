@@ -77,7 +77,7 @@ class MarkdownFeaturesTest {
   }
 
   @Test
-  void unknownRolesAndDirectivesWarnOnceWithTheirLine() {
+  void unknownCitationsRolesAndDirectivesAreReportedWithTheirLine() {
     Findings f = findings();
     Document d =
         html(
@@ -86,13 +86,73 @@ class MarkdownFeaturesTest {
     assertTrue(d.text().contains("Text a and b."), d.text());
     assertTrue(d.selectFirst("div.directive") != null, "unknown directive in a plain box");
     List<Problem> problems = f.problems();
-    assertEquals(3, problems.size(), problems.toString());
+    assertEquals(4, problems.size(), problems.toString());
     assertEquals(10, problems.get(0).line());
-    assertTrue(problems.get(0).message().contains("{cite}"));
-    assertEquals(12, problems.get(1).line());
-    assertTrue(problems.get(1).message().contains("{glossary}"));
-    assertEquals(17, problems.get(2).line());
-    assertTrue(problems.get(2).message().contains("'nowhere'"));
+    assertTrue(problems.get(0).message().contains("{cite}`a`"));
+    assertTrue(problems.get(1).message().contains("{cite}`b`"));
+    assertEquals(12, problems.get(2).line());
+    assertTrue(problems.get(2).message().contains("{glossary}"));
+    assertEquals(17, problems.get(3).line());
+    assertTrue(problems.get(3).message().contains("'nowhere'"));
+  }
+
+  @Test
+  void citationsAreFormattedInApaWithAReferenceList() throws Exception {
+    Files.writeString(
+        folder.resolve("refs.bib"),
+        "@article{smith2020,\n  author = {Smith, Jane and Okafor, Chidi},\n"
+            + "  title = {Reproducible hydrology},\n  journal = {Journal of Open Water},\n"
+            + "  year = {2020},\n  volume = {7},\n  pages = {101--118}\n}\n"
+            + "@book{lee2019,\n  author = {Lee, Min},\n  title = {Open Models},\n"
+            + "  publisher = {Fern Press},\n  year = {2019}\n}\n"
+            + "@misc{unused,\n  author = {Nobody, A.},\n  title = {Never cited},\n  year = {2001}\n}\n");
+    Findings f = findings();
+    Document d =
+        AuthorHtml.clean(
+            BodyHtml.render(
+                "As {cite:t}`smith2020` showed, models help {cite:p}`smith2020,lee2019`.\n",
+                folder,
+                f));
+    assertEquals(List.of(), f.problems());
+    assertTrue(
+        d.text()
+            .contains(
+                "As Smith and Okafor (2020) showed, models help (Lee, 2019; Smith & Okafor, 2020)."),
+        d.text());
+    List<String> entries = d.select("div.references p.reference").eachText();
+    assertEquals(2, entries.size(), entries.toString());
+    assertTrue(
+        entries.get(0).startsWith("Lee, M. (2019). Open Models. Fern Press."), entries.get(0));
+    assertTrue(entries.get(1).startsWith("Smith, J., & Okafor, C. (2020)."), entries.get(1));
+    assertTrue(
+        d.select("div.references i")
+            .eachText()
+            .containsAll(List.of("Open Models", "Journal of Open Water")),
+        "titles in italics, as elements that survive cleaning: "
+            + d.select("div.references").html());
+  }
+
+  @Test
+  void colonFencedFigureWithYamlOptionsIsAFigure() {
+    Findings f = findings();
+    Document d =
+        html(
+            ":::{figure} figures/a.png\n---\nalt: A chart.\nname: fig-a\n---\nThe caption.\n:::\n\n"
+                + "See {ref}`fig-a`.\n",
+            f);
+    assertEquals("A chart.", d.selectFirst("figure img").attr("alt"));
+    assertEquals("fig-a", d.selectFirst("figure").id());
+    assertEquals("Figure 1", d.selectFirst("a[href=#fig-a]").text());
+    assertEquals(List.of(), f.problems());
+  }
+
+  @Test
+  void anUnclosedDirectiveIsReportedAtItsLine() {
+    Findings f = findings();
+    html("Text.\n\n```{note}\nNever closed.\n\nMore text.\n", f);
+    assertEquals(1, f.problems().size(), f.problems().toString());
+    assertEquals(12, f.problems().get(0).line());
+    assertTrue(f.problems().get(0).message().contains("never closed"));
   }
 
   @Test

@@ -42,11 +42,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A few cases prove what is accepted rather than refused: instead of {@code expect} they say
  * {@code expect_clean: true}, and then check must report nothing at all, not even a warning.
  */
-class CheckCatalogueTest {
-  private static final Path CASES = Path.of("src/test/resources/checks/cases");
+public class CheckCatalogueTest {
+  public static final Path CASES = Path.of("src/test/resources/checks/cases");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  static Stream<Path> cases() throws IOException {
+  public static Stream<Path> cases() throws IOException {
     try (Stream<Path> files = Files.list(CASES)) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
     }
@@ -130,7 +130,8 @@ class CheckCatalogueTest {
     return result;
   }
 
-  private static void apply(JsonNode spec, Path root) throws IOException {
+  /** Applies a case's edits, writes, bytes, deletes and symlinks to a copy of the base. */
+  public static void apply(JsonNode spec, Path root) throws IOException {
     for (JsonNode e : spec.path("edit")) {
       Path file = root.resolve(e.get("file").asText());
       String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -70,6 +70,21 @@ class ContentDigestTest {
   }
 
   @Test
+  void leavesOutEditorBackupsAndOfficeOwnerFiles() throws Exception {
+    Path folder = folder();
+    Files.writeString(folder.resolve("case-study.md"), "text");
+    String before = digest(folder);
+    Files.writeString(folder.resolve("case-study.md~"), "old text");
+    Files.writeString(folder.resolve(".#case-study.md"), "lock");
+    Files.writeString(folder.resolve("~$notes.docx"), "owner");
+    Files.createDirectories(folder.resolve("figures"));
+    Files.writeString(folder.resolve("figures/plot.svg~"), "old");
+    assertEquals(before, digest(folder));
+    Files.writeString(folder.resolve("notes~draft.md"), "a real file with a tilde inside");
+    assertNotEquals(before, digest(folder));
+  }
+
+  @Test
   void anyChangeToContentChangesIt() throws Exception {
     Path folder = folder();
     Files.writeString(folder.resolve("case-study.md"), "line\n");

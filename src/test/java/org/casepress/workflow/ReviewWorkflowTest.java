@@ -271,11 +271,14 @@ class ReviewWorkflowTest {
     assertEquals(title, created.title());
     assertEquals(List.of("owen-price"), created.authors().stream().map(a -> a.id()).toList());
     assertEquals("fernbank-water", created.organisation().id());
-    // The one thing left to do: the template's description is empty on purpose, so check asks for
-    // it.
+    // What is left to do: the template's description is empty on purpose, so check asks for it,
+    // and each of the template's guidance paragraphs is to be replaced by the author's text.
     assertEquals(
-        List.of("case-studies/flood-costs/case-study.md description"),
-        loaded.problems().stream().map(p -> p.file() + " " + p.field()).toList());
+        "case-studies/flood-costs/case-study.md description",
+        loaded.problems().get(0).file() + " " + loaded.problems().get(0).field());
+    List<Problem> rest = loaded.problems().subList(1, loaded.problems().size());
+    assertEquals(6, rest.size(), rest.toString());
+    rest.forEach(p -> assertTrue(p.message().contains("template's guidance text"), p.toString()));
   }
 
   @Test

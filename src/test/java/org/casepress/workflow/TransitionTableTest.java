@@ -100,6 +100,26 @@ class TransitionTableTest {
   }
 
   @Test
+  void aWriterWhoIsAnAuthorCannotApproveAndIsToldWhoCan() {
+    WorkflowException e =
+        assertThrows(
+            WorkflowException.class,
+            () ->
+                TransitionTable.decide(
+                    Fixtures.inState(ReviewState.IN_REVIEW),
+                    Transition.APPROVE,
+                    Fixtures.MORGAN,
+                    List.of(Fixtures.PRIYA, Fixtures.MORGAN),
+                    Fixtures.PEOPLE,
+                    null));
+    assertEquals(
+        "Morgan Ellis (morgan-ellis) is an author of 'fernbank-flood-models' and so cannot approve"
+            + " it: a case study is approved by a writer or coordinator who did not write it."
+            + " Ask Sam Okoro (sam-okoro).",
+        e.getMessage());
+  }
+
+  @Test
   void aBlankCommentIsNoComment() {
     WorkflowException e =
         assertThrows(

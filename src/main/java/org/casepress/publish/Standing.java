@@ -1,0 +1,137 @@
+package org.casepress.publish;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.casepress.model.CaseStudy;
+import org.casepress.model.Person;
+import org.casepress.source.Loaded;
+import org.casepress.source.Workspace;
+import org.casepress.source.WorkspaceLoader;
+import org.casepress.workflow.ApprovedChanges;
+import org.casepress.workflow.HistoryEntry;
+import org.casepress.workflow.Overview;
+import org.casepress.workflow.ReviewWorkflow;
+import org.casepress.workflow.StateFileException;
+import org.casepress.workflow.StatusFile;
+import org.casepress.workflow.Waiting;
+
+/**
+ * Where one case study stands, everything a person looking at it needs: its review state and whom
+ * it waits for, the latest review comment, what changed since approval, and its deposits on each
+ * target. Read once; {@code status} and the board show it.
+ *
+ * @param caseStudy the loaded case study, or empty when case-study.md has errors
+ * @param changes which files changed since approval, when it is approved, changed since, and git
+ *     can tell
+ * @param latestComment the newest history entry with a comment
+ * @param deposits the current version's ledger entry per target, for the targets it has one on
+ */
+public record Standing(
+    String slug,
+    Optional<CaseStudy> caseStudy,
+    StatusFile status,
+    boolean changedSince,
+    Optional<ApprovedChanges> changes,
+    Waiting waiting,
+    Optional<HistoryEntry> latestComment,
+    Map<TargetKind, Ledger.Entry> deposits) {
+
+  /** The targets, in the order a table shows them. */
+  public static final List<TargetKind> TARGETS = List.of(TargetKind.values());
+
+  public Standing {
+    deposits = Map.copyOf(deposits);
+  }
+
+  /** Every case study of a workspace, and the status.json files that cannot be trusted. */
+  public record All(List<Standing> standings, List<StateFileException> unreadable) {
+    public All {
+      standings = List.copyOf(standings);
+      unreadable = List.copyOf(unreadable);
+    }
+
+    public Optional<Standing> of(String slug) {
+      return standings.stream().filter(s -> s.slug().equals(slug)).findFirst();
+    }
+  }
+
+  public static All read(Workspace workspace) {
+    Loaded loaded = WorkspaceLoader.load(workspace);
+    Overview overview = new ReviewWorkflow(workspace).overview();
+    List<Standing> standings = new ArrayList<>();
+    for (Overview.Row row : overview.rows()) {
+      Optional<CaseStudy> cs = loaded.caseStudy(row.slug());
+      List<Person> authors = cs.map(CaseStudy::authors).orElse(List.of());
+      StatusFile status = row.status();
+      Optional<ApprovedChanges> changes =
+          row.changedSince()
+              ? ApprovedChanges.since(workspace, row.slug(), status.approvedDigest())
+              : Optional.empty();
+      Optional<HistoryEntry> comment = Optional.empty();
+      for (HistoryEntry h : status.history()) {
+        if (h.comment() != null) {
+          comment = Optional.of(h);
+        }
+      }
+      Map<TargetKind, Ledger.Entry> deposits = new LinkedHashMap<>();
+      for (TargetKind target : TARGETS) {
+        LedgerStores.forTarget(workspace, target)
+            .read(row.slug())
+            .version(status.version())
+            .ifPresent(e -> deposits.put(target, e));
+      }
+      standings.add(
+          new Standing(
+              row.slug(),
+              cs,
+              status,
+              row.changedSince(),
+              changes,
+              Waiting.of(status, row.changedSince(), authors, loaded.metadata().people().values()),
+              comment,
+              deposits));
+    }
+    return new All(standings, overview.unreadable());
+  }
+
+  public String title() {
+    return caseStudy.map(CaseStudy::title).orElse("(case-study.md has errors)");
+  }
+
+  /** "approved", "approved, changed since: case-study.md", "in-review". */
+  public String state() {
+    String s = status.state().id();
+    if (!changedSince) {
+      return s;
+    }
+    return s
+        + ", changed since"
+        + changes
+            .map(c -> c.files().isEmpty() ? "" : ": " + String.join(", ", c.files()))
+            .orElse("");
+  }
+
+  /**
+   * The community state as the ledger records it after publishing: "in the community", "awaiting
+   * the community curators", or empty when the record is not published on {@code target}.
+   */
+  public Optional<String> community(TargetKind target) {
+    Ledger.Entry e = deposits.get(target);
+    if (e == null || !e.phase().isPublished() || e.publication() == null) {
+      return Optional.empty();
+    }
+    Released.CommunityInclusion c = e.publication().community();
+    return Optional.of(c == null ? Released.CommunityInclusion.UNKNOWN.label() : c.label());
+  }
+
+  /** The published record's web address on {@code target}, or empty before publishing. */
+  public Optional<String> recordUrl(TargetKind target) {
+    Ledger.Entry e = deposits.get(target);
+    return e == null || e.publication() == null
+        ? Optional.empty()
+        : Optional.ofNullable(e.publication().recordUrl());
+  }
+}

@@ -43,6 +43,7 @@ public final class Cli {
           new PublishCommands.StageCommand(),
           new PublishCommands.ReleaseCommand(),
           new PublishCommands.UnstageCommand(),
+          new PublishCommands.CommunityCommand(),
           new ZenodoCommands.VerifyCommand(),
           new ZenodoCommands.DoctorCommand(),
           new ZenodoCommands.LocalZenodoCommand(),

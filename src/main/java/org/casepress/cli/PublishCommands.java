@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.casepress.publish.Confirmation;
 import org.casepress.publish.PlanRow;
 import org.casepress.publish.Progress;
 import org.casepress.publish.ReadyToPublish;
@@ -246,6 +247,11 @@ final class PublishCommands {
       Options o = selectionOptions();
       o.addOption(
           Option.builder().longOpt("yes").desc("publish on production without asking").get());
+      o.addOption(
+          Option.builder()
+              .longOpt("only-ready")
+              .desc("when some case studies are blocked, publish the ready ones anyway")
+              .get());
       o.addOption(asOption());
       return o;
     }
@@ -254,11 +260,60 @@ final class PublishCommands {
     public int run(Invocation in) {
       Chosen chosen = Chosen.from(in);
       try (Session session = open(in)) {
-        ReleaseOutcome outcome =
-            session.release(chosen.slugs(), chosen.launch(), batch -> confirm(in, batch));
+        Confirmation confirmation =
+            new Confirmation() {
+              @Override
+              public boolean confirm(List<ReadyToPublish> batch) {
+                return ReleaseCommand.confirm(in, batch);
+              }
+
+              @Override
+              public boolean publishReadySubset(List<String> blocked, List<ReadyToPublish> ready) {
+                return ReleaseCommand.publishReadySubset(in, blocked, ready);
+              }
+            };
+        ReleaseOutcome outcome = session.release(chosen.slugs(), chosen.launch(), confirmation);
         report(in, session.target(), outcome, in.workspace());
+        if (!outcome.failed().isEmpty()) {
+          throw CommandException.problem(
+              "Not every case study was published; the others are out and announced:\n  "
+                  + String.join("\n  ", outcome.failed()));
+        }
       }
       return ExitCode.OK;
+    }
+
+    /** The preflight blocked some: the coordinator decides, by flag or at the terminal. */
+    private static boolean publishReadySubset(
+        Invocation in, List<String> blocked, List<ReadyToPublish> ready) {
+      if (in.line().hasOption("only-ready")) {
+        return true;
+      }
+      String ready1 =
+          ready.size() + " case stud" + (ready.size() == 1 ? "y is" : "ies are") + " ready";
+      if (System.console() == null) {
+        throw CommandException.problem(
+            "Nothing was published: the checks before release blocked these:\n  "
+                + String.join("\n  ", blocked)
+                + "\n"
+                + ready1
+                + ". Fix the above, or add --only-ready to publish only the ready ones now.");
+      }
+      in.out().println("These case studies are not ready and will not be published:");
+      blocked.forEach(b -> in.out().println("  " + b));
+      in.out().print(ready1 + ". Type 'ready' to publish only those now: ");
+      in.out().flush();
+      return "ready".equals(readAnswer());
+    }
+
+    private static String readAnswer() {
+      try {
+        String answer =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return answer == null ? null : answer.strip();
+      } catch (IOException e) {
+        return null;
+      }
     }
 
     private static boolean confirm(Invocation in, List<ReadyToPublish> batch) {
@@ -282,13 +337,7 @@ final class PublishCommands {
       }
       in.out().print("Type 'publish' to go ahead: ");
       in.out().flush();
-      try {
-        String answer =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return "publish".equals(answer == null ? null : answer.strip());
-      } catch (IOException e) {
-        return false;
-      }
+      return "publish".equals(readAnswer());
     }
 
     private static void report(
@@ -303,6 +352,8 @@ final class PublishCommands {
         out.put(
             "announcement",
             outcome.announcement() == null ? null : workspace.relative(outcome.announcement()));
+        out.put("warnings", outcome.warnings());
+        out.put("failed", outcome.failed());
         in.printJson(out);
         return;
       }
@@ -322,6 +373,9 @@ final class PublishCommands {
                     + ": every case study here is already published.");
       }
       // Short, and the DOIs last, so that they stay on an 80x24 screen: the full text is in files.
+      for (String warning : outcome.warnings()) {
+        in.out().println("Warning: " + warning);
+      }
       Path announcement = outcome.announcement();
       if (announcement != null) {
         String folder = workspace.relative(announcement);
@@ -374,6 +428,54 @@ final class PublishCommands {
     m.put("record_url", r.recordUrl());
     m.put("community", r.community().name().toLowerCase(java.util.Locale.ROOT));
     return m;
+  }
+
+  /** {@code community accept}: a curator takes the launch's records into the community at once. */
+  static final class CommunityCommand implements Command {
+    @Override
+    public String name() {
+      return "community";
+    }
+
+    @Override
+    public String synopsis() {
+      return "accept [SLUG...] [--launch NAME] [--target T]";
+    }
+
+    @Override
+    public String summary() {
+      return "accept the open community requests of published case studies (as a curator)";
+    }
+
+    @Override
+    public Options options() {
+      return selectionOptions();
+    }
+
+    @Override
+    public int run(Invocation in) {
+      List<String> args = in.args();
+      if (args.isEmpty() || !args.get(0).equals("accept")) {
+        throw CommandException.usage(
+            "casepress community: say what to do, e.g. ./casepress community accept --launch NAME.");
+      }
+      List<String> slugs = args.subList(1, args.size());
+      try (Session session = open(in)) {
+        int accepted = session.acceptCommunityRequests(slugs, in.line().getOptionValue("launch"));
+        in.out()
+            .println(
+                accepted == 0
+                    ? "No open community request to accept on " + session.target() + "."
+                    : "Accepted "
+                        + accepted
+                        + " community request"
+                        + (accepted == 1 ? "" : "s")
+                        + " on "
+                        + session.target()
+                        + ": the case studies now show in the community.");
+      }
+      return ExitCode.OK;
+    }
   }
 
   static final class UnstageCommand implements Command {

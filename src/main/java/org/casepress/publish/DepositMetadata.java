@@ -135,10 +135,9 @@ final class DepositMetadata {
         "keywords",
         keywords(cs.keywords(), community.keywords()).stream().map(JSON::textNode).toList());
     putText(m, "language", Languages.toIso6393(cs.language()).orElse(null));
-    if (!community.community().isEmpty()) {
-      putArray(
-          m, "communities", List.of(JSON.objectNode().put("identifier", community.community())));
-    }
+    // No legacy "communities" field: through the legacy API it files a request that notifies no
+    // curator, and none at all for an unknown community (LAUNCH.md section 5). Inclusion is asked
+    // for after publish with the native endpoint (Publisher.inclusion).
     putText(m, "partof_title", community.series());
     putText(m, "imprint_publisher", community.publisher());
     // One rule for check and for the deposit: see Identifiers.grantId.

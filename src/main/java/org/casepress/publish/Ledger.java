@@ -174,17 +174,6 @@ public record Ledger(Map<Integer, Entry> versions) {
       return events.stream().anyMatch(e -> e.step() == step && e.outcome() == Outcome.STARTED);
     }
 
-    /** When {@code step} was last started, or the epoch when it never was. */
-    Instant lastStart(Step step) {
-      Instant last = Instant.EPOCH;
-      for (Event e : events) {
-        if (e.step() == step && e.outcome() == Outcome.STARTED) {
-          last = e.time();
-        }
-      }
-      return last;
-    }
-
     /** Whether some answer was lost on the way here, so that a duplicate may have been made. */
     boolean lostAnAnswer() {
       return events.stream()
@@ -287,10 +276,14 @@ public record Ledger(Map<Integer, Entry> versions) {
     ANSWER_LOST("answer lost"),
     /** A deposition made by a request whose answer was lost, found by searching. */
     FOUND_AGAIN("found again"),
+    /** A deposition this ledger did not know, found on Zenodo by our identifier, and taken in. */
+    ADOPTED("adopted"),
     /** A lost create stayed invisible for the whole window: it is taken never to have happened. */
     NOT_FOUND("not found"),
     /** The published record was read back and matches what was staged. */
     RECORD_MATCHES("record matches"),
+    /** The published record differs from what was staged (a warning: publishing is final). */
+    DIFFERS("differs"),
     /** Duplicate drafts a lost answer left were deleted. */
     DELETED("deleted");
 

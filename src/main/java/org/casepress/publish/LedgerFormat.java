@@ -205,7 +205,11 @@ final class LedgerFormat {
         .filter(c -> c.name().equalsIgnoreCase(text))
         .findFirst()
         .orElseThrow(
-            () -> damaged(file, at + ".community", "'" + text + "' is not accepted or pending"));
+            () ->
+                damaged(
+                    file,
+                    at + ".community",
+                    "'" + text + "' is not accepted, pending, failed or unknown"));
   }
 
   private static Ledger.Event event(StoredEvent s, String file, String at) {

@@ -22,10 +22,12 @@ import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.StatusFile;
+import org.casepress.zenodo.CommunityRequest;
 import org.casepress.zenodo.DepositFile;
 import org.casepress.zenodo.Deposition;
 import org.casepress.zenodo.DepositionQuery;
 import org.casepress.zenodo.DepositionState;
+import org.casepress.zenodo.InclusionAnswer;
 import org.casepress.zenodo.OutcomeUnknownException;
 import org.casepress.zenodo.PublishedRecord;
 import org.casepress.zenodo.Sleeper;
@@ -43,16 +45,18 @@ import org.casepress.zenodo.ZenodoException;
  */
 final class Publisher {
   /** How often to look for a deposition whose creation answer was lost, allowing for search lag. */
-  static final int SEARCH_ATTEMPTS = 6;
+  static final int SEARCH_ATTEMPTS = 15;
 
   static final Duration SEARCH_PAUSE = Duration.ofSeconds(2);
 
   /**
-   * How long a create whose answer was lost may stay invisible to search before casepress concludes
-   * it never happened and creates again. Zenodo's search lag is seconds; a crash before the request
-   * left is the only other way to get here.
+   * How many times a publish whose answer was lost is read back before casepress concludes it did
+   * not happen and may be sent again: Zenodo can still be applying it after the proxy gave up
+   * (zenodo/zenodo-rdm#1456), and sending it again meanwhile fails or, worse, races it.
    */
-  static final Duration LOST_WINDOW = Duration.ofMinutes(5);
+  static final int PUBLISH_READS = 15;
+
+  static final Duration PUBLISH_READ_PAUSE = Duration.ofSeconds(2);
 
   private final Workspace workspace;
   private final Metadata metadata;
@@ -65,6 +69,10 @@ final class Publisher {
   private final Checkpoints checkpoints;
   private final Statuses statuses;
   private final Map<String, ObjectNode> built = new HashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  /** Depositions whose bucket link this session read from Zenodo itself (so it names its port). */
+  private final java.util.Set<Long> bucketsReadNow = new java.util.HashSet<>();
 
   /** Points between steps where tests simulate a crash. Production code passes {@link #NONE}. */
   @FunctionalInterface
@@ -99,6 +107,11 @@ final class Publisher {
 
   TargetKind target() {
     return target;
+  }
+
+  /** Differences found after an irreversible step in this session, for the report. */
+  List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   // ---------------------------------------------------------------- identity and content
@@ -227,6 +240,10 @@ final class Publisher {
       boolean resumed =
           entry.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.STARTED);
       entry = ensureDeposit(cs, entry, previous, wanted, wantedHash);
+      if (entry.phase().isPublished()) {
+        // Another clone (or an earlier run whose ledger is gone) published this version already.
+        return StageOutcome.ALREADY_PUBLISHED;
+      }
       outcome =
           resumed
               ? StageOutcome.RESUMED
@@ -269,6 +286,14 @@ final class Publisher {
       String wantedHash)
       throws IOException {
     Ledger.Step step = previous.isPresent() ? Ledger.Step.NEW_VERSION : Ledger.Step.CREATE;
+    if (previous.isEmpty() && !entry.attempted(step)) {
+      // Zenodo decides what exists: a writer's clone (or a ledger lost with a laptop) may have made
+      // this version's deposition already; continue it rather than make a second one.
+      Optional<Deposition> existing = findByIdentifier(entry.identifier());
+      if (existing.isPresent()) {
+        return adoptExisting(cs, entry, existing.get());
+      }
+    }
     if (entry.attempted(step)) {
       Optional<Deposition> lost = findLost(cs, entry, previous);
       if (lost.isPresent()) {
@@ -280,26 +305,10 @@ final class Publisher {
             step,
             Ledger.Outcome.FOUND_AGAIN);
       }
-      java.time.Instant started = entry.lastStart(step);
-      if (clock.instant().isBefore(started.plus(LOST_WINDOW))) {
-        throw new PublishException(
-            cs.slug()
-                + ": an earlier run asked Zenodo to "
-                + step.label()
-                + " a deposition at "
-                + started
-                + " and did not hear back; it is not visible yet. Run the command again in a few minutes: casepress"
-                + " will find it rather than make a second one.",
-            true,
-            null);
-      }
-      entry =
-          log(
-              cs,
-              entry,
-              step,
-              Ledger.Outcome.NOT_FOUND,
-              "after " + LOST_WINDOW.toMinutes() + " minutes: it never happened");
+      // Searched for the whole bounded window inside this run: either the request never left, or
+      // Zenodo made a draft it never indexed (LAUNCH.md section 1), which no search will show.
+      // Creating again keeps the launch going; verify names the possible leftover to discard.
+      entry = log(cs, entry, step, Ledger.Outcome.NOT_FOUND, NOT_FOUND_DETAIL);
     }
     entry = log(cs, entry, step, Ledger.Outcome.STARTED);
     checkpoints.reached(step.label() + " started");
@@ -313,16 +322,15 @@ final class Publisher {
       entry = log(cs, entry, step, Ledger.Outcome.ANSWER_LOST);
       Optional<Deposition> lost = findLost(cs, entry, previous);
       if (lost.isEmpty()) {
-        throw new PublishException(
-            cs.slug()
-                + ": Zenodo did not answer the "
-                + step.label()
-                + " request, and no deposition from it can be found yet."
-                + " Nothing is lost: run the same command again later and casepress will look for it first.",
-            true,
-            e);
+        entry = log(cs, entry, step, Ledger.Outcome.NOT_FOUND, NOT_FOUND_DETAIL);
+        entry = log(cs, entry, step, Ledger.Outcome.STARTED);
+        d =
+            previous.isPresent()
+                ? client.newVersion(previous.get().depositId())
+                : client.create(wanted);
+      } else {
+        d = lost.get();
       }
-      d = lost.get();
     } catch (ZenodoException e) {
       if (previous.isPresent()
           && e.status() == 400
@@ -330,7 +338,7 @@ final class Publisher {
         // A draft of the new version is left over from an earlier attempt
         // (docs/zenodo.md#versions): use it.
         d =
-            findDraftOfConcept(previous.get().deposit().conceptRecId())
+            findDraftOfConcept(previous.get().deposit().conceptRecId(), cs)
                 .orElseThrow(
                     () ->
                         new PublishException(
@@ -347,6 +355,33 @@ final class Publisher {
     return adopt(cs, entry, d, previous.isPresent() ? null : wantedHash, step, Ledger.Outcome.DONE);
   }
 
+  static final String NOT_FOUND_DETAIL =
+      "no deposition from the earlier request could be found; made anew (verify names any leftover)";
+
+  /**
+   * Takes a deposition found on Zenodo by this version's identifier into a ledger that did not know
+   * it: an open draft is continued (its metadata and file are sent again by stage), a published one
+   * is recorded as published, with the file Zenodo holds.
+   */
+  private Ledger.Entry adoptExisting(CaseStudy cs, Ledger.Entry entry, Deposition d) {
+    Ledger.Entry adopted = deposited(entry, d, null);
+    if (d.published()) {
+      List<DepositFile> files = d.files();
+      if (files.size() == 1) {
+        DepositFile f = files.get(0);
+        adopted = adopted.uploaded(new Ledger.UploadedPdf(f.filename(), f.md5(), f.filesize()));
+      }
+      adopted =
+          adopted.published(new Ledger.Publication(d.doi(), d.conceptdoi(), recordUrl(d), null));
+    }
+    return log(
+        cs,
+        adopted,
+        Ledger.Step.CREATE,
+        Ledger.Outcome.ADOPTED,
+        (d.published() ? "published deposition " : "draft ") + d.id() + " found on Zenodo");
+  }
+
   private Ledger.Entry adopt(
       CaseStudy cs,
       Ledger.Entry entry,
@@ -354,12 +389,19 @@ final class Publisher {
       String sentHash,
       Ledger.Step step,
       Ledger.Outcome how) {
-    Ledger.Entry adopted =
-        entry.deposited(
-            new Ledger.Deposit(
-                d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
-            sentHash);
-    return log(cs, adopted, step, how, "deposition " + d.id());
+    return log(cs, deposited(entry, d, sentHash), step, how, "deposition " + d.id());
+  }
+
+  /** The entry with the deposition Zenodo returned; its bucket link was read in this run. */
+  private Ledger.Entry deposited(Ledger.Entry entry, Deposition d, String sentHash) {
+    bucketsReadNow.add(d.id());
+    return entry.deposited(
+        new Ledger.Deposit(d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
+        sentHash);
+  }
+
+  private static String recordUrl(Deposition d) {
+    return d.link("html").orElse(d.link("record_html").orElse(null));
   }
 
   /**
@@ -373,7 +415,7 @@ final class Publisher {
     for (int attempt = 1; attempt <= SEARCH_ATTEMPTS; attempt++) {
       Optional<Deposition> found =
           previous.isPresent()
-              ? findDraftOfConcept(previous.get().deposit().conceptRecId())
+              ? findDraftOfConcept(previous.get().deposit().conceptRecId(), cs)
               : findByIdentifier(entry.identifier());
       if (found.isPresent()) {
         return found;
@@ -397,34 +439,37 @@ final class Publisher {
   }
 
   /**
-   * The depositions that carry {@code identifier}: a phrase search, checked against each hit's
-   * metadata, since a search engine may match more loosely than we need.
+   * The depositions that carry {@code identifier}: the client's field-scoped search (LAUNCH.md
+   * section 1; an unfielded phrase falls back to default fields), re-checked exactly.
    */
   private List<Deposition> carrying(String identifier) throws IOException {
-    List<Deposition> hits = new ArrayList<>();
-    for (Deposition d : client.list(DepositionQuery.of("\"" + identifier + "\"").page(1, 100))) {
-      if (carries(d, identifier)) {
-        hits.add(d);
-      }
-    }
-    return hits;
+    return client.depositionsWithAlternateIdentifier(identifier);
   }
 
-  static boolean carries(Deposition d, String identifier) {
-    for (JsonNode r : d.metadata().path("related_identifiers")) {
-      if (identifier.equals(r.path("identifier").asText())) {
-        return true;
+  /**
+   * The open draft of a concept's next version. Search lags, so a hit is adopted only after a fresh
+   * read shows it is still an unpublished draft and none of the versions this ledger has published:
+   * a lagging index can still list v1 as a draft after it was published.
+   */
+  private Optional<Deposition> findDraftOfConcept(String conceptRecId, CaseStudy cs)
+      throws IOException {
+    java.util.Set<Long> published = new java.util.HashSet<>();
+    for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
+      if (e.phase().atLeast(Ledger.Phase.PUBLISHING) && e.depositId() != null) {
+        published.add(e.depositId());
       }
     }
-    return false;
-  }
-
-  private Optional<Deposition> findDraftOfConcept(String conceptRecId) throws IOException {
-    for (Deposition d :
+    for (Deposition hit :
         client.list(
             DepositionQuery.of("conceptrecid:" + conceptRecId).withAllVersions().page(1, 100))) {
-      if (d.state() == DepositionState.UNSUBMITTED) {
-        return Optional.of(d);
+      if (hit.state() != DepositionState.UNSUBMITTED || published.contains(hit.id())) {
+        continue;
+      }
+      Deposition now = client.get(hit.id());
+      if (!now.published()
+          && now.state() == DepositionState.UNSUBMITTED
+          && conceptRecId.equals(now.conceptrecid())) {
+        return Optional.of(now);
       }
     }
     return Optional.empty();
@@ -446,11 +491,12 @@ final class Publisher {
         }
       }
     }
+    // The bucket link names a server address (on local, the port of the run that made it), so a
+    // link from an earlier run is read again from the deposition rather than trusted.
     String bucket = entry.deposit().bucketUrl();
-    if (bucket == null) {
+    if (bucket == null || !bucketsReadNow.contains(entry.depositId())) {
       bucket =
-          client
-              .get(entry.depositId())
+          readOwn(cs, entry.depositId())
               .bucketUrl()
               .orElseThrow(
                   () ->
@@ -472,8 +518,8 @@ final class Publisher {
   // ---------------------------------------------------------------- release
 
   /**
-   * Checks everything in the batch before anything is published: all or nothing. Returns the
-   * problems found (empty when the batch may go).
+   * Checks every case study of the batch before anything is published. Returns one problem (with
+   * its fix) per blocked case study; the others are added to {@code ready}.
    */
   List<String> preflight(List<CaseStudy> batch, List<ReadyToPublish> ready) throws IOException {
     List<String> problems = new ArrayList<>();
@@ -517,7 +563,7 @@ final class Publisher {
       }
       Deposition d;
       try {
-        d = client.get(entry.depositId());
+        d = readOwn(cs, entry.depositId());
       } catch (ZenodoException e) {
         if (e.status() == 404) {
           problems.add(
@@ -547,7 +593,7 @@ final class Publisher {
                 + " are not the staged PDF (someone changed them on Zenodo). Stage it again.");
         continue;
       }
-      if (!carries(d, entry.identifier())) {
+      if (!d.carriesAlternateIdentifier(entry.identifier())) {
         problems.add(
             cs.slug()
                 + ": the metadata of draft "
@@ -557,7 +603,16 @@ final class Publisher {
       }
       ready.add(new ReadyToPublish(cs, entry, false, d));
     }
-    int needed = 2 * ready.size();
+    return problems;
+  }
+
+  /**
+   * Whether Zenodo's rate limit leaves room to publish {@code publishes} versions (a publish and a
+   * read back each); empty when it does, else what to do.
+   */
+  Optional<String> budgetProblem(int publishes) {
+    int needed = 2 * publishes;
+    List<String> problems = new ArrayList<>();
     client
         .lastRateLimit()
         .filter(r -> r.remainingBudget().isPresent())
@@ -574,7 +629,7 @@ final class Publisher {
                         + " and run the command again.");
               }
             });
-    return problems;
+    return problems.stream().findFirst();
   }
 
   /**
@@ -586,7 +641,10 @@ final class Publisher {
     Ledger.Entry entry = ledgers.read(cs.slug()).version(ready.entry().version()).orElseThrow();
     if (!entry.phase().isPublished()) {
       Deposition d = ready.onZenodo();
-      if (d == null || entry.phase() == Ledger.Phase.PUBLISHING) {
+      if (entry.phase() == Ledger.Phase.PUBLISHING) {
+        // An earlier run sent the publish and stopped: it may still be running on Zenodo.
+        d = readUntilPublished(entry.depositId());
+      } else if (d == null) {
         d = client.get(entry.depositId());
       }
       if (!d.published()) {
@@ -601,15 +659,15 @@ final class Publisher {
           d = client.publish(entry.depositId());
         } catch (OutcomeUnknownException e) {
           entry = log(cs, entry, Ledger.Step.PUBLISH, Ledger.Outcome.ANSWER_LOST);
-          d = client.get(entry.depositId());
+          d = readUntilPublished(entry.depositId());
           if (!d.published()) {
-            // Zenodo did not publish it; now it is safe to ask once more.
+            // Read for the whole bounded time and never published: now it is safe to ask again.
             d = client.publish(entry.depositId());
           }
         }
         checkpoints.reached("publish answered");
       }
-      String recordUrl = d.link("html").orElse(d.link("record_html").orElse(null));
+      String recordUrl = recordUrl(d);
       entry =
           log(
               cs,
@@ -625,6 +683,58 @@ final class Publisher {
     return released(cs, entry);
   }
 
+  /**
+   * Reads a deposition whose publish answer was lost until it shows as published or {@link
+   * #PUBLISH_READS} reads over a bounded time say it still is not. A read that fails meanwhile
+   * counts as "not yet".
+   */
+  private Deposition readUntilPublished(long id) throws IOException {
+    Deposition d = null;
+    for (int read = 1; read <= PUBLISH_READS; read++) {
+      try {
+        d = client.get(id);
+        if (d.published()) {
+          return d;
+        }
+      } catch (ZenodoException e) {
+        if (e.status() < 500) {
+          throw e;
+        }
+        // Zenodo is still busy; read again after the pause.
+      }
+      if (read < PUBLISH_READS) {
+        sleeper.sleep(PUBLISH_READ_PAUSE);
+      }
+    }
+    return d != null ? d : client.get(id);
+  }
+
+  /**
+   * Reads a deposition this ledger recorded. Drafts are private to the account that created them
+   * (LAUNCH.md section 6), so a 403 here almost always means another account's token, not a bad
+   * one: say so, with the way out.
+   */
+  private Deposition readOwn(CaseStudy cs, long id) throws IOException {
+    try {
+      return client.get(id);
+    } catch (ZenodoException e) {
+      if (e.status() == 403) {
+        throw new PublishException(
+            cs.slug()
+                + ": Zenodo does not let this token see deposition "
+                + id
+                + " on "
+                + target
+                + ". It was most likely staged with another Zenodo account (drafts are private to"
+                + " the account that made them). Run the command with the token of the account"
+                + " that staged it, or ask that person to run it.",
+            false,
+            e);
+      }
+      throw e;
+    }
+  }
+
   /** Reads the published record back and compares it with what was staged. */
   Ledger.Entry verify(CaseStudy cs, Ledger.Entry entry) throws IOException {
     PublishedRecord record = client.record(entry.depositId());
@@ -632,33 +742,34 @@ final class Publisher {
     if (record.files().size() != 1 || !record.files().get(0).md5().equals(entry.pdfMd5())) {
       wrong.add("its file is not the staged PDF");
     }
-    if (!cs.title().equals(record.title())
-        && !cs.title().equals(record.metadata().path("title").asText())) {
+    if (!ZenodoText.same(cs.title(), record.title())
+        && !ZenodoText.same(cs.title(), record.metadata().path("title").asText())) {
       wrong.add("its title is '" + record.title() + "'");
     }
     if (entry.doi() != null && record.doi() != null && !entry.doi().equals(record.doi())) {
       wrong.add("its DOI is " + record.doi());
     }
     if (!wrong.isEmpty()) {
-      throw PublishException.problem(
+      // Published is irreversible: record the difference and warn, never stop the batch here.
+      String warning =
           cs.slug()
               + ": the published record "
               + entry.depositId()
-              + " does not match what was staged: "
+              + " differs from what was staged: "
               + String.join("; ", wrong)
-              + ". Check it on Zenodo.");
+              + ". Check it on Zenodo (a new version corrects it).";
+      warnings.add(warning);
     }
-    Released.CommunityInclusion community =
-        record.communities().contains(metadata.community().community())
-            ? Released.CommunityInclusion.ACCEPTED
-            : Released.CommunityInclusion.PENDING;
+    Released.CommunityInclusion community = inclusion(cs, entry.depositId(), record);
     entry =
         log(
             cs,
             entry.verified(community),
             Ledger.Step.VERIFY,
-            Ledger.Outcome.RECORD_MATCHES,
-            "community " + community.name().toLowerCase(java.util.Locale.ROOT));
+            wrong.isEmpty() ? Ledger.Outcome.RECORD_MATCHES : Ledger.Outcome.DIFFERS,
+            (wrong.isEmpty() ? "" : String.join("; ", wrong) + "; ")
+                + "community "
+                + community.name().toLowerCase(java.util.Locale.ROOT));
     int removed = entry.lostAnAnswer() ? removeOrphans(entry) : 0;
     if (removed > 0) {
       entry =
@@ -673,8 +784,121 @@ final class Publisher {
   }
 
   /**
+   * Whether the community took the record in, from what Zenodo says rather than what we hope:
+   * included, or an inclusion request of the record that is still open. When there is neither,
+   * inclusion is asked for with the native endpoint (which notifies the curators); a refusal is
+   * kept as a warning with Zenodo's reason. The legacy {@code communities} field sent at publish
+   * makes a request that notifies nobody, and none at all for an unknown community.
+   */
+  Released.CommunityInclusion inclusion(CaseStudy cs, long recordId, PublishedRecord record)
+      throws IOException {
+    String community = metadata.community().community();
+    if (community.isEmpty() || record.communities().contains(community)) {
+      return community.isEmpty()
+          ? Released.CommunityInclusion.UNKNOWN
+          : Released.CommunityInclusion.ACCEPTED;
+    }
+    Optional<Released.CommunityInclusion> asked = requested(recordId);
+    if (asked.isPresent()) {
+      return asked.get();
+    }
+    InclusionAnswer answer;
+    try {
+      answer = client.requestInclusion(recordId, community);
+    } catch (OutcomeUnknownException e) {
+      // Asked, but the answer was lost: what the record's requests say now is the truth.
+      return requested(recordId).orElse(Released.CommunityInclusion.UNKNOWN);
+    } catch (ZenodoException e) {
+      if (e.status() != 400) {
+        throw e;
+      }
+      answer =
+          new InclusionAnswer(
+              List.of(), List.of(new InclusionAnswer.Failed(community, e.getMessage())));
+    }
+    for (InclusionAnswer.Processed processed : answer.processed()) {
+      return processed.request() == null
+              || processed.request().status() == CommunityRequest.Status.ACCEPTED
+          ? Released.CommunityInclusion.ACCEPTED
+          : Released.CommunityInclusion.PENDING;
+    }
+    List<String> reasons = new ArrayList<>();
+    for (InclusionAnswer.Failed error : answer.errors()) {
+      String message = error.message();
+      if (message.contains("already included")) {
+        return Released.CommunityInclusion.ACCEPTED;
+      }
+      if (message.contains("already an open")) {
+        return Released.CommunityInclusion.PENDING;
+      }
+      reasons.add(message);
+    }
+    warnings.add(
+        cs.slug()
+            + ": record "
+            + recordId
+            + " could not be put forward to the community '"
+            + community
+            + "' ("
+            + String.join("; ", reasons)
+            + "). Check the community in metadata/community.yaml and with ./casepress doctor.");
+    return Released.CommunityInclusion.FAILED;
+  }
+
+  private static final String INCLUSION = "community-inclusion";
+
+  /** The state of the record's community-inclusion request, if it has one. */
+  private Optional<Released.CommunityInclusion> requested(long recordId) throws IOException {
+    Released.CommunityInclusion found = null;
+    for (CommunityRequest request : client.recordRequests(recordId)) {
+      if (!INCLUSION.equals(request.type())) {
+        continue;
+      }
+      if (request.status() == CommunityRequest.Status.ACCEPTED) {
+        return Optional.of(Released.CommunityInclusion.ACCEPTED);
+      }
+      if (request.open()) {
+        found = Released.CommunityInclusion.PENDING;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * Accepts the open inclusion requests of this case study's published versions, as a curator of
+   * the community, and records the inclusion.
+   *
+   * @return how many requests were accepted
+   */
+  int acceptInclusion(CaseStudy cs) throws IOException {
+    int accepted = 0;
+    for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
+      if (!e.phase().isPublished()) {
+        continue;
+      }
+      for (CommunityRequest request : client.recordRequests(e.depositId())) {
+        if (INCLUSION.equals(request.type()) && request.open()) {
+          client.acceptRequest(request.id(), "Accepted for the launch by casepress.");
+          accepted++;
+        }
+      }
+      if (e.phase() == Ledger.Phase.VERIFIED
+          && e.publication().community() != Released.CommunityInclusion.ACCEPTED
+          && requested(e.depositId()).orElse(null) == Released.CommunityInclusion.ACCEPTED) {
+        log(
+            cs,
+            e.verified(Released.CommunityInclusion.ACCEPTED),
+            Ledger.Step.VERIFY,
+            Ledger.Outcome.DONE,
+            "community accepted");
+      }
+    }
+    return accepted;
+  }
+
+  /**
    * Deletes drafts that carry this version's identifier but are not the one published: left by a
-   * create whose answer was lost for longer than {@link #LOST_WINDOW}.
+   * create whose answer was lost and that search showed only after the next create was made.
    */
   int removeOrphans(Ledger.Entry entry) throws IOException {
     int removed = 0;

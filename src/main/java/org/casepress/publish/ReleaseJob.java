@@ -14,6 +14,7 @@ import org.casepress.source.Workspace;
 import org.casepress.workflow.ReviewState;
 import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.StatusFile;
+import org.casepress.zenodo.ZenodoException;
 
 /**
  * A plan, stage or release run over a {@link Selection} on one target: the ordered steps of
@@ -204,18 +205,35 @@ final class ReleaseJob {
     }
     List<CaseStudy> batch = ready(selection);
     List<ReadyToPublish> ready = new ArrayList<>();
-    List<String> problems = publisher.get().preflight(batch, ready);
-    if (!problems.isEmpty()) {
+    List<String> blocked = publisher.get().preflight(batch, ready);
+    List<ReadyToPublish> toPublish = ready.stream().filter(r -> !r.alreadyPublished()).toList();
+    Optional<String> budget = publisher.get().budgetProblem(toPublish.size());
+    if (budget.isPresent()) {
+      List<String> all = new ArrayList<>(blocked);
+      all.add(budget.get());
       throw PublishException.problem(
           "Nothing was published: the checks before release found problems.\n  "
-              + String.join("\n  ", problems));
+              + String.join("\n  ", all));
     }
-    List<ReadyToPublish> toPublish = ready.stream().filter(r -> !r.alreadyPublished()).toList();
+    if (!blocked.isEmpty()
+        && (toPublish.isEmpty() || !confirmation.publishReadySubset(blocked, toPublish))) {
+      throw PublishException.problem(
+          "Nothing was published: the checks before release found problems.\n  "
+              + String.join("\n  ", blocked)
+              + (toPublish.isEmpty()
+                  ? ""
+                  : "\nThe other "
+                      + toPublish.size()
+                      + " case stud"
+                      + (toPublish.size() == 1 ? "y is" : "ies are")
+                      + " ready; fix the above, or confirm publishing only the ready ones."));
+    }
     if (production && !toPublish.isEmpty() && !confirmation.confirm(toPublish)) {
       throw PublishException.problem("Nothing was published: the release was not confirmed.");
     }
     List<Released> published = new ArrayList<>();
     List<Released> already = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     int i = 0;
     for (ReadyToPublish r : ready) {
       if (r.alreadyPublished()) {
@@ -223,7 +241,24 @@ final class ReleaseJob {
         continue;
       }
       progress.step(++i, toPublish.size(), r.caseStudy().slug(), "publishing on " + target.id());
-      Released done = publisher.get().publish(r);
+      Released done;
+      try {
+        done = publisher.get().publish(r);
+      } catch (ZenodoException e) {
+        // One case study refused (or Zenodo busy) must not hold back the rest of the launch:
+        // finish the batch, announce what is out, and report this one with its reason.
+        failed.add(
+            r.caseStudy().slug()
+                + ": Zenodo "
+                + (e.status() >= 500 ? "was unavailable" : "refused to publish it")
+                + " ("
+                + e.getMessage()
+                + "). "
+                + (e.status() >= 500
+                    ? "Run the release again later; it continues where it stopped."
+                    : "Fix what Zenodo names, stage it again, then release it."));
+        continue;
+      }
       published.add(done);
       if (production) {
         statuses.replaced(
@@ -251,6 +286,6 @@ final class ReleaseJob {
               all)
           .writeTo(folder);
     }
-    return new ReleaseOutcome(published, already, folder);
+    return new ReleaseOutcome(published, already, folder, publisher.get().warnings(), failed);
   }
 }

@@ -24,12 +24,15 @@ public record Released(
   public enum CommunityInclusion {
     ACCEPTED,
     PENDING,
+    /** Zenodo refused the inclusion request (the reason is in the run's warnings). */
+    FAILED,
     UNKNOWN;
 
     public String label() {
       return switch (this) {
         case ACCEPTED -> "in the community";
         case PENDING -> "awaiting the community curators";
+        case FAILED -> "not put forward to the community";
         case UNKNOWN -> "community status unknown";
       };
     }

@@ -159,6 +159,24 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Accepts the open community-inclusion requests of the selection's published records, for a
+   * coordinator who curates the community, so that the launch shows in it when announced.
+   *
+   * @return how many requests were accepted
+   */
+  public int acceptCommunityRequests(List<String> slugs, String launch) {
+    Selection selection = select(slugs, launch);
+    return remotely(
+        () -> {
+          int accepted = 0;
+          for (CaseStudy cs : selection.caseStudies()) {
+            accepted += publisher().acceptInclusion(cs);
+          }
+          return accepted;
+        });
+  }
+
+  /**
    * Discards the staged draft of a case study's current version and forgets it.
    *
    * @return false when nothing was staged

@@ -145,8 +145,7 @@ class DepositMetadataTest {
     assertEquals("publication", m.get("upload_type").asText());
     assertEquals("report", m.get("publication_type").asText());
     assertEquals("open", m.get("access_right").asText());
-    assertEquals(
-        "[{\"identifier\":\"turing-practitioners-hub\"}]", m.get("communities").toString());
+    assertFalse(m.has("communities"), "inclusion is asked for after publish, natively");
     assertEquals("Practitioners Hub Case Studies", m.get("partof_title").asText());
     assertEquals("The Alan Turing Institute", m.get("imprint_publisher").asText());
     assertEquals("<p>Part of Practitioners Hub Case Studies.</p>", m.get("notes").asText());
@@ -364,7 +363,6 @@ class DepositMetadataTest {
             "license",
             "keywords",
             "language",
-            "communities",
             "partof_title",
             "imprint_publisher",
             "notes",

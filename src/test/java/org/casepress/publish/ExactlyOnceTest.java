@@ -159,7 +159,7 @@ class ExactlyOnceTest {
       int duplicates = 0;
       for (String slug : List.of("base-study", "second-study")) {
         String id = "urn:casepress:the-turing-way-practitioners:" + slug + ":v1";
-        List<Deposition> ours = all.stream().filter(d -> Publisher.carries(d, id)).toList();
+        List<Deposition> ours = all.stream().filter(d -> d.carriesAlternateIdentifier(id)).toList();
         List<Deposition> published = ours.stream().filter(Deposition::published).toList();
         duplicates += Math.max(0, published.size() - 1);
         assertEquals(
@@ -243,7 +243,7 @@ class ExactlyOnceTest {
           String id = "urn:casepress:the-turing-way-practitioners:base-study:v" + v;
           Ledger.Entry entry = f.ledgers().read("base-study").version(v).orElseThrow();
           Deposition d =
-              all.stream().filter(x -> Publisher.carries(x, id)).findFirst().orElseThrow();
+              all.stream().filter(x -> x.carriesAlternateIdentifier(id)).findFirst().orElseThrow();
           assertEquals(d.id(), entry.depositId(), "seed " + seed + " v" + v);
           assertEquals(Ledger.Phase.VERIFIED, entry.phase(), "seed " + seed + " v" + v);
           assertEquals(

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublisherTest {
 
   @Test
-  void happyPathStagesAndPublishesInFiveRequestsPerCaseStudy(@TempDir Path tmp) throws Exception {
+  void happyPathStagesAndPublishesInEightRequestsPerCaseStudy(@TempDir Path tmp) throws Exception {
     try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study");
         ZenodoClient client = f.client()) {
       f.approve("base-study");
@@ -32,7 +32,10 @@ class PublisherTest {
       int requests = f.server.requestCount() - before;
       assertEquals(2, outcome.published().size());
       assertEquals(
-          10, requests, "stage (create, upload) and release (read, publish, read record) for each");
+          16,
+          requests,
+          "stage (search for it, create, upload) and release (read, publish, read record, its"
+              + " requests, ask the community) for each");
       for (Released r : outcome.published()) {
         Ledger.Entry e = f.ledgers().read(r.caseStudy().slug()).version(1).orElseThrow();
         assertEquals(Ledger.Phase.VERIFIED, e.phase());
@@ -164,9 +167,11 @@ class PublisherTest {
       assertEquals(
           1, second.files().size(), "the inherited PDF is replaced, not kept beside the new one");
       assertTrue(
-          Publisher.carries(second, "urn:casepress:the-turing-way-practitioners:base-study:v2"));
+          second.carriesAlternateIdentifier(
+              "urn:casepress:the-turing-way-practitioners:base-study:v2"));
       assertFalse(
-          Publisher.carries(second, "urn:casepress:the-turing-way-practitioners:base-study:v1"));
+          second.carriesAlternateIdentifier(
+              "urn:casepress:the-turing-way-practitioners:base-study:v1"));
     }
   }
 

@@ -22,6 +22,7 @@ import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.Transition;
 import org.casepress.zenodo.Deposition;
 import org.casepress.zenodo.DepositionQuery;
+import org.casepress.zenodo.Sleeper;
 import org.casepress.zenodo.Target;
 import org.casepress.zenodo.ZenodoClient;
 
@@ -49,8 +50,13 @@ final class PublishingFixture implements AutoCloseable {
 
   final Path root;
   final Workspace workspace;
-  final LocalZenodo server;
+  private final Path serverDir;
+  LocalZenodo server;
   final List<Duration> sleeps = new ArrayList<>();
+
+  /** How the publisher waits; by default it only records, a test of real timing sleeps too. */
+  Sleeper sleeper = sleeps::add;
+
   private Instant now = Instant.parse("2026-12-10T10:00:00Z");
 
   /** A clock the test moves on, as time passes between a user's runs. */
@@ -76,7 +82,15 @@ final class PublishingFixture implements AutoCloseable {
     now = now.plus(d);
   }
 
+  private final Options options;
+
   PublishingFixture(Path tmp, String... slugs) throws IOException {
+    this(tmp, Options.defaults(), slugs);
+  }
+
+  /** With the embedded server configured by {@code options} (index lag is always zero here). */
+  PublishingFixture(Path tmp, Options options, String... slugs) throws IOException {
+    this.options = options.withIndexLag(Duration.ZERO);
     root = TestWorkspaces.copy(TestWorkspaces.BASE, tmp.resolve("ws"));
     for (String slug : slugs) {
       if (!slug.equals("base-study")) {
@@ -92,8 +106,31 @@ final class PublishingFixture implements AutoCloseable {
     workspace = new Workspace(root);
     // The sleeper here is fake, so the server's real-time index refresh would never pass: search
     // lag is injected per test, counted in list calls (Faults.searchLag).
-    server =
-        LocalZenodo.start(tmp.resolve("zenodo"), 0, Options.defaults().withIndexLag(Duration.ZERO));
+    serverDir = tmp.resolve("zenodo");
+    server = LocalZenodo.start(serverDir, 0, this.options);
+  }
+
+  /** Stops the embedded server and starts it again on its storage, on a new port. */
+  void restartServer() throws IOException {
+    server.close();
+    server = LocalZenodo.start(serverDir, 0, options);
+  }
+
+  /**
+   * A second clone of the same repository: the workspace as it is now (reviews and all), without
+   * this clone's ledgers, which live outside version control until committed.
+   */
+  Workspace cloneWithoutLedgers(Path where) throws IOException {
+    Path copy = TestWorkspaces.copy(root, where);
+    Path ledgerDir = new Workspace(copy).stateDir().resolve("ledgers");
+    if (Files.exists(ledgerDir)) {
+      try (var files = Files.walk(ledgerDir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return new Workspace(copy);
   }
 
   void approve(String slug) {
@@ -104,7 +141,16 @@ final class PublishingFixture implements AutoCloseable {
   }
 
   ZenodoClient client() {
-    return ZenodoClient.builder(Target.local(server.apiUrl()))
+    return client(null);
+  }
+
+  /** A client sending {@code token} (null: none), as one account's member would. */
+  ZenodoClient client(String token) {
+    ZenodoClient.Builder builder = ZenodoClient.builder(Target.local(server.apiUrl()));
+    if (token != null) {
+      builder.token(org.casepress.zenodo.Token.of(token));
+    }
+    return builder
         .sleeper(sleeps::add)
         .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5))
         .build();
@@ -125,7 +171,7 @@ final class PublishingFixture implements AutoCloseable {
         ledgers(),
         FAKE_PDF,
         clock,
-        sleeps::add,
+        sleeper,
         checkpoints);
   }
 
@@ -134,6 +180,11 @@ final class PublishingFixture implements AutoCloseable {
    * the workspace lock. The client, the PDFs, the clock and the crash points are the fixture's.
    */
   Session session(ZenodoClient client, Publisher.Checkpoints checkpoints) {
+    return session(workspace, client, checkpoints);
+  }
+
+  /** A session like {@link #session(ZenodoClient, Publisher.Checkpoints)} in another workspace. */
+  Session session(Workspace in, ZenodoClient client, Publisher.Checkpoints checkpoints) {
     Session.Remote remote =
         new Session.Remote() {
           @Override
@@ -158,14 +209,14 @@ final class PublishingFixture implements AutoCloseable {
                 ledgers,
                 FAKE_PDF,
                 clock,
-                sleeps::add,
+                sleeper,
                 checkpoints);
           }
 
           @Override
           public void close() {}
         };
-    return Session.open(workspace, TargetKind.LOCAL, remote, null, Progress.SILENT, clock);
+    return Session.open(in, TargetKind.LOCAL, remote, null, Progress.SILENT, clock);
   }
 
   ReleaseOutcome release(ZenodoClient client) {

@@ -143,13 +143,6 @@ public final class PdfJob {
    */
   private static List<Result> runInParallel(List<Callable<Result>> jobs) throws IOException {
     int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
-    if (threads == 1) {
-      List<Result> results = new ArrayList<>();
-      for (Callable<Result> job : jobs) {
-        results.add(call(job));
-      }
-      return results;
-    }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<Result>> futures = pool.invokeAll(jobs);
@@ -163,16 +156,6 @@ public final class PdfJob {
       throw new java.io.InterruptedIOException("rendering was interrupted");
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  private static Result call(Callable<Result> job) throws IOException {
-    try {
-      return job.call();
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 

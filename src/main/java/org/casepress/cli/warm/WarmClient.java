@@ -234,7 +234,9 @@ public final class WarmClient {
   /**
    * Starts the warm process with this JVM's Java and class path, detached from the terminal where
    * the system can (setsid), so that Ctrl-C on one command does not stop it for the others. It runs
-   * with the full JIT, not the quick tier the launcher gives short commands: it lives for minutes.
+   * with the launcher's quick JIT tier too: with the full JIT its optimising compiler competed with
+   * the commands for the two cores of the machine measured, and the first command took twice as
+   * long, the next eight about 1.5 times as long (BENCHMARKS.md).
    */
   private static Process start(Rendezvous r, Map<String, String> env) throws IOException {
     List<String> command = new ArrayList<>();
@@ -245,6 +247,7 @@ public final class WarmClient {
       }
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1");
     String startup = System.getProperty(STARTUP_PROPERTY, "");
     if (!startup.isBlank()) {
       command.add(startup);

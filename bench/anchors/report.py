@@ -86,8 +86,9 @@ if times("typst") and any(times(v) for v, _ in variants[1:]):
     if os.path.exists(f"{work}/warm-rss.txt"):
         wr = {}
         for line in open(f"{work}/warm-rss.txt"):
-            label, kb = line.split()
-            wr.setdefault(label, []).append(int(kb))
+            fields = line.split()
+            if len(fields) == 2 and fields[1].isdigit():  # a process already gone has no figure
+                wr.setdefault(fields[0], []).append(int(fields[1]))
         names = {"warm-first": "after one first command (Java 17)", "warm-first-jdk25": "after one first command (Java 25)",
                  "warm-after-cold": "after every render of the cold rounds (one process per Java, the larger)"}
         parts = [f"{names.get(k, k)} {max(v) / 1024:.0f} MB" for k, v in wr.items() if max(v) > 0]

@@ -78,12 +78,15 @@ set "warm=%CASEPRESS_WARM%"
 if not defined warm if defined CI set warm=off
 if not defined warm set warm=on
 if "%warm%"=="off" goto here
+rem The client starts from a jar of its own, in front of the tool jar the warm process runs from.
+set "client_jar=%here%\target\casepress-client.jar"
+if not exist "%client_jar%" goto here
 if "%~1"=="check" goto warm
 if "%~1"=="render" goto warm
 goto here
 
 :warm
-"%java%" -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr "-Dcasepress.warm.startup=%startup%" -cp "%jar%" org.casepress.cli.warm.WarmClient %*
+"%java%" -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr "-Dcasepress.warm.startup=%startup%" "-Dcasepress.warm.classpath=%jar%" -cp "%client_jar%;%jar%" org.casepress.cli.warm.WarmClient %*
 exit /b %errorlevel%
 
 :here

@@ -136,7 +136,7 @@ stop_warm() { # LABEL FOLDER: note each warm process's peak RSS (kB), then stop 
   for f in "$2"/*.pid; do
     [ -f "$f" ] || continue
     pid=$(cat "$f")
-    echo "$1 $(sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || echo 0)" >>"$work/warm-rss.txt"
+    echo "$1 $(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || echo 0)" >>"$work/warm-rss.txt"
     kill "$pid" 2>/dev/null || true
   done
 }

@@ -55,6 +55,12 @@ public final class WarmClient {
   /** Start-up archive option the warm process runs with, set by the launcher. */
   static final String STARTUP_PROPERTY = "casepress.warm.startup";
 
+  /**
+   * The warm process's class path, set by the launcher: the tool jar alone, as its start-up archive
+   * was made with, not the small client jar this JVM starts from in front of it.
+   */
+  static final String CLASSPATH_PROPERTY = "casepress.warm.classpath";
+
   /** By name: a class literal would load the server's classes into this small JVM. */
   static final String SERVER_CLASS = "org.casepress.cli.warm.WarmServer";
 
@@ -260,7 +266,7 @@ public final class WarmClient {
       }
     }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")));
     command.add(SERVER_CLASS);
     command.add(r.folder().toString());
     command.add(r.identity());

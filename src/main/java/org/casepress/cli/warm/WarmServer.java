@@ -182,14 +182,18 @@ public final class WarmServer implements Closeable {
   @Override
   public void close() {
     try {
-      boolean ours = Objects.equals(socketKey, fileKey(rendezvous.socket()));
-      channel.close();
-      if (ours) {
+      // The files go first: once the channel is closed, serve() returns and the process may end.
+      if (Objects.equals(socketKey, fileKey(rendezvous.socket()))) {
         Files.deleteIfExists(rendezvous.socket());
         Files.deleteIfExists(rendezvous.pid());
       }
     } catch (IOException e) {
       // Leaving a dead socket is harmless: the next client replaces it.
+    }
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // Closing a listening socket has nothing to flush: nothing is lost.
     }
   }
 

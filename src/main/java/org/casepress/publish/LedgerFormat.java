@@ -48,6 +48,9 @@ final class LedgerFormat {
     "concept_doi",
     "record_url",
     "community",
+    "community_request_id",
+    "community_reason",
+    "community_read_at",
     "events"
   })
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,6 +72,9 @@ final class LedgerFormat {
       String conceptDoi,
       String recordUrl,
       String community,
+      String communityRequestId,
+      String communityReason,
+      String communityReadAt,
       List<StoredEvent> events) {}
 
   @JsonPropertyOrder({"time", "step", "outcome"})
@@ -105,9 +111,12 @@ final class LedgerFormat {
         p == null ? null : p.doi(),
         p == null ? null : p.conceptDoi(),
         p == null ? null : p.recordUrl(),
-        p == null || p.community() == null
+        p == null || p.community() == null ? null : p.community().inclusion().id(),
+        p == null || p.community() == null ? null : p.community().requestId(),
+        p == null || p.community() == null ? null : p.community().reason(),
+        p == null || p.community() == null || p.community().readAt() == null
             ? null
-            : p.community().name().toLowerCase(java.util.Locale.ROOT),
+            : p.community().readAt().toString(),
         e.events().stream()
             .map(x -> new StoredEvent(x.time().toString(), x.step().label(), x.outcomeText()))
             .toList());
@@ -169,7 +178,7 @@ final class LedgerFormat {
         s.doi() == null && s.recordUrl() == null
             ? null
             : new Ledger.Publication(
-                s.doi(), s.conceptDoi(), s.recordUrl(), community(s.community(), file, at));
+                s.doi(), s.conceptDoi(), s.recordUrl(), community(s, file, at));
     LocalDate date;
     try {
       date = s.publicationDate() == null ? null : LocalDate.parse(s.publicationDate());
@@ -197,19 +206,36 @@ final class LedgerFormat {
         events);
   }
 
-  private static Released.CommunityInclusion community(String text, String file, String at) {
-    if (text == null) {
+  /**
+   * The community state; a ledger written before the request was recorded has only {@code
+   * community} (accepted, pending, failed or unknown), which reads as that state, request unknown.
+   */
+  private static CommunityState community(StoredEntry s, String file, String at) {
+    if (s.community() == null) {
       return null;
     }
-    return Arrays.stream(Released.CommunityInclusion.values())
-        .filter(c -> c.name().equalsIgnoreCase(text))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                damaged(
-                    file,
-                    at + ".community",
-                    "'" + text + "' is not accepted, pending, failed or unknown"));
+    CommunityState.Inclusion inclusion =
+        CommunityState.Inclusion.parse(s.community())
+            .orElseThrow(
+                () ->
+                    damaged(
+                        file,
+                        at + ".community",
+                        "'"
+                            + s.community()
+                            + "' is not a community state casepress writes ("
+                            + Arrays.stream(CommunityState.Inclusion.values())
+                                .map(CommunityState.Inclusion::id)
+                                .collect(Collectors.joining(", "))
+                            + ")"));
+    Instant readAt;
+    try {
+      readAt = s.communityReadAt() == null ? null : Instant.parse(s.communityReadAt());
+    } catch (DateTimeParseException e) {
+      throw damaged(
+          file, at + ".community_read_at", "'" + s.communityReadAt() + "' is not a UTC time");
+    }
+    return new CommunityState(inclusion, s.communityRequestId(), s.communityReason(), readAt);
   }
 
   private static Ledger.Event event(StoredEvent s, String file, String at) {

@@ -53,9 +53,16 @@ class ReleaseCliTest {
         "the DOIs come last: " + first.out());
     assertTrue(tail.get(2).endsWith("  northmoor-code-review-tre"), first.out());
     assertTrue(
-        tail.get(3).matches("Community: 2 (in the community|awaiting the community curators)\\."),
+        tail.get(3).matches("Community: 2 (in the community|pending: awaiting the curators)\\."),
         "as the records say: " + tail.get(3));
     assertTrue(first.out().contains("/announcement.html\n"), "names the file: " + first.out());
+    assertTrue(
+        first
+            .out()
+            .contains(
+                "To browse the local records, run ./casepress serve and open\n"
+                    + "  http://127.0.0.1:4680/\n"),
+        "says how to browse the records, with the address: " + first.out());
     String doi = tail.get(1).replaceAll(".*https://doi.org/(\\S+) .*", "$1");
     try (PDDocument pdf =
         Loader.loadPDF(

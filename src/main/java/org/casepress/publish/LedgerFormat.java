@@ -155,16 +155,12 @@ final class LedgerFormat {
             .findFirst()
             .orElseThrow(
                 () ->
-                    damaged(
+                    notOneOf(
                         file,
                         at + ".phase",
-                        "'"
-                            + s.phase()
-                            + "' is not a phase casepress writes ("
-                            + Arrays.stream(Ledger.Phase.values())
-                                .map(Enum::name)
-                                .collect(Collectors.joining(", "))
-                            + ")"));
+                        s.phase(),
+                        "a phase casepress writes",
+                        Arrays.stream(Ledger.Phase.values()).map(Enum::name)));
     Ledger.Deposit deposit =
         s.depositId() == null
             ? null
@@ -218,23 +214,17 @@ final class LedgerFormat {
         CommunityState.Inclusion.parse(s.community())
             .orElseThrow(
                 () ->
-                    damaged(
+                    notOneOf(
                         file,
                         at + ".community",
-                        "'"
-                            + s.community()
-                            + "' is not a community state casepress writes ("
-                            + Arrays.stream(CommunityState.Inclusion.values())
-                                .map(CommunityState.Inclusion::id)
-                                .collect(Collectors.joining(", "))
-                            + ")"));
-    Instant readAt;
-    try {
-      readAt = s.communityReadAt() == null ? null : Instant.parse(s.communityReadAt());
-    } catch (DateTimeParseException e) {
-      throw damaged(
-          file, at + ".community_read_at", "'" + s.communityReadAt() + "' is not a UTC time");
-    }
+                        s.community(),
+                        "a community state casepress writes",
+                        Arrays.stream(CommunityState.Inclusion.values())
+                            .map(CommunityState.Inclusion::id)));
+    Instant readAt =
+        s.communityReadAt() == null
+            ? null
+            : time(s.communityReadAt(), file, at + ".community_read_at");
     return new CommunityState(inclusion, s.communityRequestId(), s.communityReason(), readAt);
   }
 
@@ -242,26 +232,17 @@ final class LedgerFormat {
     if (s == null || s.time() == null || s.step() == null || s.outcome() == null) {
       throw damaged(file, at, "an event needs a time, a step and an outcome");
     }
-    Instant time;
-    try {
-      time = Instant.parse(s.time());
-    } catch (DateTimeParseException e) {
-      throw damaged(file, at + ".time", "'" + s.time() + "' is not a UTC time");
-    }
+    Instant time = time(s.time(), file, at + ".time");
     Ledger.Step step =
         Ledger.Step.parse(s.step())
             .orElseThrow(
                 () ->
-                    damaged(
+                    notOneOf(
                         file,
                         at + ".step",
-                        "'"
-                            + s.step()
-                            + "' is not a step casepress logs ("
-                            + Arrays.stream(Ledger.Step.values())
-                                .map(Ledger.Step::label)
-                                .collect(Collectors.joining(", "))
-                            + ")"));
+                        s.step(),
+                        "a step casepress logs",
+                        Arrays.stream(Ledger.Step.values()).map(Ledger.Step::label)));
     Ledger.Outcome outcome =
         Ledger.Outcome.parseStart(s.outcome())
             .orElseThrow(
@@ -272,6 +253,23 @@ final class LedgerFormat {
                         "'" + s.outcome() + "' is not an outcome casepress logs"));
     String rest = s.outcome().substring(outcome.label().length()).replaceFirst("^[:,;]?\\s*", "");
     return new Ledger.Event(time, step, outcome, rest.isEmpty() ? null : rest);
+  }
+
+  private static Instant time(String text, String file, String key) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw damaged(file, key, "'" + text + "' is not a UTC time");
+    }
+  }
+
+  /** "'X' is not a phase casepress writes (CREATING, ...)", refusing the file at that key. */
+  private static PublishException notOneOf(
+      String file, String key, String text, String what, java.util.stream.Stream<String> known) {
+    return damaged(
+        file,
+        key,
+        "'" + text + "' is not " + what + " (" + known.collect(Collectors.joining(", ")) + ")");
   }
 
   private static PublishException damaged(String file, String key, String what) {

@@ -28,6 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CommunityLineTest {
   private static final String SLUG = "base-study";
 
+  private static ReleaseOutcome released(PublishingFixture f, ZenodoClient client) {
+    f.approve(SLUG);
+    return f.release(client);
+  }
+
   private static Ledger.Entry entry(PublishingFixture f) {
     return f.ledgers().read(SLUG).version(1).orElseThrow();
   }
@@ -37,8 +42,7 @@ class CommunityLineTest {
       @TempDir Path tmp) throws Exception {
     try (PublishingFixture f = new PublishingFixture(tmp, SLUG);
         ZenodoClient client = f.client()) {
-      f.approve(SLUG);
-      ReleaseOutcome outcome = f.release(client);
+      ReleaseOutcome outcome = released(f, client);
       long id = entry(f).depositId();
       String request = client.recordRequests(id).get(0).id();
 
@@ -96,8 +100,7 @@ class CommunityLineTest {
   void verifyRecordsADeclineReadFromZenodo(@TempDir Path tmp) throws Exception {
     try (PublishingFixture f = new PublishingFixture(tmp, SLUG);
         ZenodoClient client = f.client()) {
-      f.approve(SLUG);
-      f.release(client);
+      released(f, client);
       String request = entry(f).publication().community().requestId();
       client.declineRequest(request, "Not a case study of this hub.");
 
@@ -155,8 +158,7 @@ class CommunityLineTest {
   void noCommunityNamedMeansNotRequested(@TempDir Path tmp) throws Exception {
     try (PublishingFixture f = new PublishingFixture(tmp, SLUG);
         ZenodoClient client = f.client()) {
-      f.approve(SLUG);
-      f.release(client);
+      released(f, client);
       long id = entry(f).depositId();
       CommunityRequests none = new CommunityRequests(client, "", f.clock);
       CommunityState state = none.ask(SLUG, id, client.record(id), new java.util.ArrayList<>());

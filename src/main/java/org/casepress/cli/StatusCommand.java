@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.casepress.model.Person;
+import org.casepress.publish.CommunityState;
 import org.casepress.publish.Ledger;
 import org.casepress.publish.LedgerStores;
 import org.casepress.publish.Standing;
@@ -88,7 +89,7 @@ final class StatusCommand implements Command {
         s.recordUrl(target, Website.of(target))
             .ifPresent(url -> line(in, "  " + target.id() + " record: " + url + served(target)));
         s.community(target)
-            .ifPresent(c -> line(in, "  " + target.id() + " community: " + c.line()));
+            .ifPresent(c -> line(in, "  " + target.id() + " community: " + shortLine(c)));
       }
     }
     in.out().println();
@@ -189,6 +190,17 @@ final class StatusCommand implements Command {
   /** A local record opens on the board, which must be running. */
   private static String served(TargetKind target) {
     return target == TargetKind.LOCAL ? " (./casepress serve)" : "";
+  }
+
+  /**
+   * "pending, request ID", so that the request's id fits 80 columns whole; once in the community,
+   * or without a request, the state in words.
+   */
+  private static String shortLine(CommunityState c) {
+    return c.request()
+        .filter(id -> c.inclusion() != CommunityState.Inclusion.ACCEPTED)
+        .map(id -> c.inclusion().id().replace('_', ' ') + ", request " + id)
+        .orElse(c.words());
   }
 
   /** The community state per target it is published on, e.g. "local: in the community". */

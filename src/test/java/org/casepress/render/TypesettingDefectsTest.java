@@ -106,6 +106,36 @@ class TypesettingDefectsTest {
   }
 
   @Test
+  void aWordTooLongForTheLineBreaksWithAHyphenInsideTheTextBox() {
+    float right = PDRectangle.A4.getWidth() - MARGIN + 0.5f;
+    List<TextPosition> line = new ArrayList<>();
+    TextPosition start = null;
+    for (TextPosition p : glyphs.all) {
+      if (start == null && p.getUnicode().equals("S") && startsWord(p, "Supercalifragilistic")) {
+        start = p;
+      }
+      if (start != null && Math.abs(p.getYDirAdj() - start.getYDirAdj()) < 0.5f) {
+        line.add(p);
+      }
+    }
+    assertTrue(start != null, "the long word is printed");
+    TextPosition last = line.get(line.size() - 1);
+    assertEquals("-", last.getUnicode(), "the first line of the long word ends with a hyphen");
+    assertTrue(last.getXDirAdj() + last.getWidthDirAdj() <= right, "the hyphen is inside the box");
+    String text = glyphs.text();
+    assertFalse(text.contains("\u00ad"), "no soft hyphen in the text layer");
+  }
+
+  private static boolean startsWord(TextPosition first, String word) {
+    int at = glyphs.all.indexOf(first);
+    StringBuilder s = new StringBuilder();
+    for (int i = at; i < Math.min(glyphs.all.size(), at + word.length()); i++) {
+      s.append(glyphs.all.get(i).getUnicode());
+    }
+    return s.toString().equals(word);
+  }
+
+  @Test
   void longCodeLineContinuesAfterAMark() {
     List<String> lines = glyphs.lines.stream().map(String::strip).toList();
     assertTrue(

@@ -23,7 +23,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class LineBreaks {
   /** Characters of DejaVu Sans Mono at the house style's code size that fit in a code block. */
-  static final int CODE_COLUMNS = 84;
+  static final int CODE_COLUMNS = 78;
 
   /** Marks where a long code line goes on: not part of the code, so drawn in the margin colour. */
   static final String CONTINUED = "\u21aa";

@@ -80,7 +80,7 @@ final class TextLayer {
                 if (gap > CELL_GAP * p.getFontSizeInPt()) {
                   runs.add(run.toString());
                   run.setLength(0);
-                } else if (gap > SPACE_GAP * p.getFontSizeInPt()
+                } else if ((gap > SPACE_GAP * p.getFontSizeInPt() || raisedOrBack(before, p))
                     && !before.getUnicode().isBlank()) {
                   run.append(' ');
                 }
@@ -94,6 +94,16 @@ final class TextLayer {
     stripper.setSortByPosition(true);
     stripper.getText(doc);
     return runs;
+  }
+
+  /** A note marker, set smaller above the line, begins or ends here: it is a word of its own. */
+  private static boolean raisedOrBack(TextPosition a, TextPosition b) {
+    float small = 0.85f;
+    boolean raised =
+        b.getFontSizeInPt() < small * a.getFontSizeInPt() && b.getYDirAdj() < a.getYDirAdj() - 0.5f;
+    boolean back =
+        a.getFontSizeInPt() < small * b.getFontSizeInPt() && a.getYDirAdj() < b.getYDirAdj() - 0.5f;
+    return raised || back;
   }
 
   static List<Word> pdfWords(String text) {
@@ -121,6 +131,10 @@ final class TextLayer {
         BodyHtml.render(cs.body(), cs.folder(), new Findings(cs.source(), 0, RenderMode.DRAFT));
     Document doc = Jsoup.parse(html);
     doc.select("img").remove();
+    // A note marker is set apart, raised and smaller: a word of its own, as in the text layer.
+    for (org.jsoup.nodes.Element sup : doc.select("sup")) {
+      sup.before(" ").after(" ");
+    }
     return words(doc.body().text());
   }
 

@@ -35,6 +35,8 @@ class BodyTextTest {
 
   static final double LEAST_FILL = 0.40;
 
+  private static final float BODY_SIZE = 10;
+
   private static final float MM = 72 / 25.4f;
   private static final float TOP = Typesetting.MARGIN_TOP_MM * MM;
   private static final float BOTTOM =
@@ -74,25 +76,8 @@ class BodyTextTest {
   @MethodSource("examples")
   void aLineOfBodyTextHoldsSixtyToEightyCharacters(ExampleRenders.Example e) throws Exception {
     List<Integer> full = new ArrayList<>();
-    try (PDDocument doc = Loader.loadPDF(ExampleRenders.pdf(e).toFile())) {
-      PDFTextStripper stripper =
-          new PDFTextStripper() {
-            @Override
-            protected void writeString(String text, List<TextPosition> positions) {
-              TextPosition first = positions.get(0);
-              TextPosition last = positions.get(positions.size() - 1);
-              boolean body =
-                  first.getFont().getName().contains("DejaVuSerif")
-                      && Math.abs(first.getFontSizeInPt() - 10) < 0.1f;
-              // A line that reaches the right edge of the text box is a full one.
-              float right = PDRectangle.A4.getWidth() - Typesetting.MARGIN_SIDE_MM * MM;
-              if (body && last.getXDirAdj() + last.getWidthDirAdj() > right - 12) {
-                full.add(text.length());
-              }
-            }
-          };
-      stripper.setSortByPosition(true);
-      stripper.getText(doc);
+    for (Line line : fullBodyLines(e)) {
+      full.add(line.text().length());
     }
     assertTrue(full.size() > 20, e + ": few full lines of body text: " + full);
     double mean = full.stream().mapToInt(Integer::intValue).average().orElse(0);
@@ -106,9 +91,31 @@ class BodyTextTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void wordSpacesOnAFullLineStayEven(ExampleRenders.Example e) throws Exception {
-    float space = 10 * 0.318f; // DejaVu Serif's space is 0.318 em
-    float right = PDRectangle.A4.getWidth() - Typesetting.MARGIN_SIDE_MM * MM;
+    float space = BODY_SIZE * 0.318f; // DejaVu Serif's space is 0.318 em
     List<String> loose = new ArrayList<>();
+    for (Line line : fullBodyLines(e)) {
+      List<TextPosition> glyphs = line.glyphs();
+      for (int i = 2; i < glyphs.size(); i++) {
+        TextPosition before = glyphs.get(i - 2);
+        TextPosition after = glyphs.get(i);
+        if (glyphs.get(i - 1).getUnicode().equals(" ")
+            && Math.abs(before.getYDirAdj() - after.getYDirAdj()) < 1) {
+          float gap = after.getXDirAdj() - (before.getXDirAdj() + before.getWidthDirAdj());
+          if (gap > 1.5f * space) {
+            loose.add(String.format(Locale.ROOT, "%.1f pt in '%s'", gap, line.text()));
+          }
+        }
+      }
+    }
+    assertTrue(loose.isEmpty(), () -> e + ": loose word spaces: " + loose);
+  }
+
+  private record Line(String text, List<TextPosition> glyphs) {}
+
+  /** Lines of body text (10 pt DejaVu Serif) that reach the right edge of the text box. */
+  private static List<Line> fullBodyLines(ExampleRenders.Example e) throws IOException {
+    float right = PDRectangle.A4.getWidth() - Typesetting.MARGIN_SIDE_MM * MM;
+    List<Line> lines = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(ExampleRenders.pdf(e).toFile())) {
       PDFTextStripper stripper =
           new PDFTextStripper() {
@@ -116,29 +123,17 @@ class BodyTextTest {
             protected void writeString(String text, List<TextPosition> positions) {
               TextPosition first = positions.get(0);
               TextPosition last = positions.get(positions.size() - 1);
-              if (!first.getFont().getName().contains("DejaVuSerif")
-                  || Math.abs(first.getFontSizeInPt() - 10) > 0.1f
-                  || last.getXDirAdj() + last.getWidthDirAdj() < right - 12) {
-                return;
-              }
-              for (int i = 2; i < positions.size(); i++) {
-                TextPosition before = positions.get(i - 2);
-                if (positions.get(i - 1).getUnicode().equals(" ")
-                    && Math.abs(before.getYDirAdj() - positions.get(i).getYDirAdj()) < 1) {
-                  float gap =
-                      positions.get(i).getXDirAdj()
-                          - (before.getXDirAdj() + before.getWidthDirAdj());
-                  if (gap > 1.5f * space) {
-                    loose.add(String.format(Locale.ROOT, "%.1f pt in '%s'", gap, text));
-                  }
-                }
+              if (first.getFont().getName().contains("DejaVuSerif")
+                  && Math.abs(first.getFontSizeInPt() - BODY_SIZE) < 0.1f
+                  && last.getXDirAdj() + last.getWidthDirAdj() > right - 12) {
+                lines.add(new Line(text, List.copyOf(positions)));
               }
             }
           };
       stripper.setSortByPosition(true);
       stripper.getText(doc);
     }
-    assertTrue(loose.isEmpty(), () -> e + ": loose word spaces: " + loose);
+    return lines;
   }
 
   /** How far down the text box each page's content reaches, from the positions of its glyphs. */

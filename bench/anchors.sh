@@ -92,10 +92,17 @@ for s in "${slugs[@]}"; do
 done
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# A command that fails stops the whole run: a row left without a time reads as a tool that
+# was not measured, and hides that casepress (or the wrapped input) broke.
+trap 'echo "bench/anchors.sh: stopped; BENCHMARKS.md is left as it was" >&2; exit 1' USR1
 peak() { # command...: prints "wall_ms peak_kb" of the whole command
-  local t0 t1 out
+  local t0 t1
   t0=$(ms)
-  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/last.err" || { echo "FAILED 0"; return; }
+  if ! /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/last.err"; then
+    { echo "bench/anchors.sh: FAILED: $*"; tail -20 "$work/last.err"; } >&2
+    kill -USR1 $$ # from inside $(...): an exit here would leave only the subshell
+    exit 1
+  fi
   t1=$(ms)
   echo "$(( t1 - t0 )) $(tail -1 "$work/rss")"
 }
@@ -152,7 +159,7 @@ for r in 1 2 3; do
   echo "typst-one-process $(peak node "$typst_js" batch --pdf-standard ua-1 "${typ_args[@]}")" >>"$work/batch.txt"
   t0=$(ms)
   for s in "${slugs[@]}"; do
-    node "$typst_js" compile "$work/anchor/$s/doc.typ" "$work/anchor/$s/loop.pdf" --pdf-standard ua-1 >/dev/null 2>&1 || true
+    node "$typst_js" compile "$work/anchor/$s/doc.typ" "$work/anchor/$s/loop.pdf" --pdf-standard ua-1 >/dev/null
   done
   echo "typst-loop $(( $(ms) - t0 )) 0" >>"$work/batch.txt"
 done

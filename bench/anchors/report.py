@@ -8,8 +8,7 @@ med = lambda xs: statistics.median(xs) if xs else float("nan")
 cold = {}  # (tool, doc) -> [(ms, kb)]
 for line in open(f"{work}/cold.txt"):
     tool, doc, t, kb = line.split()
-    if t != "FAILED":
-        cold.setdefault((tool, doc), []).append((float(t), int(kb)))
+    cold.setdefault((tool, doc), []).append((float(t), int(kb)))
 docs = sorted({d for _, d in cold})
 def ratio(tool, base="casepress"):
     """Median over documents of the median pair-by-pair ratio casepress / tool."""
@@ -28,15 +27,13 @@ def rss(tool):
 batch = {}
 for line in open(f"{work}/batch.txt"):
     label, t, kb = line.split()
-    if t != "FAILED":
-        batch.setdefault(label, []).append((float(t), int(kb)))
+    batch.setdefault(label, []).append((float(t), int(kb)))
 bt = {k: med([t for t, _ in v]) for k, v in batch.items()}
 brss = {k: max(kb for _, kb in v) / 1024 for k, v in batch.items()}
 startup = {}
 for line in open(f"{work}/startup.txt"):
     label, t, kb = line.split()
-    if t != "FAILED":
-        startup.setdefault(label, []).append(float(t))
+    startup.setdefault(label, []).append(float(t))
 
 def jv():
     out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()

@@ -31,7 +31,8 @@ for _, path in sorted(pages)[-3:]:
         "description: >\n"
         "  A page of The Turing Way wrapped as a case study for the rendering benchmark. It is\n"
         "  real Markdown written by others, used here only to measure how long typesetting takes\n"
-        "  against the tools an author might pick instead, on the same input.\n"
+        "  against the tools an author might pick instead, on the same input. Each tool is given\n"
+        "  the same text, with the references to other chapters of the book left as plain words.\n"
         "keywords: [benchmark]\n"
         "---\n\n"
     )
@@ -40,5 +41,15 @@ for _, path in sorted(pages)[-3:]:
     text = re.sub(r"^(```|:::)\{(figure|image)\}.*?^\1\s*$", "", text, flags=re.S | re.M)
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1), text)
     text = re.sub(r"<img[^>]*>", "", text)
+    # A page stands alone here, out of its book: a {ref} to a label on another page, and a {term}
+    # of the book's glossary, become their words (check refuses both). Done before body.py, so
+    # every tool typesets the same words.
+    labels = set(re.findall(r"^\(([^)\s]+)\)=\s*$", text, flags=re.M))
+    def role(m):
+        name, inner = m.group(1), m.group(2)
+        shown = re.match(r"(.*?)\s*<([^>]+)>\s*$", inner, flags=re.S)
+        words, target = (shown.group(1), shown.group(2)) if shown else (inner, inner)
+        return m.group(0) if name == "ref" and target in labels else words
+    text = re.sub(r"\{(ref|term|numref|doc)\}`([^`]*)`", role, text)
     open(os.path.join(folder, "case-study.md"), "w", encoding="utf-8").write(front + text)
     print(path, folder)

@@ -2,6 +2,7 @@ package org.casepress.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -219,18 +220,23 @@ final class LineBreaks {
     return texts;
   }
 
+  /**
+   * By tag name, not {@link Element#is(String)}: that parses its selector on every call, and these
+   * run for every text node and each of its ancestors (a quarter of a large document's render).
+   */
+  private static final Set<String> CODE = Set.of("pre", "code", "kbd", "samp", "style", "title");
+
   private static boolean inCode(Node n) {
-    for (Node x = n; x != null; x = x.parent()) {
-      if (x instanceof Element e && e.is("pre, code, kbd, samp, style, title")) {
-        return true;
-      }
-    }
-    return false;
+    return within(n, CODE);
   }
 
   private static boolean inTable(Node n) {
+    return within(n, Set.of("table"));
+  }
+
+  private static boolean within(Node n, Set<String> tags) {
     for (Node x = n; x != null; x = x.parent()) {
-      if (x instanceof Element e && e.is("table")) {
+      if (x instanceof Element e && tags.contains(e.normalName())) {
         return true;
       }
     }

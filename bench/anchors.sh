@@ -164,6 +164,21 @@ for r in 1 2 3; do
   echo "typst-loop $(( $(ms) - t0 )) 0" >>"$work/batch.txt"
 done
 
+# --- in one warm process: the batch again and again, and the live preview -------------------
+echo "== in-process batch and live preview" >&2
+./mvnw -q -B -o test-compile >/dev/null
+bench_cp="target/casepress-cli.jar:target/test-classes"
+# The launcher's flags; the batch through PdfJob as render --all calls it, 6 rounds in one JVM.
+java -XX:TieredStopAtLevel=1 -Xlog:disable -cp "$bench_cp" org.casepress.publish.bench.WarmBatch \
+  "$ws" 6 >"$work/warmbatch.txt" || { echo "bench/anchors.sh: FAILED: WarmBatch" >&2; exit 1; }
+# The preview of `serve` (the board and its watcher every 100 ms, ServeCommand.WATCH_EVERY), on the
+# examples only: the wrapped corpus pages are not what an author edits while watching.
+examples=()
+for s in "${slugs[@]}"; do [[ "$s" == corpus-* ]] || examples+=("$s"); done
+java -XX:TieredStopAtLevel=1 -Xlog:disable -cp "$bench_cp" org.casepress.board.bench.PreviewLatency \
+  "$ws" 11 100 "${examples[@]}" >"$work/preview.txt" 2>/dev/null \
+  || { echo "bench/anchors.sh: FAILED: PreviewLatency" >&2; exit 1; }
+
 # --- start-up breakdown --------------------------------------------------------------------
 echo "== start-up breakdown" >&2
 ./mvnw -q -B -o test-compile >/dev/null

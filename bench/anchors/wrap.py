@@ -20,6 +20,9 @@ for _, path in sorted(pages)[-3:]:
     if m:
         text = text[: m.start()] + text[m.end():]
     text = re.sub(r"^#(?!#)", "##", text, flags=re.M)  # the title comes from front matter
+    # A heading ending in a full stop gives pandoc 3.1 a Typst label ending in one, which Typst
+    # refuses ("unclosed label"): the stop goes, for every tool alike.
+    text = re.sub(r"^(#+ .*?)\.[ \t]*$", r"\1", text, flags=re.M)
     slug = re.sub(r"[^a-z0-9]+", "-", os.path.splitext(os.path.basename(path))[0].lower()).strip("-")[:60]
     folder = os.path.join(ws, "case-studies", "corpus-" + slug)
     os.makedirs(folder, exist_ok=True)
@@ -44,6 +47,9 @@ for _, path in sorted(pages)[-3:]:
     # A page stands alone here, out of its book: a {ref} to a label on another page, and a {term}
     # of the book's glossary, become their words (check refuses both). Done before body.py, so
     # every tool typesets the same words.
+    # pandoc reads the "@name" in a bare address (https://hackmd.io/@team/notes) as a citation,
+    # which Typst then refuses: such an address becomes an autolink, a link in every tool.
+    text = re.sub(r"(?<![(<\w])(https?://[^\s<>()\[\]]*@[^\s<>()\[\]]*?)(?=[.,;:]?(?:\s|$))", r"<\1>", text)
     labels = set(re.findall(r"^\(([^)\s]+)\)=\s*$", text, flags=re.M))
     def role(m):
         name, inner = m.group(1), m.group(2)

@@ -2,6 +2,7 @@ package org.casepress.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -290,13 +291,14 @@ final class LineBreaks {
     return texts;
   }
 
+  /**
+   * By tag name, not {@link Element#is(String)}: that parses its selector on every call, and these
+   * run for every text node and each of its ancestors (a quarter of a large document's render).
+   */
+  private static final Set<String> CODE = Set.of("pre", "code", "kbd", "samp", "style", "title");
+
   private static boolean inCode(Node n) {
-    for (Node x = n; x != null; x = x.parent()) {
-      if (x instanceof Element e && e.is("pre, code, kbd, samp, style, title")) {
-        return true;
-      }
-    }
-    return false;
+    return within(n, CODE);
   }
 
   /** Links (their text is often an address), glued runs, headings and the title page. */
@@ -311,8 +313,12 @@ final class LineBreaks {
   }
 
   private static boolean inTable(Node n) {
+    return within(n, Set.of("table"));
+  }
+
+  private static boolean within(Node n, Set<String> tags) {
     for (Node x = n; x != null; x = x.parent()) {
-      if (x instanceof Element e && e.is("table")) {
+      if (x instanceof Element e && tags.contains(e.normalName())) {
         return true;
       }
     }

@@ -76,8 +76,10 @@ final class Publisher {
   private final Map<String, ObjectNode> built = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
-  /** Depositions whose bucket link this session read from Zenodo itself (so it names its port). */
-  private final java.util.Set<Long> bucketsReadNow = new java.util.HashSet<>();
+  /**
+   * The bucket links this session read from Zenodo itself (so they name its port), by deposition.
+   */
+  private final Map<Long, String> bucketsReadNow = new HashMap<>();
 
   /** The unresolved steps of this session, by case study version and step: when the wait began. */
   private final Map<String, Look> looks = new HashMap<>();
@@ -261,6 +263,30 @@ final class Publisher {
               : previous.isPresent() ? StageOutcome.NEW_VERSION : StageOutcome.CREATED;
     } else {
       outcome = entry.phase() == Ledger.Phase.STAGED ? StageOutcome.UPDATED : StageOutcome.RESUMED;
+      if (!bucketsReadNow.containsKey(entry.depositId())) {
+        // Read once anyway for its bucket link: another clone may have continued this same
+        // deposition and published it meanwhile (a published bucket takes no file), or discarded
+        // it as the twin of its own.
+        Optional<Deposition> now = readIfThere(cs, entry.depositId());
+        if (now.isEmpty()) {
+          entry =
+              log(
+                  cs,
+                  entry.withoutDeposit(),
+                  Ledger.Step.CREATE,
+                  Ledger.Outcome.NOT_FOUND,
+                  "deposition " + entry.depositId() + " is gone from Zenodo; looked for again");
+          entry = ensureDeposit(cs, entry, ledger.publishedBefore(version), wanted, wantedHash);
+          if (entry.phase().isPublished()) {
+            return StageOutcome.ALREADY_PUBLISHED;
+          }
+        } else if (now.get().published()) {
+          adoptExisting(cs, entry, now.get());
+          return StageOutcome.ALREADY_PUBLISHED;
+        } else {
+          now.get().bucketUrl().ifPresent(b -> bucketsReadNow.put(now.get().id(), b));
+        }
+      }
     }
     checkpoints.reached("deposit recorded");
 
@@ -312,6 +338,10 @@ final class Publisher {
     if (entry.attempted(step)) {
       String key = waitKey(cs, entry, step);
       Optional<Deposition> lost = lookForLost(cs, entry, previous);
+      if (lost.isPresent() && lost.get().published()) {
+        looks.remove(key);
+        return adoptExisting(cs, entry, lost.get());
+      }
       if (lost.isPresent()) {
         looks.remove(key);
         return adopt(
@@ -408,7 +438,7 @@ final class Publisher {
 
   /** The entry with the deposition Zenodo returned; its bucket link was read in this run. */
   private Ledger.Entry deposited(Ledger.Entry entry, Deposition d, String sentHash) {
-    bucketsReadNow.add(d.id());
+    d.bucketUrl().ifPresent(bucket -> bucketsReadNow.put(d.id(), bucket));
     return entry.deposited(
         new Ledger.Deposit(d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
         sentHash);
@@ -542,8 +572,8 @@ final class Publisher {
     }
     // The bucket link names a server address (on local, the port of the run that made it), so a
     // link from an earlier run is read again from the deposition rather than trusted.
-    String bucket = entry.deposit().bucketUrl();
-    if (bucket == null || !bucketsReadNow.contains(entry.depositId())) {
+    String bucket = bucketsReadNow.get(entry.depositId());
+    if (bucket == null) {
       bucket =
           readOwn(cs, entry.depositId())
               .bucketUrl()
@@ -697,6 +727,13 @@ final class Publisher {
       } else if (d == null) {
         d = client.get(entry.depositId());
       }
+      Optional<Ledger.Entry> another =
+          d.published() || entry.phase() == Ledger.Phase.PUBLISHING
+              ? Optional.empty()
+              : anotherDeposition(cs, entry);
+      if (another.isPresent()) {
+        return publish(new ReadyToPublish(cs, another.get(), false, null));
+      }
       if (!d.published()) {
         entry =
             log(
@@ -707,6 +744,13 @@ final class Publisher {
         checkpoints.reached("publish started");
         try {
           d = client.publish(entry.depositId());
+        } catch (ZenodoException e) {
+          // Another clone that continues this same deposition may have published it just now.
+          Deposition now = e.status() == 404 ? client.get(entry.depositId()) : null;
+          if (now == null || !now.published()) {
+            throw e;
+          }
+          d = now;
         } catch (OutcomeUnknownException e) {
           entry = log(cs, entry, Ledger.Step.PUBLISH, Ledger.Outcome.ANSWER_LOST);
           d = readBack(cs, entry);
@@ -735,6 +779,78 @@ final class Publisher {
   }
 
   /**
+   * Two clones releasing at once can each make a deposition of the same first version: search shows
+   * a new draft only after a lag, so neither saw the other's when it looked before creating. Only
+   * one may be published, and both clones must agree which without talking to each other: the
+   * lowest id carrying the version's identifier, decided once search shows our own deposition (so
+   * it also shows every one made before it). Returns the entry to publish instead of ours, if any:
+   * another clone's published deposition (recorded as ours, our draft discarded), or, when the
+   * clone that made a lower one has not published it within the bound, that one, to be continued.
+   */
+  private Optional<Ledger.Entry> anotherDeposition(CaseStudy cs, Ledger.Entry entry)
+      throws IOException, Unresolved {
+    if (ledgers.read(cs.slug()).publishedBefore(entry.version()).isPresent()) {
+      return Optional.empty(); // a new version's draft belongs to its concept: it has no twin
+    }
+    long ours = entry.depositId();
+    List<Deposition> carrying = new ArrayList<>(carrying(entry.identifier()));
+    carrying.sort(Comparator.comparingLong(Deposition::id));
+    String key = waitKey(cs, entry, Ledger.Step.PUBLISH) + " twin";
+    Optional<Deposition> published =
+        carrying.stream().filter(d -> d.id() != ours && d.published()).findFirst();
+    if (published.isPresent()) {
+      looks.remove(key);
+      discard(ours);
+      return Optional.of(adoptExisting(cs, entry, published.get()));
+    }
+    Optional<Deposition> lower = carrying.stream().filter(d -> d.id() < ours).findFirst();
+    if (lower.isPresent()) {
+      stillWaiting(
+          cs,
+          key,
+          "the other clone to publish deposition "
+              + lower.get().id()
+              + ", made for this version before ours ("
+              + ours
+              + "): only one is published");
+      discard(ours);
+      adoptExisting(cs, entry, lower.get());
+      throw new PublishException(
+          cs.slug()
+              + ": another clone of this workspace staged this version as deposition "
+              + lower.get().id()
+              + " and has not published it; casepress now continues that one. Run the release"
+              + " again"
+              + (target.rehearses() ? "" : " after staging it again")
+              + ".",
+          true,
+          null);
+    }
+    if (carrying.stream().noneMatch(d -> d.id() == ours)) {
+      // Until search shows ours it may not show another made just before it either.
+      stillWaiting(
+          cs,
+          key,
+          "Zenodo's search to show deposition "
+              + ours
+              + ", so that no other clone's deposition of this version is missed");
+    }
+    looks.remove(key);
+    return Optional.empty();
+  }
+
+  /** Deletes our own unpublished draft that another deposition of the same version replaces. */
+  private void discard(long ours) throws IOException {
+    try {
+      client.delete(ours);
+    } catch (ZenodoException e) {
+      if (e.status() != 404 && e.status() != 403) {
+        throw e;
+      }
+    }
+  }
+
+  /**
    * Reads once a deposition whose publish answer was lost. While it does not show as published and
    * the bound lasts, this throws {@link Unresolved}; once the bound is spent it returns the
    * deposition as read, unpublished, and the publish may be sent again. A read that fails meanwhile
@@ -757,6 +873,18 @@ final class Publisher {
     }
     stillWaiting(cs, key, "Zenodo to show whether it published deposition " + entry.depositId());
     return d != null ? d : client.get(entry.depositId());
+  }
+
+  /** Reads an unpublished deposition this ledger recorded; empty when Zenodo no longer has it. */
+  private Optional<Deposition> readIfThere(CaseStudy cs, long id) throws IOException {
+    try {
+      return Optional.of(readOwn(cs, id));
+    } catch (ZenodoException e) {
+      if (e.status() == 404 || e.status() == 410) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /**

@@ -304,6 +304,9 @@ final class ReleaseJob {
                       resumed ? new ReadyToPublish(r.caseStudy(), r.entry(), false, null) : r;
                   try {
                     return retryWhenUnavailable(p, r.caseStudy(), "publish", () -> p.publish(now));
+                  } catch (PublishException e) {
+                    failed.add(e.getMessage());
+                    return null;
                   } catch (ZenodoException e) {
                     // One case study refused (or Zenodo unavailable past the wait) must not hold
                     // back the rest of the launch: finish the batch, announce what is out, and

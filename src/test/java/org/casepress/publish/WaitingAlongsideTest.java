@@ -195,6 +195,60 @@ class WaitingAlongsideTest {
   }
 
   @Test
+  void twoClonesThatEachMadeADepositionPublishOnlyTheFirst(@TempDir Path tmp) throws Exception {
+    Recorded progress = new Recorded();
+    // Search shows a new draft 20 s after it was made: the second clone, staging a second later,
+    // does not see the first clone's deposition and makes its own.
+    try (PublishingFixture f = launch(tmp, Duration.ofSeconds(20), progress);
+        ZenodoClient client = f.client()) {
+      org.casepress.source.Workspace coordinator = f.cloneWithoutLedgers(tmp.resolve("other"));
+      f.stage(client, Publisher.Checkpoints.NONE, "base-study");
+      f.advance(Duration.ofSeconds(1));
+      try (Session session = f.session(coordinator, client, Publisher.Checkpoints.NONE)) {
+        session.stage(List.of("base-study"), null);
+      }
+      long writers = f.ledgers().read("base-study").version(1).orElseThrow().depositId();
+      LedgerStore theirs = LedgerStores.forTarget(coordinator, TargetKind.LOCAL);
+      long coordinators = theirs.read("base-study").version(1).orElseThrow().depositId();
+      assertTrue(writers < coordinators, "two depositions of one version: the race");
+
+      ReleaseOutcome first = f.release(client);
+      ReleaseOutcome second;
+      try (Session session = f.session(coordinator, client, Publisher.Checkpoints.NONE)) {
+        second = session.release(List.of("base-study"), null, batch -> true);
+      }
+
+      assertEquals(List.of(), first.failed());
+      assertEquals(List.of(), second.failed());
+      assertTrue(
+          progress.lines.stream().anyMatch(l -> l.contains("Zenodo's search to show deposition")),
+          "the first clone waited for search to show its own deposition: " + progress.lines);
+      f.advance(Duration.ofMinutes(1));
+      List<Deposition> all =
+          f.everything(client).stream()
+              .filter(
+                  d ->
+                      d.carriesAlternateIdentifier(
+                          "urn:casepress:the-turing-way-practitioners:base-study:v1"))
+              .toList();
+      assertEquals(1, all.size(), "one deposition, the other clone's draft discarded: " + all);
+      assertEquals(writers, all.get(0).id());
+      assertTrue(all.get(0).published());
+      // A store reads each file once: read the coordinator's ledger afresh.
+      Ledger.Entry adopted =
+          LedgerStores.forTarget(coordinator, TargetKind.LOCAL)
+              .read("base-study")
+              .version(1)
+              .orElseThrow();
+      assertEquals(
+          writers,
+          adopted.depositId(),
+          "the coordinator's ledger records the one: " + adopted.events());
+      assertEquals(all.get(0).doi(), adopted.doi());
+    }
+  }
+
+  @Test
   void aWaitReadsAsTheCoordinatorSeesIt() {
     assertEquals(
         "northmoor: waiting for Zenodo to show the deposition it may have created (12 s of 30 s)",

@@ -120,8 +120,13 @@ final class Publisher {
     return DepositMetadata.identifier(metadata, slug, version);
   }
 
+  /** The version this target works on (a rehearsal's reopen may have opened a later one). */
   int version(String slug) {
-    return statuses.of(slug).version();
+    return working(slug).number();
+  }
+
+  private WorkingVersion working(String slug) {
+    return WorkingVersion.of(statuses.of(slug), ledgers.read(slug));
   }
 
   /**
@@ -129,9 +134,13 @@ final class Publisher {
    * compares its hash. Callers do not change it.
    */
   ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
+    String follows =
+        ledgers.read(cs.slug()).publishedBefore(version).map(Ledger.Entry::doi).orElse(null);
     return built.computeIfAbsent(
-        cs.slug() + " v" + version + " " + date,
-        key -> DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date)));
+        cs.slug() + " v" + version + " " + date + " " + follows,
+        key ->
+            DepositMetadata.build(
+                cs, metadata, new DepositMetadata.Edition(version, date, follows)));
   }
 
   static String sha256(JsonNode node) {
@@ -525,7 +534,8 @@ final class Publisher {
     List<String> problems = new ArrayList<>();
     for (CaseStudy cs : batch) {
       StatusFile status = statuses.of(cs.slug());
-      Ledger.Entry entry = ledgers.read(cs.slug()).version(status.version()).orElse(null);
+      WorkingVersion working = working(cs.slug());
+      Ledger.Entry entry = ledgers.read(cs.slug()).version(working.number()).orElse(null);
       if (entry == null || !entry.phase().atLeast(Ledger.Phase.STAGED)) {
         problems.add(
             cs.slug()
@@ -548,13 +558,20 @@ final class Publisher {
         continue;
       }
       String digest = statuses.digest(cs.slug());
-      if (!digest.equals(entry.stagedDigest()) || !digest.equals(status.approvedDigest())) {
+      if (!digest.equals(entry.stagedDigest())
+          || !digest.equals(working.digestToStage(status, digest))) {
         problems.add(
             cs.slug()
-                + ": its files changed since they were approved and staged. Re-approve it, then stage it again.");
+                + (working.rehearsal()
+                    ? ": its files changed since version "
+                        + working.number()
+                        + " was staged on "
+                        + target
+                        + ". Stage it again."
+                    : ": its files changed since they were approved and staged. Re-approve it, then stage it again."));
         continue;
       }
-      String wanted = sha256(depositMetadata(cs, status.version(), entry.publicationDate()));
+      String wanted = sha256(depositMetadata(cs, working.number(), entry.publicationDate()));
       if (!wanted.equals(entry.metadataSha256())) {
         problems.add(
             cs.slug()

@@ -185,6 +185,15 @@ final class PublishingFixture implements AutoCloseable {
 
   /** A session like {@link #session(ZenodoClient, Publisher.Checkpoints)} in another workspace. */
   Session session(Workspace in, ZenodoClient client, Publisher.Checkpoints checkpoints) {
+    return session(in, TargetKind.LOCAL, client, checkpoints);
+  }
+
+  /**
+   * A session on {@code target} whose remote is the embedded server: the target decides where the
+   * ledgers live and which DOIs are printed, the server stands in for that target's Zenodo.
+   */
+  Session session(
+      Workspace in, TargetKind target, ZenodoClient client, Publisher.Checkpoints checkpoints) {
     Session.Remote remote =
         new Session.Remote() {
           @Override
@@ -216,7 +225,7 @@ final class PublishingFixture implements AutoCloseable {
           @Override
           public void close() {}
         };
-    return Session.open(in, TargetKind.LOCAL, remote, null, Progress.SILENT, clock);
+    return Session.open(in, target, remote, null, Progress.SILENT, clock);
   }
 
   ReleaseOutcome release(ZenodoClient client) {

@@ -241,4 +241,68 @@ class LaunchDayTest {
       }
     }
   }
+
+  /**
+   * The failure of issue 10 (1 of 17 fault trials): v1 is published but a lagging search still
+   * lists it as an unsubmitted draft of its concept, and the answer to v2's newversion is lost. v2
+   * must get its own deposition, never v1's, and later stages must go on working.
+   */
+  @Test
+  void aLostNewVersionAnswerWithAStaleSearchNeverAdoptsThePublishedVersion(@TempDir Path tmp)
+      throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
+      f.approve("base-study");
+      // The drafts index catches up with a publish only after 60 s of the server's clock: for the
+      // whole test, listings show v1 as the draft it was.
+      f.server.faults().staleAfterPublish(Duration.ofSeconds(60));
+      Released v1 = f.release(client).published().get(0);
+      long v1Id = f.ledgers().read("base-study").version(1).orElseThrow().depositId();
+      String concept = client.get(v1Id).conceptrecid();
+      assertTrue(
+          client
+              .list(
+                  org.casepress.zenodo.DepositionQuery.of("conceptrecid:" + concept)
+                      .withAllVersions())
+              .stream()
+              .anyMatch(d -> d.id() == v1Id && !d.published()),
+          "the search is stale: v1 still shows as a draft");
+      PublisherTest.reopenAndApproveAgain(f);
+      // newversion is done but its answer lost, and the new draft is missing from the first
+      // listings: all a search shows of the concept is v1, as a draft.
+      f.server.faults().failAfterCommit(Route.NEWVERSION, 504, 1).searchLag(3);
+
+      f.sleeps.clear();
+      List<Staged> staged = f.stage(client, Publisher.Checkpoints.NONE, "base-study");
+
+      Ledger.Entry v2 = f.ledgers().read("base-study").version(2).orElseThrow();
+      assertTrue(v2.depositId() != v1Id, "v2 has its own deposition, not v1's " + v1Id);
+      assertTrue(
+          v2.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.ANSWER_LOST),
+          v2.events().toString());
+      assertTrue(
+          f.sleeps.stream().filter(Publisher.SEARCH_PAUSE::equals).count() >= 3,
+          "the first searches showed only v1, as a draft, and it was passed over: " + f.sleeps);
+      assertEquals(StageOutcome.NEW_VERSION, staged.get(0).outcome());
+      // A later stage (after another approved change) updates v2's own draft: no 403.
+      Path md = f.root.resolve("case-studies/base-study/case-study.md");
+      Files.writeString(md, Files.readString(md) + "\nOne more correction.\n");
+      new org.casepress.workflow.ReviewWorkflow(f.workspace)
+          .apply("base-study", org.casepress.workflow.Transition.APPROVE, "morgan-ellis", "again");
+      assertEquals(
+          StageOutcome.UPDATED,
+          f.stage(client, Publisher.Checkpoints.NONE, "base-study").get(0).outcome());
+      ReleaseOutcome outcome = f.release(client);
+      assertEquals(List.of(), outcome.failed());
+      Released second = outcome.published().get(0);
+      assertEquals(2, second.version());
+      assertTrue(!second.doi().equals(v1.doi()), second.doi());
+      assertEquals(v1.conceptDoi(), second.conceptDoi());
+      List<Deposition> all = f.everything(client);
+      assertEquals(2, all.size(), all.toString());
+      for (Deposition d : all) {
+        assertTrue(client.get(d.id()).published(), "read, not listed: " + d.id());
+      }
+    }
+  }
 }

@@ -213,6 +213,16 @@ public record Ledger(Map<Integer, Entry> versions, Reopening reopened) {
           .anyMatch(e -> e.outcome() == Outcome.ANSWER_LOST || e.outcome() == Outcome.NOT_FOUND);
     }
 
+    /**
+     * How many times a create was sent again because the deposition of an earlier one, whose answer
+     * was lost, could not be found: each may have left a draft no identifier search shows.
+     */
+    long lostCreatesMadeAgain() {
+      return events.stream()
+          .filter(e -> e.step() == Step.CREATE && e.outcome() == Outcome.NOT_FOUND)
+          .count();
+    }
+
     Entry log(Instant time, Step step, Outcome outcome, String detail) {
       List<Event> longer = new ArrayList<>(events);
       longer.add(new Event(time.truncatedTo(ChronoUnit.SECONDS), step, outcome, detail));

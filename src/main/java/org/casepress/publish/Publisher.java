@@ -936,7 +936,12 @@ final class Publisher {
    */
   List<String> audit(CaseStudy cs) throws IOException {
     List<String> found = new ArrayList<>();
-    for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
+    Ledger ledger = ledgers.read(cs.slug());
+    java.util.Set<Long> known = new java.util.HashSet<>();
+    ledger.versions().values().stream()
+        .filter(e -> e.depositId() != null)
+        .forEach(e -> known.add(e.depositId()));
+    for (Ledger.Entry e : ledger.versions().values()) {
       if (e.phase().isPublished()) {
         PublishedRecord record = client.record(e.depositId());
         if (record.files().size() != 1 || !record.files().get(0).md5().equals(e.pdfMd5())) {
@@ -974,6 +979,14 @@ final class Publisher {
                   + " ledger ("
                   + (d.published() ? "published" : "an orphan draft: delete it on Zenodo")
                   + ").");
+          known.add(d.id());
+        }
+      }
+      long lostCreates = e.lostCreatesMadeAgain();
+      if (lostCreates > 0) {
+        for (Deposition d : new Leftovers(client).of(cs, e, known, lostCreates)) {
+          found.add(Leftovers.describe(cs, e, d));
+          known.add(d.id());
         }
       }
     }

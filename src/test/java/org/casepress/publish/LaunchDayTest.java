@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -304,5 +305,96 @@ class LaunchDayTest {
         assertTrue(client.get(d.id()).published(), "read, not listed: " + d.id());
       }
     }
+  }
+
+  /**
+   * A create whose answer is lost and whose deposition no identifier search ever shows: stage makes
+   * it again and records that, and verify finds the first by its title and the account's listing,
+   * names it by id, and deletes nothing.
+   */
+  @Test
+  void verifyNamesTheDraftALostUnsearchableCreateLeft(@TempDir Path tmp) throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study", "second-study");
+        ZenodoClient client = f.client()) {
+      f.approve("base-study");
+      f.approve("second-study");
+      f.server.faults().failAfterCommit(Route.CREATE, 504, 1).identifiersNeverIndexed(1);
+      f.stage(client, Publisher.Checkpoints.NONE, "base-study", "second-study");
+      Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
+      assertEquals(Ledger.Phase.STAGED, entry.phase());
+      assertEquals(1, entry.lostCreatesMadeAgain(), entry.events().toString());
+      List<Long> orphans =
+          f.everything(client).stream()
+              .map(Deposition::id)
+              .filter(
+                  id ->
+                      id != entry.depositId()
+                          && id
+                              != f.ledgers()
+                                  .read("second-study")
+                                  .version(1)
+                                  .orElseThrow()
+                                  .depositId())
+              .toList();
+      assertEquals(1, orphans.size(), "the lost create made a draft: " + orphans);
+
+      Verified verify = verify(f);
+
+      assertEquals(1, verify.exitCode(), verify.out() + verify.err());
+      List<String> named =
+          verify.out().lines().filter(l -> l.contains("unpublished draft")).toList();
+      assertEquals(1, named.size(), verify.out());
+      assertTrue(named.get(0).startsWith("base-study v1: deposition " + orphans.get(0) + " "));
+      assertTrue(
+          named.get(0).contains(" \"Opening the flood model: a test case study\" "), named.get(0));
+      assertTrue(named.get(0).contains("(created 20"), named.get(0));
+      assertTrue(named.get(0).contains("/deposit/" + orphans.get(0) + " "), named.get(0));
+      assertTrue(named.get(0).contains("deposition " + entry.depositId() + " is the one"));
+      assertEquals(3, f.everything(client).size(), "verify deletes nothing");
+    }
+  }
+
+  @Test
+  void verifySaysOkWhenTheLostCreateLeftNothing(@TempDir Path tmp) throws Exception {
+    try (PublishingFixture f = new PublishingFixture(tmp, "base-study");
+        ZenodoClient client = f.client()) {
+      f.approve("base-study");
+      // The proxy gives up before the create reaches Zenodo: nothing is made.
+      f.server.faults().htmlError(Route.CREATE, 504, 1);
+      f.stage(client, Publisher.Checkpoints.NONE, "base-study");
+      Ledger.Entry entry = f.ledgers().read("base-study").version(1).orElseThrow();
+      assertEquals(1, entry.lostCreatesMadeAgain(), entry.events().toString());
+      assertEquals(1, f.everything(client).size());
+
+      Verified verify = verify(f);
+
+      assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+      assertTrue(verify.out().startsWith("OK: "), verify.out());
+    }
+  }
+
+  record Verified(int exitCode, String out, String err) {}
+
+  /** {@code casepress verify} in the fixture's workspace, against the fixture's server. */
+  private static Verified verify(PublishingFixture f) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code;
+    try (java.io.PrintStream o = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        java.io.PrintStream e = new java.io.PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code =
+          org.casepress.cli.Cli.run(
+              o,
+              e,
+              java.util.Map.of(),
+              f.root,
+              "verify",
+              "--target",
+              "local",
+              "--zenodo-url",
+              f.server.apiUrl());
+    }
+    return new Verified(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -114,6 +114,14 @@ final class DepositMetadata {
     public Edition(int version, LocalDate publicationDate) {
       this(version, publicationDate, null);
     }
+
+    /** {@code version} on the target of {@code ledger}: it follows what was published there. */
+    static Edition onTarget(Ledger ledger, int version, LocalDate publicationDate) {
+      return new Edition(
+          version,
+          publicationDate,
+          ledger.publishedBefore(version).map(Ledger.Entry::doi).orElse(null));
+    }
   }
 
   /**

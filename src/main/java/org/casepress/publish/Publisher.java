@@ -134,13 +134,10 @@ final class Publisher {
    * compares its hash. Callers do not change it.
    */
   ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
-    String follows =
-        ledgers.read(cs.slug()).publishedBefore(version).map(Ledger.Entry::doi).orElse(null);
+    DepositMetadata.Edition edition =
+        DepositMetadata.Edition.onTarget(ledgers.read(cs.slug()), version, date);
     return built.computeIfAbsent(
-        cs.slug() + " v" + version + " " + date + " " + follows,
-        key ->
-            DepositMetadata.build(
-                cs, metadata, new DepositMetadata.Edition(version, date, follows)));
+        cs.slug() + " " + edition, key -> DepositMetadata.build(cs, metadata, edition));
   }
 
   static String sha256(JsonNode node) {

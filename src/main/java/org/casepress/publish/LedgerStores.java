@@ -49,9 +49,20 @@ public final class LedgerStores {
       @Override
       public Ledger read(String slug) {
         JsonNode node = statuses.of(slug).targets().get(target.id());
-        return node == null
-            ? Ledger.empty()
-            : LedgerFormat.fromJson(node, statuses.file(slug), "targets." + target.id());
+        if (node == null) {
+          return Ledger.empty();
+        }
+        Ledger ledger = LedgerFormat.fromJson(node, statuses.file(slug), "targets." + target.id());
+        if (target.isProduction() && ledger.reopened() != null) {
+          // Only rehearsals reopen in a ledger; production's versions come from the review.
+          throw PublishException.problem(
+              statuses.file(slug)
+                  + ": the ledger at targets.production.reopened cannot be read: only a rehearsal"
+                  + " on local or sandbox reopens in its ledger. casepress has not changed the"
+                  + " file. Remove that key (or restore the file from git), then run the command"
+                  + " again.");
+        }
+        return ledger;
       }
 
       @Override

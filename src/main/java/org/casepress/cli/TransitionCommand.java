@@ -133,11 +133,15 @@ final class TransitionCommand implements Command {
   }
 
   /** {@code reopen SLUG --target local|sandbox}: the rehearsal, in that target's ledger only. */
-  private static int rehearseReopen(Invocation in) {
+  private int rehearseReopen(Invocation in) throws java.io.IOException {
     String slug = in.slug();
+    TransitionTable.Rule rule = TransitionTable.rule(transition);
+    String comment =
+        ReviewComment.read(
+            in, transition.id(), slug, rule.commentHint(), false, System.console() != null);
     Reopened r;
     try (Session session = PublishCommands.open(in)) {
-      r = session.reopen(slug);
+      r = session.reopen(slug, comment);
     }
     if (in.json()) {
       Map<String, Object> out = new LinkedHashMap<>();

@@ -41,8 +41,9 @@ public record Ledger(Map<Integer, Entry> versions, Reopening reopened) {
    * A rehearsal's reopen on one target: the version it opened, when and by whom.
    *
    * @param by the person's id in people.yaml, or null when none was given (rehearsals need none)
+   * @param comment what the correction is for, or null
    */
-  public record Reopening(int version, Instant time, String by) {}
+  public record Reopening(int version, Instant time, String by, String comment) {}
 
   /**
    * The version this target works on: the case study's own (status.json), or the later one a

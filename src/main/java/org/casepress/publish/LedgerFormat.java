@@ -33,9 +33,9 @@ final class LedgerFormat {
   record StoredLedger(Map<Integer, StoredEntry> versions, StoredReopening reopened) {}
 
   /** A rehearsal's reopen (local and sandbox only). */
-  @JsonPropertyOrder({"version", "time", "by"})
+  @JsonPropertyOrder({"version", "time", "by", "comment"})
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record StoredReopening(int version, String time, String by) {}
+  record StoredReopening(int version, String time, String by, String comment) {}
 
   @JsonPropertyOrder({
     "version",
@@ -88,7 +88,9 @@ final class LedgerFormat {
     return JSON.valueToTree(
         new StoredLedger(
             versions,
-            r == null ? null : new StoredReopening(r.version(), r.time().toString(), r.by())));
+            r == null
+                ? null
+                : new StoredReopening(r.version(), r.time().toString(), r.by(), r.comment())));
   }
 
   static JsonNode toJson(Ledger.Entry entry) {
@@ -156,7 +158,7 @@ final class LedgerFormat {
       throw damaged(file, at, "a reopen needs a version of 2 or more and a time");
     }
     try {
-      return new Ledger.Reopening(s.version(), Instant.parse(s.time()), s.by());
+      return new Ledger.Reopening(s.version(), Instant.parse(s.time()), s.by(), s.comment());
     } catch (DateTimeParseException e) {
       throw damaged(file, at + ".time", "'" + s.time() + "' is not a UTC time");
     }

@@ -186,10 +186,11 @@ public final class Session implements AutoCloseable {
    * are shared with production, do not change: a rehearsal never makes it claim a publication or a
    * new version that production does not have. Sends nothing to Zenodo.
    *
+   * @param comment what the correction is for, kept in the ledger; may be null
    * @throws PublishException when nothing of the case study is published on this target, or the
    *     version it works on is not published yet
    */
-  public Reopened reopen(String slug) {
+  public Reopened reopen(String slug, String comment) {
     if (!target.rehearses()) {
       throw PublishException.usage(
           "reopen on production is the review step: run ./casepress reopen "
@@ -236,7 +237,11 @@ public final class Session implements AutoCloseable {
     ledgers.write(
         slug,
         ledger.reopenedAs(
-            new Ledger.Reopening(next, clock.instant().truncatedTo(ChronoUnit.SECONDS), by)));
+            new Ledger.Reopening(
+                next,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                by,
+                comment == null || comment.isBlank() ? null : comment.strip())));
     return new Reopened(slug, target, next, current.get().doi(), status.version());
   }
 

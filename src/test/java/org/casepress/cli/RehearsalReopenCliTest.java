@@ -36,7 +36,8 @@ class RehearsalReopenCliTest {
     assertEquals(0, v1.exitCode(), v1.out() + v1.err());
     byte[] statusBefore = Files.readAllBytes(status);
 
-    CliRun reopen = CliRun.in(tmp, "reopen", SLUG, "--target", "local");
+    CliRun reopen =
+        CliRun.in(tmp, "reopen", SLUG, "--target", "local", "--comment", "a figure was wrong");
     assertEquals(0, reopen.exitCode(), reopen.out() + reopen.err());
     assertTrue(reopen.out().contains("version 2 is open on local"), reopen.out());
     assertTrue(reopen.out().contains("status.json is unchanged"), reopen.out());
@@ -58,6 +59,7 @@ class RehearsalReopenCliTest {
     assertTrue(!first.path("doi").asText().equals(second.path("doi").asText()));
     assertEquals(first.path("concept_doi").asText(), second.path("concept_doi").asText());
     assertEquals(2, ledger.path("reopened").path("version").asInt());
+    assertEquals("a figure was wrong", ledger.path("reopened").path("comment").asText());
 
     CliRun help = CliRun.in(tmp, "reopen", "--help");
     assertTrue(help.out().contains("status.json (the review state"), help.out());

@@ -123,7 +123,8 @@ class LedgerFormatTest {
     assertTrue(!LedgerFormat.toJson(earlier).has("reopened"), "no new key for old ledgers");
     Ledger reopened =
         earlier.reopenedAs(
-            new Ledger.Reopening(2, Instant.parse("2026-12-11T09:00:00Z"), "morgan-ellis"));
+            new Ledger.Reopening(
+                2, Instant.parse("2026-12-11T09:00:00Z"), "morgan-ellis", "a correction"));
     Ledger back = LedgerFormat.fromJson(LedgerFormat.toJson(reopened), FILE, "targets.sandbox");
     assertEquals(reopened.reopened(), back.reopened());
     assertEquals(2, back.workingVersion(1));

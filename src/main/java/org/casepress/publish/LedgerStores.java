@@ -109,7 +109,8 @@ public final class LedgerStores {
               false,
               e);
         }
-        return LedgerFormat.fromJson(node, workspace.relative(file), "");
+        return LocalRecords.withPortlessLinks(
+            LedgerFormat.fromJson(node, workspace.relative(file), ""));
       }
 
       @Override

@@ -42,6 +42,16 @@ final class Typesetting {
   private static final Set<String> RIGHT_TO_LEFT_LANGUAGES =
       Set.of("ar", "fa", "he", "ps", "ur", "yi");
 
+  /**
+   * The page's margins, in millimetres. The sides make a line of body text (10 pt DejaVu Serif)
+   * about 78 characters long, the longest that reads well; top and bottom hold the running head and
+   * the footer.
+   */
+  static final int MARGIN_TOP_MM = 16;
+
+  static final int MARGIN_SIDE_MM = 32;
+  static final int MARGIN_BOTTOM_MM = 18;
+
   static final String HOUSE_STYLE = readResource("house-style.css");
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -272,7 +282,15 @@ final class Typesetting {
     footer.append(pub.doi() == null ? Citation.DOI_PENDING + "." : "DOI: " + pub.doi());
     String small =
         "font-family: \"DejaVu Sans\", \"Droid Sans Fallback\"; font-size: 7pt; color: #555555;";
-    return "\n@page { size: A4; margin: 20mm 20mm 24mm 20mm;"
+    return "\n@page { size: A4; margin: "
+        + MARGIN_TOP_MM
+        + "mm "
+        + MARGIN_SIDE_MM
+        + "mm "
+        + MARGIN_BOTTOM_MM
+        + "mm "
+        + MARGIN_SIDE_MM
+        + "mm;"
         + " @top-right { content: \""
         + css(shorten(cs.title(), 90))
         + "\"; "

@@ -284,9 +284,12 @@ class LaunchDayTest {
           v2.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.ANSWER_LOST),
           v2.events().toString());
       assertTrue(
-          f.sleeps.stream().filter(Publisher.SEARCH_PAUSE::equals).count() >= 3,
+          f.sleeps.stream().filter(Publisher.WAIT_PAUSE::equals).count() >= 3,
           "the first searches showed only v1, as a draft, and it was passed over: " + f.sleeps);
-      assertEquals(StageOutcome.NEW_VERSION, staged.get(0).outcome());
+      assertTrue(
+          staged.get(0).outcome() == StageOutcome.NEW_VERSION
+              || staged.get(0).outcome() == StageOutcome.RESUMED,
+          "staged as a new version, within the run: " + staged.get(0).outcome());
       // A later stage (after another approved change) updates v2's own draft: no 403.
       Path md = f.root.resolve("case-studies/base-study/case-study.md");
       Files.writeString(md, Files.readString(md) + "\nOne more correction.\n");

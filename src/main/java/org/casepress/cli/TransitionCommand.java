@@ -1,8 +1,12 @@
 package org.casepress.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.casepress.publish.Reopened;
+import org.casepress.publish.Session;
+import org.casepress.publish.TargetKind;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.Transition;
@@ -19,7 +23,9 @@ final class TransitionCommand implements Command {
           Transition.APPROVE, "approve a case study for publication (check must pass)",
           Transition.WITHDRAW, "take a case study out of the workflow, saying why",
           Transition.RESTORE, "bring a withdrawn case study back where it was",
-          Transition.REOPEN, "start the next version of a published case study as a draft");
+          Transition.REOPEN,
+              "start the next version of a published case study as a draft; with --target local"
+                  + " or sandbox, rehearse that there without changing status.json");
 
   private final Transition transition;
 
@@ -38,6 +44,7 @@ final class TransitionCommand implements Command {
         + (TransitionTable.rule(transition).needsComment()
             ? "(--comment TEXT | --comment-file F)"
             : "[--comment TEXT | --comment-file F]")
+        + (transition == Transition.REOPEN ? " [--target T]" : "")
         + " [--as PERSON]";
   }
 
@@ -48,6 +55,25 @@ final class TransitionCommand implements Command {
 
   @Override
   public Options options() {
+    Options options = reviewOptions();
+    if (transition == Transition.REOPEN) {
+      options.addOption(
+          Option.builder()
+              .longOpt("target")
+              .hasArg()
+              .argName("T")
+              .desc(
+                  "local or sandbox: a rehearsal. The next version is opened in that target's"
+                      + " ledger only, after a release there; stage and release it there as a new"
+                      + " version. status.json (the review state, shared with production) does"
+                      + " not change. Without --target (or production): the real reopen, back to"
+                      + " draft for review")
+              .get());
+    }
+    return options;
+  }
+
+  private static Options reviewOptions() {
     return new Options()
         .addOption(
             Option.builder()
@@ -70,6 +96,11 @@ final class TransitionCommand implements Command {
 
   @Override
   public int run(Invocation in) throws java.io.IOException {
+    if (transition == Transition.REOPEN
+        && in.line().hasOption("target")
+        && in.target() != TargetKind.PRODUCTION) {
+      return rehearseReopen(in);
+    }
     String slug = in.slug();
     TransitionTable.Rule rule = TransitionTable.rule(transition);
     String comment =
@@ -96,6 +127,48 @@ final class TransitionCommand implements Command {
                   + " by "
                   + e.actor()
                   + (transition == Transition.REOPEN ? " (now version " + e.version() + ")" : "")
+                  + ".");
+    }
+    return ExitCode.OK;
+  }
+
+  /** {@code reopen SLUG --target local|sandbox}: the rehearsal, in that target's ledger only. */
+  private int rehearseReopen(Invocation in) throws java.io.IOException {
+    String slug = in.slug();
+    TransitionTable.Rule rule = TransitionTable.rule(transition);
+    String comment =
+        ReviewComment.read(
+            in, transition.id(), slug, rule.commentHint(), false, System.console() != null);
+    Reopened r;
+    try (Session session = PublishCommands.open(in)) {
+      r = session.reopen(slug, comment);
+    }
+    if (in.json()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("slug", r.slug());
+      out.put("target", r.target().id());
+      out.put("version", r.version());
+      out.put("follows", r.follows());
+      out.put("review_version", r.reviewVersion());
+      in.printJson(out);
+    } else {
+      in.out()
+          .println(
+              slug
+                  + ": version "
+                  + r.version()
+                  + " is open on "
+                  + r.target()
+                  + ", a rehearsal of a new version of "
+                  + r.follows()
+                  + ". status.json is unchanged (still version "
+                  + r.reviewVersion()
+                  + "). Edit the case study, run ./casepress check "
+                  + slug
+                  + ", then ./casepress release "
+                  + slug
+                  + " --target "
+                  + r.target()
                   + ".");
     }
     return ExitCode.OK;

@@ -264,6 +264,9 @@ final class DepositionSearch {
   /** Alternate identifiers are the related ones with relation isAlternateIdentifier. */
   private static List<String> identifiers(Deposit d, boolean alternate, String key) {
     List<String> out = new ArrayList<>();
+    if (d.identifiersUnindexed) {
+      return out;
+    }
     for (JsonNode r : metadata(d).path("related_identifiers")) {
       boolean isAlternate = Metadata.ALTERNATE.equals(r.path("relation").asText());
       if (isAlternate == alternate && r.path(key).isTextual()) {

@@ -104,7 +104,8 @@ final class Depositions {
       matches.sort(Comparator.comparingLong((Deposit d) -> d.id).reversed());
       int from = (page - 1) * size;
       for (int i = from; i < Math.min(matches.size(), from + size); i++) {
-        out.add(view(matches.get(i)));
+        Deposit d = matches.get(i);
+        out.add(index.staleView(d).orElseGet(() -> view(d)));
       }
     }
     return Reply.json(200, out);
@@ -184,6 +185,7 @@ final class Depositions {
       if (!errors.isEmpty()) {
         throw ApiError.validation(errors);
       }
+      index.publishing(d, () -> view(d));
       Concept c = store.concept(d);
       ObjectNode metadata = d.draft.deepCopy();
       String given = metadata.path("doi").asText("");

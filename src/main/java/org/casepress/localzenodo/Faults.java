@@ -31,6 +31,8 @@ public final class Faults {
   private int rateLimitBurst;
   private int drops;
   private int searchLagCalls;
+  private Duration staleAfterPublish = Duration.ZERO;
+  private int identifiersUnindexed;
   private RandomFaults random;
 
   /**
@@ -95,6 +97,28 @@ public final class Faults {
   }
 
   /**
+   * For {@code lag} after each publish (measured on {@link Options#clock}), search and listings
+   * still show the deposition as the unsubmitted draft it was: the drafts index has not caught up
+   * with the publish (issue 10: a lagging search listed v1 as a draft of its concept after it was
+   * published). Reads of the deposition itself show the truth at once.
+   */
+  public synchronized Faults staleAfterPublish(Duration lag) {
+    staleAfterPublish = lag;
+    return this;
+  }
+
+  /**
+   * The next {@code creates} depositions made (by create or newversion) are indexed without their
+   * identifiers: listings and a title search show them, a search by {@code alternate.identifier}
+   * never does. The field-scoped identifier search has not been tried on the live service; this is
+   * what a miss of it looks like.
+   */
+  public synchronized Faults identifiersNeverIndexed(int creates) {
+    identifiersUnindexed += creates;
+    return this;
+  }
+
+  /**
    * From now on each request fails, with probability {@code rate}, in one of the ways above drawn
    * at random from {@code seed} (for a soak against a server in another process).
    */
@@ -125,6 +149,8 @@ public final class Faults {
     rateLimitBurst = 0;
     drops = 0;
     searchLagCalls = 0;
+    staleAfterPublish = Duration.ZERO;
+    identifiersUnindexed = 0;
     random = null;
   }
 
@@ -180,5 +206,17 @@ public final class Faults {
 
   synchronized int searchLagCalls() {
     return searchLagCalls;
+  }
+
+  synchronized Duration staleAfterPublish() {
+    return staleAfterPublish;
+  }
+
+  synchronized boolean takeIdentifiersUnindexed() {
+    if (identifiersUnindexed > 0) {
+      identifiersUnindexed--;
+      return true;
+    }
+    return false;
   }
 }

@@ -1,7 +1,11 @@
 package org.casepress.localzenodo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.casepress.localzenodo.Store.Deposit;
 
 /**
@@ -15,6 +19,10 @@ final class SearchIndex {
   private final Faults faults;
   private final Map<Long, Long> visibleFrom = new HashMap<>();
   private final Map<Long, Integer> hiddenForCalls = new HashMap<>();
+  private final Map<Long, Stale> staleViews = new HashMap<>();
+
+  /** How the index still shows a deposition, until a time on the server's clock. */
+  private record Stale(ObjectNode view, long until) {}
 
   SearchIndex(Options options, Faults faults) {
     this.options = options;
@@ -26,6 +34,9 @@ final class SearchIndex {
     if (unindexed) {
       d.unindexed = true;
       return;
+    }
+    if (faults.takeIdentifiersUnindexed()) {
+      d.identifiersUnindexed = true;
     }
     long lag = options.indexLag().toMillis();
     if (lag > 0) {
@@ -39,10 +50,35 @@ final class SearchIndex {
 
   /** A write indexes the deposition again, so one that was never indexed now is. */
   synchronized void written(Deposit d) {
+    d.identifiersUnindexed = false;
     if (d.unindexed) {
       d.unindexed = false;
       added(d, false);
     }
+  }
+
+  /**
+   * A draft is about to be published, and {@code viewNow} is how it looks: with {@link
+   * Faults#staleAfterPublish} armed, listings keep showing that for a while.
+   */
+  synchronized void publishing(Deposit d, Supplier<ObjectNode> viewNow) {
+    Duration lag = faults.staleAfterPublish();
+    if (!lag.isZero()) {
+      staleViews.put(d.id, new Stale(viewNow.get(), options.clock().millis() + lag.toMillis()));
+    }
+  }
+
+  /** How listings show {@code d} while the index has not caught up, if it has not. */
+  synchronized Optional<ObjectNode> staleView(Deposit d) {
+    Stale stale = staleViews.get(d.id);
+    if (stale == null) {
+      return Optional.empty();
+    }
+    if (options.clock().millis() >= stale.until()) {
+      staleViews.remove(d.id);
+      return Optional.empty();
+    }
+    return Optional.of(stale.view().deepCopy());
   }
 
   /** Whether one list or search request sees {@code d}; each call uses up counted lag. */

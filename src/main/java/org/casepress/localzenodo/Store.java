@@ -62,6 +62,9 @@ final class Store {
     /** Committed but never indexed (a 5xx after the commit): search and listings miss it. */
     boolean unindexed;
 
+    /** Indexed without its identifiers: a search by them misses it, listings show it. */
+    boolean identifiersUnindexed;
+
     String created;
     String modified;
     int revision = 1;

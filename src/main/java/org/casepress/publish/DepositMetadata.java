@@ -39,6 +39,9 @@ final class DepositMetadata {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String ALTERNATE = "isAlternateIdentifier";
 
+  /** The relation of a version to the one it follows. */
+  private static final String NEW_VERSION_OF = "isNewVersionOf";
+
   /**
    * What Zenodo keeps of a description's HTML: the default tag and attribute lists of
    * invenio-config ({@code ALLOWED_HTML_TAGS}, {@code ALLOWED_HTML_ATTRS} in
@@ -95,8 +98,10 @@ final class DepositMetadata {
    * @param version 1 for the first publication, 2 after the first reopen, and so on
    * @param publicationDate the date it was (or is to be) published; null until then, and Zenodo
    *     then sets the day of publishing
+   * @param follows the DOI of the version this one follows on the same target, or null: the record
+   *     then says it {@code isNewVersionOf} that one, which DataCite shows as well
    */
-  public record Edition(int version, LocalDate publicationDate) {
+  public record Edition(int version, LocalDate publicationDate, String follows) {
     /** The first version, not yet published. */
     public static final Edition FIRST = new Edition(1, null);
 
@@ -104,6 +109,18 @@ final class DepositMetadata {
       if (version < 1) {
         throw new IllegalArgumentException("version must be 1 or more, not " + version);
       }
+    }
+
+    public Edition(int version, LocalDate publicationDate) {
+      this(version, publicationDate, null);
+    }
+
+    /** {@code version} on the target of {@code ledger}: it follows what was published there. */
+    static Edition onTarget(Ledger ledger, int version, LocalDate publicationDate) {
+      return new Edition(
+          version,
+          publicationDate,
+          ledger.publishedBefore(version).map(Ledger.Entry::doi).orElse(null));
     }
   }
 
@@ -146,7 +163,7 @@ final class DepositMetadata {
             .filter(f -> Identifiers.grantId(f.funder(), f.award()).isEmpty())
             .toList();
     putText(m, "notes", notes(community.series(), asNotes));
-    putArray(m, "related_identifiers", related(cs, md, edition.version()));
+    putArray(m, "related_identifiers", related(cs, md, edition));
     putArray(
         m,
         "contributors",
@@ -218,18 +235,21 @@ final class DepositMetadata {
   }
 
   /**
-   * The authors' related identifiers, then ours as the one alternate identifier: an alternate
-   * identifier an author gave (or one inherited from an earlier version) would make two versions
-   * look like one.
+   * The authors' related identifiers, then the version this one follows, then ours as the one
+   * alternate identifier: an alternate identifier an author gave (or one inherited from an earlier
+   * version) would make two versions look like one.
    */
-  private static List<ObjectNode> related(CaseStudy cs, Metadata md, int version) {
+  private static List<ObjectNode> related(CaseStudy cs, Metadata md, Edition edition) {
     List<ObjectNode> related = new ArrayList<>();
     for (RelatedIdentifier r : cs.related()) {
       if (!ALTERNATE.equals(r.relation())) {
         related.add(related(r.identifier(), r.relation()));
       }
     }
-    related.add(related(identifier(md, cs.slug(), version), ALTERNATE));
+    if (edition.follows() != null) {
+      related.add(related(edition.follows(), NEW_VERSION_OF));
+    }
+    related.add(related(identifier(md, cs.slug(), edition.version()), ALTERNATE));
     return related;
   }
 

@@ -62,8 +62,9 @@ public record DepositPreview(
     }
     CaseStudy cs = found.get();
     StatusFile status = new StatusStore(workspace).read(slug);
-    Optional<Ledger.Entry> entry =
-        LedgerStores.forTarget(workspace, target).read(slug).version(status.version());
+    Ledger ledger = LedgerStores.forTarget(workspace, target).read(slug);
+    int version = ledger.workingVersion(status.version());
+    Optional<Ledger.Entry> entry = ledger.version(version);
     LocalDate date =
         entry
             .map(Ledger.Entry::publicationDate)
@@ -73,11 +74,11 @@ public record DepositPreview(
                     launch == null ? today : Selection.of(loaded, List.of(), launch, today).date());
     ObjectNode metadata =
         DepositMetadata.build(
-            cs, loaded.metadata(), new DepositMetadata.Edition(status.version(), date));
+            cs, loaded.metadata(), DepositMetadata.Edition.onTarget(ledger, version, date));
     String sent = Publisher.sha256(metadata);
     Optional<String> doi = entry.filter(e -> e.phase().isPublished()).map(Ledger.Entry::doi);
     boolean changedSince = doi.isPresent() && !sent.equals(entry.get().metadataSha256());
     doi.ifPresent(d -> metadata.put("doi", d));
-    return new DepositPreview(slug, status.version(), target, date, doi, changedSince, metadata);
+    return new DepositPreview(slug, version, target, date, doi, changedSince, metadata);
   }
 }

@@ -19,15 +19,49 @@ import java.util.TreeMap;
  * described in docs/status-json.md (by {@link LedgerStores}).
  *
  * @param versions by version number
+ * @param reopened a rehearsal's reopen on this target (local or sandbox only), or null: the next
+ *     version it opened, which this target works on while the review state is still at an earlier
+ *     one (docs/publishing.md, "Rehearsing a new version")
  */
-public record Ledger(Map<Integer, Entry> versions) {
+public record Ledger(Map<Integer, Entry> versions, Reopening reopened) {
 
   public Ledger {
     versions = Collections.unmodifiableMap(new TreeMap<>(versions));
   }
 
+  public Ledger(Map<Integer, Entry> versions) {
+    this(versions, null);
+  }
+
   public static Ledger empty() {
     return new Ledger(Map.of());
+  }
+
+  /**
+   * A rehearsal's reopen on one target: the version it opened, when and by whom.
+   *
+   * @param by the person's id in people.yaml, or null when none was given (rehearsals need none)
+   * @param comment what the correction is for, or null
+   */
+  public record Reopening(int version, Instant time, String by, String comment) {}
+
+  /**
+   * The version this target works on: the case study's own (status.json), or the later one a
+   * rehearsal reopened here.
+   */
+  public int workingVersion(int reviewVersion) {
+    return reopened != null && reopened.version() > reviewVersion
+        ? reopened.version()
+        : reviewVersion;
+  }
+
+  /** The latest version published on this target, if any. */
+  public Optional<Entry> latestPublished() {
+    return publishedBefore(Integer.MAX_VALUE);
+  }
+
+  public Ledger reopenedAs(Reopening reopening) {
+    return new Ledger(versions, reopening);
   }
 
   public Optional<Entry> version(int version) {
@@ -37,13 +71,13 @@ public record Ledger(Map<Integer, Entry> versions) {
   public Ledger with(Entry entry) {
     Map<Integer, Entry> changed = new TreeMap<>(versions);
     changed.put(entry.version(), entry);
-    return new Ledger(changed);
+    return new Ledger(changed, reopened);
   }
 
   public Ledger without(int version) {
     Map<Integer, Entry> changed = new TreeMap<>(versions);
     changed.remove(version);
-    return new Ledger(changed);
+    return new Ledger(changed, reopened);
   }
 
   /** The latest version published on this target before {@code version}, if any. */
@@ -181,6 +215,16 @@ public record Ledger(Map<Integer, Entry> versions) {
     boolean lostAnAnswer() {
       return events.stream()
           .anyMatch(e -> e.outcome() == Outcome.ANSWER_LOST || e.outcome() == Outcome.NOT_FOUND);
+    }
+
+    /**
+     * How many times a create was sent again because the deposition of an earlier one, whose answer
+     * was lost, could not be found: each may have left a draft no identifier search shows.
+     */
+    long lostCreatesMadeAgain() {
+      return events.stream()
+          .filter(e -> e.step() == Step.CREATE && e.outcome() == Outcome.NOT_FOUND)
+          .count();
     }
 
     Entry log(Instant time, Step step, Outcome outcome, String detail) {

@@ -28,7 +28,14 @@ final class LedgerFormat {
 
   private LedgerFormat() {}
 
-  record StoredLedger(Map<Integer, StoredEntry> versions) {}
+  @JsonPropertyOrder({"versions", "reopened"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record StoredLedger(Map<Integer, StoredEntry> versions, StoredReopening reopened) {}
+
+  /** A rehearsal's reopen (local and sandbox only). */
+  @JsonPropertyOrder({"version", "time", "by", "comment"})
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record StoredReopening(int version, String time, String by, String comment) {}
 
   @JsonPropertyOrder({
     "version",
@@ -83,7 +90,13 @@ final class LedgerFormat {
   static JsonNode toJson(Ledger ledger) {
     Map<Integer, StoredEntry> versions = new TreeMap<>();
     ledger.versions().forEach((v, e) -> versions.put(v, stored(e)));
-    return JSON.valueToTree(new StoredLedger(versions));
+    Ledger.Reopening r = ledger.reopened();
+    return JSON.valueToTree(
+        new StoredLedger(
+            versions,
+            r == null
+                ? null
+                : new StoredReopening(r.version(), r.time().toString(), r.by(), r.comment())));
   }
 
   static JsonNode toJson(Ledger.Entry entry) {
@@ -142,7 +155,19 @@ final class LedgerFormat {
                   versions.put(
                       v, entry(e, file, (key.isEmpty() ? "" : key + ".") + "versions." + v)));
     }
-    return new Ledger(versions);
+    return new Ledger(versions, reopening(stored.reopened(), file, key));
+  }
+
+  private static Ledger.Reopening reopening(StoredReopening s, String file, String key) {
+    if (s == null) {
+      return null;
+    }
+    String at = (key.isEmpty() ? "" : key + ".") + "reopened";
+    if (s.version() < 2 || s.time() == null) {
+      throw damaged(file, at, "a reopen needs a version of 2 or more and a time");
+    }
+    return new Ledger.Reopening(
+        s.version(), time(s.time(), file, at + ".time"), s.by(), s.comment());
   }
 
   private static Ledger.Entry entry(StoredEntry s, String file, String at) {

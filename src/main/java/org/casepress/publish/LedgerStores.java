@@ -24,14 +24,15 @@ public final class LedgerStores {
   private LedgerStores() {}
 
   /**
-   * The ledger entry of a case study's current version on a target, from a status.json already read
-   * (the sandbox and production ledgers are in it), for the status command.
+   * The ledger entry of the version a target works on (the case study's current one, or a later one
+   * a rehearsal reopened there), from a status.json already read (the sandbox and production
+   * ledgers are in it), for the status command.
    */
   public static Optional<Ledger.Entry> current(
       Workspace workspace, StatusFile status, TargetKind target) {
-    return forTarget(workspace, Statuses.carrying(workspace, status), target)
-        .read(status.slug())
-        .version(status.version());
+    Ledger ledger =
+        forTarget(workspace, Statuses.carrying(workspace, status), target).read(status.slug());
+    return ledger.version(ledger.workingVersion(status.version()));
   }
 
   /** The ledgers of one target, for reading (the status command); a session writes them. */
@@ -48,9 +49,20 @@ public final class LedgerStores {
       @Override
       public Ledger read(String slug) {
         JsonNode node = statuses.of(slug).targets().get(target.id());
-        return node == null
-            ? Ledger.empty()
-            : LedgerFormat.fromJson(node, statuses.file(slug), "targets." + target.id());
+        if (node == null) {
+          return Ledger.empty();
+        }
+        Ledger ledger = LedgerFormat.fromJson(node, statuses.file(slug), "targets." + target.id());
+        if (target.isProduction() && ledger.reopened() != null) {
+          // Only rehearsals reopen in a ledger; production's versions come from the review.
+          throw PublishException.problem(
+              statuses.file(slug)
+                  + ": the ledger at targets.production.reopened cannot be read: only a rehearsal"
+                  + " on local or sandbox reopens in its ledger. casepress has not changed the"
+                  + " file. Remove that key (or restore the file from git), then run the command"
+                  + " again.");
+        }
+        return ledger;
       }
 
       @Override

@@ -132,8 +132,13 @@ final class Publisher {
     return DepositMetadata.identifier(metadata, slug, version);
   }
 
+  /** The version this target works on (a rehearsal's reopen may have opened a later one). */
   int version(String slug) {
-    return statuses.of(slug).version();
+    return working(slug).number();
+  }
+
+  private WorkingVersion working(String slug) {
+    return WorkingVersion.of(statuses.of(slug), ledgers.read(slug));
   }
 
   /**
@@ -141,9 +146,10 @@ final class Publisher {
    * compares its hash. Callers do not change it.
    */
   ObjectNode depositMetadata(CaseStudy cs, int version, LocalDate date) {
+    DepositMetadata.Edition edition =
+        DepositMetadata.Edition.onTarget(ledgers.read(cs.slug()), version, date);
     return built.computeIfAbsent(
-        cs.slug() + " v" + version + " " + date,
-        key -> DepositMetadata.build(cs, metadata, new DepositMetadata.Edition(version, date)));
+        cs.slug() + " " + edition, key -> DepositMetadata.build(cs, metadata, edition));
   }
 
   static String sha256(JsonNode node) {
@@ -612,7 +618,8 @@ final class Publisher {
     List<String> problems = new ArrayList<>();
     for (CaseStudy cs : batch) {
       StatusFile status = statuses.of(cs.slug());
-      Ledger.Entry entry = ledgers.read(cs.slug()).version(status.version()).orElse(null);
+      WorkingVersion working = working(cs.slug());
+      Ledger.Entry entry = ledgers.read(cs.slug()).version(working.number()).orElse(null);
       if (entry == null || !entry.phase().atLeast(Ledger.Phase.STAGED)) {
         problems.add(
             cs.slug()
@@ -635,13 +642,20 @@ final class Publisher {
         continue;
       }
       String digest = statuses.digest(cs.slug());
-      if (!digest.equals(entry.stagedDigest()) || !digest.equals(status.approvedDigest())) {
+      if (!digest.equals(entry.stagedDigest())
+          || !digest.equals(working.digestToStage(status, digest))) {
         problems.add(
             cs.slug()
-                + ": its files changed since they were approved and staged. Re-approve it, then stage it again.");
+                + (working.rehearsal()
+                    ? ": its files changed since version "
+                        + working.number()
+                        + " was staged on "
+                        + target
+                        + ". Stage it again."
+                    : ": its files changed since they were approved and staged. Re-approve it, then stage it again."));
         continue;
       }
-      String wanted = sha256(depositMetadata(cs, status.version(), entry.publicationDate()));
+      String wanted = sha256(depositMetadata(cs, working.number(), entry.publicationDate()));
       if (!wanted.equals(entry.metadataSha256())) {
         problems.add(
             cs.slug()
@@ -1028,7 +1042,12 @@ final class Publisher {
    */
   List<String> audit(CaseStudy cs) throws IOException {
     List<String> found = new ArrayList<>();
-    for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
+    Ledger ledger = ledgers.read(cs.slug());
+    java.util.Set<Long> known = new java.util.HashSet<>();
+    ledger.versions().values().stream()
+        .filter(e -> e.depositId() != null)
+        .forEach(e -> known.add(e.depositId()));
+    for (Ledger.Entry e : ledger.versions().values()) {
       if (e.phase().isPublished()) {
         PublishedRecord record = client.record(e.depositId());
         if (record.files().size() != 1 || !record.files().get(0).md5().equals(e.pdfMd5())) {
@@ -1066,6 +1085,14 @@ final class Publisher {
                   + " ledger ("
                   + (d.published() ? "published" : "an orphan draft: delete it on Zenodo")
                   + ").");
+          known.add(d.id());
+        }
+      }
+      long lostCreates = e.lostCreatesMadeAgain();
+      if (lostCreates > 0) {
+        for (Deposition d : new Leftovers(client).of(cs, e, known, lostCreates)) {
+          found.add(Leftovers.describe(cs, e, d));
+          known.add(d.id());
         }
       }
     }

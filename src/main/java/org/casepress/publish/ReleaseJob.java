@@ -53,7 +53,16 @@ final class ReleaseJob {
 
   /** The ledger entry of the case study's current version on this target, if any. */
   private Optional<Ledger.Entry> currentEntry(CaseStudy cs) {
-    return ledgers.read(cs.slug()).version(statuses.of(cs.slug()).version());
+    return ledgers.read(cs.slug()).version(working(cs.slug()).number());
+  }
+
+  private WorkingVersion working(String slug) {
+    return WorkingVersion.of(statuses.of(slug), ledgers.read(slug));
+  }
+
+  /** The content digest a stage of the case study pins (see {@link WorkingVersion}). */
+  private String digestToStage(String slug) {
+    return working(slug).digestToStage(statuses.of(slug), statuses.digest(slug));
   }
 
   /** Why a case study is not ready to stage, or empty when it is. */
@@ -62,6 +71,10 @@ final class ReleaseJob {
     if (!errors.isEmpty()) {
       return Optional.of(
           "check finds " + errors.size() + " error(s); run ./casepress check " + cs.slug());
+    }
+    if (working(cs.slug()).rehearsal()) {
+      // A rehearsal's own version has no review yet: check passing is all it needs.
+      return Optional.empty();
     }
     StatusFile status = statuses.of(cs.slug());
     if (status.state() == ReviewState.PUBLISHED) {
@@ -82,14 +95,14 @@ final class ReleaseJob {
     List<PlanRow> rows = new ArrayList<>();
     int release = releaseToo ? 3 : 0;
     for (CaseStudy cs : selection.caseStudies()) {
-      StatusFile status = statuses.of(cs.slug());
       Ledger ledger = ledgers.read(cs.slug());
-      Optional<Ledger.Entry> entry = ledger.version(status.version());
+      int version = working(cs.slug()).number();
+      Optional<Ledger.Entry> entry = ledger.version(version);
       if (entry.isPresent() && entry.get().phase().isPublished()) {
         rows.add(
             new PlanRow(
                 cs.slug(),
-                status.version(),
+                version,
                 PlanRow.Action.NOTHING,
                 0,
                 "published as " + entry.get().doi()));
@@ -97,31 +110,27 @@ final class ReleaseJob {
       }
       Optional<String> why = notReady(cs);
       if (why.isPresent()) {
-        rows.add(new PlanRow(cs.slug(), status.version(), PlanRow.Action.NOTHING, 0, why.get()));
+        rows.add(new PlanRow(cs.slug(), version, PlanRow.Action.NOTHING, 0, why.get()));
         continue;
       }
       if (entry.isEmpty()) {
-        boolean newVersion = ledger.publishedBefore(status.version()).isPresent();
+        boolean newVersion = ledger.publishedBefore(version).isPresent();
         rows.add(
             newVersion
                 ? new PlanRow(
                     cs.slug(),
-                    status.version(),
+                    version,
                     PlanRow.Action.NEW_VERSION,
                     4 + release,
-                    "new version of " + ledger.publishedBefore(status.version()).get().conceptDoi())
+                    "new version of " + ledger.publishedBefore(version).get().conceptDoi())
                 : new PlanRow(
-                    cs.slug(),
-                    status.version(),
-                    PlanRow.Action.CREATE,
-                    2 + release,
-                    "new deposition"));
+                    cs.slug(), version, PlanRow.Action.CREATE, 2 + release, "new deposition"));
       } else if (entry.get().phase() == Ledger.Phase.STAGED
-          && status.approvedDigest().equals(entry.get().stagedDigest())) {
+          && digestToStage(cs.slug()).equals(entry.get().stagedDigest())) {
         rows.add(
             new PlanRow(
                 cs.slug(),
-                status.version(),
+                version,
                 releaseToo ? PlanRow.Action.PUBLISH : PlanRow.Action.NOTHING,
                 release,
                 "staged as draft "
@@ -132,7 +141,7 @@ final class ReleaseJob {
         rows.add(
             new PlanRow(
                 cs.slug(),
-                status.version(),
+                version,
                 PlanRow.Action.UPDATE,
                 2 + release,
                 "re-approved since staging: new PDF and metadata for draft "
@@ -141,7 +150,7 @@ final class ReleaseJob {
         rows.add(
             new PlanRow(
                 cs.slug(),
-                status.version(),
+                version,
                 PlanRow.Action.RESUME,
                 3 + release,
                 "an earlier run stopped at '" + entry.get().phase().label() + "'"));
@@ -178,7 +187,7 @@ final class ReleaseJob {
             CaseStudy::slug,
             "staging on " + target.id(),
             (cs, resumed) -> {
-              String digest = statuses.of(cs.slug()).approvedDigest();
+              String digest = digestToStage(cs.slug());
               StageOutcome outcome =
                   retryWhenUnavailable(p, cs, "stage", () -> p.stage(cs, selection.date(), digest));
               Ledger.Entry entry = currentEntry(cs).orElseThrow();

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.casepress.source.LocalWriteException;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
 import org.casepress.workflow.Actors;
+import org.casepress.workflow.StatusFile;
 import org.casepress.workflow.WorkspaceLock;
 import org.casepress.zenodo.Doctor;
 import org.casepress.zenodo.DoctorCheck;
@@ -29,9 +31,9 @@ import org.casepress.zenodo.ZenodoException;
  * One publishing command on one target, the library API every front-end uses: {@link #open} takes
  * the workspace lock, loads the workspace once and holds the target's client (starting the embedded
  * server for {@code local}), the ledgers and the renderer until {@link #close}. Each call ({@link
- * #plan}, {@link #stage}, {@link #release}, {@link #unstage}, {@link #verify}) fails only with a
- * {@link PublishException} (or another of casepress's exceptions) whose message says what to do;
- * failures of Zenodo are translated here, once.
+ * #plan}, {@link #stage}, {@link #release}, {@link #reopen}, {@link #unstage}, {@link #verify})
+ * fails only with a {@link PublishException} (or another of casepress's exceptions) whose message
+ * says what to do; failures of Zenodo are translated here, once.
  */
 public final class Session implements AutoCloseable {
   private final Workspace workspace;
@@ -184,6 +186,72 @@ public final class Session implements AutoCloseable {
           }
           return new Accepted(accepted, job.announceAgain(selection));
         });
+  }
+
+  /**
+   * Rehearses a reopen on this target (local or sandbox): the next version is opened in this
+   * target's ledger only, so that it can be edited, staged and released here as a new version of
+   * what was released here, before the real reopen. status.json's review state and version, which
+   * are shared with production, do not change: a rehearsal never makes it claim a publication or a
+   * new version that production does not have. Sends nothing to Zenodo.
+   *
+   * @param comment what the correction is for, kept in the ledger; may be null
+   * @throws PublishException when nothing of the case study is published on this target, or the
+   *     version it works on is not published yet
+   */
+  public Reopened reopen(String slug, String comment) {
+    if (!target.rehearses()) {
+      throw PublishException.usage(
+          "reopen on production is the review step: run ./casepress reopen "
+              + slug
+              + " without --target (it needs a writer or coordinator, --as PERSON).");
+    }
+    Selection.named(loaded, slug);
+    String by = actorId == null ? null : Actors.find(loaded.metadata(), actorId).id();
+    StatusFile status = statuses.of(slug);
+    Ledger ledger = ledgers.read(slug);
+    int working = ledger.workingVersion(status.version());
+    Optional<Ledger.Entry> current = ledger.version(working);
+    if (current.isEmpty() || !current.get().phase().isPublished()) {
+      Optional<Ledger.Entry> published = ledger.latestPublished();
+      throw PublishException.problem(
+          published.isEmpty()
+              ? slug
+                  + ": nothing of it is published on "
+                  + target
+                  + ", so there is no version to reopen there. Release it there first"
+                  + " (./casepress release "
+                  + slug
+                  + " --target "
+                  + target
+                  + "), then reopen it with --target "
+                  + target
+                  + "."
+              : slug
+                  + ": version "
+                  + working
+                  + " is open on "
+                  + target
+                  + " already (it follows version "
+                  + published.get().version()
+                  + ", "
+                  + published.get().doi()
+                  + "). Edit it, then stage and release it there (./casepress release "
+                  + slug
+                  + " --target "
+                  + target
+                  + ").");
+    }
+    int next = working + 1;
+    ledgers.write(
+        slug,
+        ledger.reopenedAs(
+            new Ledger.Reopening(
+                next,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                by,
+                comment == null || comment.isBlank() ? null : comment.strip())));
+    return new Reopened(slug, target, next, current.get().doi(), status.version());
   }
 
   /**

@@ -78,9 +78,10 @@ public record Standing(
       }
       Map<TargetKind, Ledger.Entry> deposits = new LinkedHashMap<>();
       for (TargetKind target : TARGETS) {
-        LedgerStores.forTarget(workspace, target)
-            .read(row.slug())
-            .version(status.version())
+        // A rehearsal's reopen may have a target working on a later version than status.json.
+        Ledger ledger = LedgerStores.forTarget(workspace, target).read(row.slug());
+        ledger
+            .version(ledger.workingVersion(status.version()))
             .ifPresent(e -> deposits.put(target, e));
       }
       standings.add(

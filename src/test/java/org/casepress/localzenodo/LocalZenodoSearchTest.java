@@ -165,4 +165,39 @@ class LocalZenodoSearchTest {
     assertEquals(mine, listed.json().get(0).path("id").asLong());
     assertTrue(b.get("/deposit/depositions?q=%22Mine%22").json().isEmpty());
   }
+
+  @Test
+  void aStaleIndexListsAPublishedDepositionAsItsDraftUntilTheLagHasPassed() throws Exception {
+    server.faults().staleAfterPublish(Duration.ofSeconds(60));
+    JsonNode published =
+        api.publish(
+            related(
+                metadata("Opening the flood model"), "urn:x:flood:v1", "isAlternateIdentifier"));
+    long id = published.path("id").asLong();
+    String concept = published.path("conceptrecid").asText();
+    clock.advance(Duration.ofSeconds(59));
+    JsonNode listed = search("conceptrecid:" + concept).json().get(0);
+    assertEquals(id, listed.path("id").asLong());
+    assertEquals("unsubmitted", listed.path("state").asText(), "as the index last saw it");
+    assertEquals(false, listed.path("submitted").asBoolean());
+    assertEquals(
+        "done",
+        api.get("/deposit/depositions/" + id).json().path("state").asText(),
+        "a read is true");
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals("done", search("conceptrecid:" + concept).json().get(0).path("state").asText());
+  }
+
+  @Test
+  void aDepositionIndexedWithoutItsIdentifiersIsListedAndFoundByTitleOnly() throws Exception {
+    server.faults().identifiersNeverIndexed(1);
+    long hidden = create("Opening the flood model", "urn:x:flood:v1");
+    long normal = create("Another study", "urn:x:other:v1");
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(List.of(), ids("alternate.identifier:\"urn:x:flood:v1\""));
+    assertEquals(List.of(), ids("\"urn:x:flood:v1\""), "nor unfielded");
+    assertEquals(List.of(normal), ids("alternate.identifier:\"urn:x:other:v1\""));
+    assertEquals(List.of(hidden), ids("title:\"Opening the flood model\""));
+    assertEquals(List.of(normal, hidden), ids("*"), "the listing shows it");
+  }
 }

@@ -387,4 +387,18 @@ class DepositMetadataTest {
         actual,
         "metadata differs from " + GOLDEN + "; if the change is intended, update the file");
   }
+
+  @Test
+  void aLaterVersionSaysWhichVersionItFollowsBeforeOurIdentifier() {
+    JsonNode related =
+        build("station-sensors", new Edition(2, LocalDate.of(2026, 12, 10), "10.5281/zenodo.7"))
+            .get("related_identifiers");
+    JsonNode follows = related.get(related.size() - 2);
+    assertEquals("10.5281/zenodo.7", follows.get("identifier").asText());
+    assertEquals("isNewVersionOf", follows.get("relation").asText());
+    assertEquals("isAlternateIdentifier", related.get(related.size() - 1).get("relation").asText());
+    for (JsonNode r : build("station-sensors", PUBLISHED_V2).get("related_identifiers")) {
+      assertTrue(!r.get("relation").asText().equals("isNewVersionOf"), "nothing to follow: " + r);
+    }
+  }
 }

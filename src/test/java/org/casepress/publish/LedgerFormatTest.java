@@ -173,4 +173,27 @@ class LedgerFormatTest {
     assertTrue(
         type.getMessage().startsWith(FILE + ": the ledger cannot be read:"), type.getMessage());
   }
+
+  @Test
+  void aRehearsalReopenIsKeptAndALedgerWithoutOneIsWrittenAsBefore() throws Exception {
+    Ledger earlier = LedgerFormat.fromJson(json(EARLIER), FILE, "targets.sandbox");
+    assertTrue(!LedgerFormat.toJson(earlier).has("reopened"), "no new key for old ledgers");
+    Ledger reopened =
+        earlier.reopenedAs(
+            new Ledger.Reopening(
+                2, Instant.parse("2026-12-11T09:00:00Z"), "morgan-ellis", "a correction"));
+    Ledger back = LedgerFormat.fromJson(LedgerFormat.toJson(reopened), FILE, "targets.sandbox");
+    assertEquals(reopened.reopened(), back.reopened());
+    assertEquals(2, back.workingVersion(1));
+    assertEquals(3, back.workingVersion(3), "the review's own version once it is further");
+  }
+
+  @Test
+  void aDamagedReopenIsRefusedWithItsKey() throws Exception {
+    JsonNode node = json("{\"versions\": {}, \"reopened\": {\"version\": 2, \"time\": \"soon\"}}");
+    PublishException e =
+        assertThrows(
+            PublishException.class, () -> LedgerFormat.fromJson(node, FILE, "targets.sandbox"));
+    assertTrue(e.getMessage().contains("targets.sandbox.reopened.time"), e.getMessage());
+  }
 }

@@ -201,6 +201,15 @@ final class PublishingFixture implements AutoCloseable {
 
   /** A session like {@link #session(ZenodoClient, Publisher.Checkpoints)} in another workspace. */
   Session session(Workspace in, ZenodoClient client, Publisher.Checkpoints checkpoints) {
+    return session(in, TargetKind.LOCAL, client, checkpoints);
+  }
+
+  /**
+   * A session on {@code target} whose remote is the embedded server: the target decides where the
+   * ledgers live and which DOIs are printed, the server stands in for that target's Zenodo.
+   */
+  Session session(
+      Workspace in, TargetKind target, ZenodoClient client, Publisher.Checkpoints checkpoints) {
     Session.Remote remote =
         new Session.Remote() {
           @Override
@@ -232,7 +241,7 @@ final class PublishingFixture implements AutoCloseable {
           @Override
           public void close() {}
         };
-    return Session.open(in, TargetKind.LOCAL, remote, null, progress, clock);
+    return Session.open(in, target, remote, null, progress, clock);
   }
 
   ReleaseOutcome release(ZenodoClient client) {

@@ -125,9 +125,38 @@ myst_pdf() { # Typst packages from bench/.anchors/data only (the tablex stand-in
 export -f pandoc3 pandoc_typst pandoc_weasy myst_pdf
 export anchors typst_js myst TYPST_FONT_PATHS="$root/src/main/resources/org/casepress/render/fonts"
 
-# Warm the file cache and the launcher's class-data archive once; every tool gets one untimed
-# run per document too.
+# Every command runs in the launcher's own JVM (CASEPRESS_WARM=off) unless a row says it goes
+# to the warm process (docs/warm.md): those rows use a socket folder of this run's own, and every
+# warm process started here is stopped before the batch.
+export CASEPRESS_WARM=off
+java25=${CASEPRESS_JAVA25:-$(ls -d /usr/lib/jvm/*-25-*/bin/java /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
+warm_dir="$work/warm"
+: >"$work/warm-rss.txt"
+warm_render() { # JAVA FOLDER SLUG OUT: render through the warm process of that Java and folder
+  env CASEPRESS_WARM=on CASEPRESS_WARM_DIR="$2" CASEPRESS_WARM_IDLE=900 CASEPRESS_JAVA="$1" \
+    ./casepress render "$3" --final --workspace "$ws" --output "$4"
+}
+export -f warm_render
+export ws
+stop_warm() { # LABEL FOLDER: note each warm process's peak RSS (kB), then stop it
+  local f pid
+  for f in "$2"/*.pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f")
+    echo "$1 $(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || echo 0)" >>"$work/warm-rss.txt"
+    kill "$pid" 2>/dev/null || true
+  done
+}
+java17=$(command -v java)
+# Warm the file cache and the launcher's start-up archives once (the Java 25 AOT cache too); every
+# tool gets one untimed run per document too, and the warm processes of the "later commands" rows
+# are started by one untimed render each.
 ./casepress render "${slugs[0]}" --final --workspace "$ws" --output "$work/warm.pdf" >/dev/null 2>&1 || true
+warm_render "$java17" "$warm_dir" "${slugs[0]}" "$work/warm.pdf" >/dev/null 2>&1 || true
+if [ -n "$java25" ]; then
+  CASEPRESS_JAVA="$java25" ./casepress --help >/dev/null 2>&1 || true
+  warm_render "$java25" "$warm_dir" "${slugs[0]}" "$work/warm.pdf" >/dev/null 2>&1 || true
+fi
 for s in "${slugs[@]}"; do
   pandoc_typst "$work/anchor/$s" >/dev/null 2>&1 || true
 done
@@ -139,7 +168,21 @@ for r in $(seq "$rounds"); do
   for s in "${slugs[@]}"; do
     echo "casepress $s $(peak ./casepress render "$s" --final --workspace "$ws" --output "$work/$s.pdf")" >>"$work/cold.txt"
     echo "typst $s $(peak bash -c "pandoc_typst '$work/anchor/$s'")" >>"$work/cold.txt"
+    # Later commands: the warm process is running (peak RSS is the client's).
+    echo "casepress-warm $s $(peak bash -c 'warm_render "$@"' _ "$java17" "$warm_dir" "$s" "$work/$s.pdf")" >>"$work/cold.txt"
+    if [ -n "$java25" ]; then
+      echo "casepress-jdk25 $s $(peak env CASEPRESS_JAVA="$java25" ./casepress render "$s" --final --workspace "$ws" --output "$work/$s.pdf")" >>"$work/cold.txt"
+      echo "casepress-jdk25-warm $s $(peak bash -c 'warm_render "$@"' _ "$java25" "$warm_dir" "$s" "$work/$s.pdf")" >>"$work/cold.txt"
+    fi
     if [ "$r" -le 2 ]; then # the slow ones: two rounds are enough for a ratio
+      # The first command: no warm process yet, so it starts one and renders in it, cold.
+      fresh="$work/first-$r-$s"
+      echo "casepress-first $s $(peak bash -c 'warm_render "$@"' _ "$java17" "$fresh" "$s" "$work/$s.pdf")" >>"$work/cold.txt"
+      stop_warm warm-first "$fresh"
+      if [ -n "$java25" ]; then
+        echo "casepress-jdk25-first $s $(peak bash -c 'warm_render "$@"' _ "$java25" "$fresh-25" "$s" "$work/$s.pdf")" >>"$work/cold.txt"
+        stop_warm warm-first-jdk25 "$fresh-25"
+      fi
       if command -v weasyprint >/dev/null; then
         echo "weasy $s $(peak bash -c "pandoc_weasy '$work/anchor/$s'")" >>"$work/cold.txt"
       fi
@@ -147,6 +190,8 @@ for r in $(seq "$rounds"); do
     fi
   done
 done
+# The warm processes of the "later commands" rows, after every render above (one per Java).
+stop_warm warm-after-cold "$warm_dir"
 
 # --- batch: every document in one go -------------------------------------------------------
 echo "== batch" >&2
@@ -182,7 +227,6 @@ java -XX:TieredStopAtLevel=1 -Xlog:disable -cp "$bench_cp" org.casepress.board.b
 # --- start-up breakdown --------------------------------------------------------------------
 echo "== start-up breakdown" >&2
 ./mvnw -q -B -o test-compile >/dev/null
-java25=${CASEPRESS_JAVA25:-$(ls -d /usr/lib/jvm/*-25-*/bin/java /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
 first=fernbank-reproducible-forecasting
 [ -d "$ws/case-studies/$first" ] || first=${slugs[0]}
 # The Java 25 ahead-of-time cache, trained the way the launcher trains it.

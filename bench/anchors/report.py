@@ -63,6 +63,35 @@ for tool, name, goal in (("typst", "pandoc 3 + Typst 0.14 (`-t typst`, then comp
         r, per = ratio(tool)
         met = (" (met)" if r <= 1.0 else " (not met)") if goal else ""
         L.append(f"| {name} | {med(times(tool)):.0f} ms | {rss(tool):.0f} MB | {r:.2f} (per document {min(per):.2f}-{max(per):.2f}) | {goal}{met} |")
+variants = (("casepress", "in-process, Java 17 (`CASEPRESS_WARM=off`)"),
+            ("casepress-first", "first command, Java 17: no warm process yet, it starts one"),
+            ("casepress-warm", "later commands, Java 17: the warm process running"),
+            ("casepress-jdk25", "in-process, Java 25 with the AOT cache"),
+            ("casepress-jdk25-first", "first command, Java 25 with the AOT cache"),
+            ("casepress-jdk25-warm", "later commands, Java 25: the warm process running"))
+if times("typst") and any(times(v) for v, _ in variants[1:]):
+    L.append("")
+    L.append("Each way of running a cold `./casepress render SLUG --final` against pandoc 3 + Typst on the same document in the same round "
+             "(docs/warm.md; peak RSS is the command's own process, the client where a warm process runs it):")
+    L.append("")
+    L.append("| casepress | median wall | peak RSS | casepress / pandoc+Typst | goal <= 1.0 |")
+    L.append("|---|---:|---:|---:|---|")
+    for v, name in variants:
+        if times(v):
+            r, per = ratio("typst", v)
+            L.append(f"| {name} | {med(times(v)):.0f} ms | {rss(v):.0f} MB | {r:.2f} (per document {min(per):.2f}-{max(per):.2f}) | {'met' if r <= 1.0 else 'not met'} |")
+    if os.path.exists(f"{work}/warm-rss.txt"):
+        wr = {}
+        for line in open(f"{work}/warm-rss.txt"):
+            fields = line.split()
+            if len(fields) == 2 and fields[1].isdigit():  # a process already gone has no figure
+                wr.setdefault(fields[0], []).append(int(fields[1]))
+        names = {"warm-first": "after one first command (Java 17)", "warm-first-jdk25": "after one first command (Java 25)",
+                 "warm-after-cold": "after every render of the cold rounds (one process per Java, the larger)"}
+        parts = [f"{names.get(k, k)} {max(v) / 1024:.0f} MB" for k, v in wr.items() if max(v) > 0]
+        if parts:
+            L.append("")
+            L.append("Peak RSS of the warm process itself: " + "; ".join(parts) + ".")
 L.append("")
 L.append("### Batch: every document in one go")
 L.append("")

@@ -1,5 +1,6 @@
 package org.casepress.render;
 
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayInputStream;
@@ -12,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.casepress.source.Glyphs;
 
 /**
- * The fonts bundled in the jar (see fonts/README.md), read once and shared by every render. The
- * house style names these families; PDF/A mode has no built-in fonts, so every face used must be
+ * The fonts bundled in the jar (see fonts/README.md), read once per process and shared by every
+ * render, in parallel and, in the warm process (docs/warm.md), command after command. The house
+ * style names these families; PDF/A mode has no built-in fonts, so every face used must be
  * registered here, also under the renderer's internal names for the generic CSS families.
  */
 final class Fonts {
@@ -47,12 +49,23 @@ final class Fonts {
    */
   private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
 
-  private final Glyphs glyphs = new Glyphs();
+  private final Glyphs glyphs = Glyphs.bundled();
+
+  /** The renderer's metrics of each face, as immutable as the faces themselves. */
+  private final FSDefaultCacheStore metrics = new FSDefaultCacheStore();
+
+  /** The files in the jar do not change while the process runs. */
+  private static final Fonts BUNDLED = new Fonts();
 
   private Fonts() {}
 
+  /** The process's fonts: each face is read from the jar the first time a render uses it. */
   static Fonts load() {
-    return new Fonts();
+    return BUNDLED;
+  }
+
+  FSDefaultCacheStore metrics() {
+    return metrics;
   }
 
   /** Registers every face with a builder; the font bytes are shared, never copied. */

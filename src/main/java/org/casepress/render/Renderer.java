@@ -1,6 +1,5 @@
 package org.casepress.render;
 
-import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -60,13 +59,12 @@ public final class Renderer {
   private static final RightToLeft RIGHT_TO_LEFT = new RightToLeft();
 
   private final Fonts fonts;
-  private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
 
   private Renderer(Fonts fonts) {
     this.fonts = fonts;
   }
 
-  /** Loads the bundled fonts (a few megabytes, read once). */
+  /** A renderer over the process's bundled fonts (a few megabytes, read once per process). */
   public static Renderer create() {
     return new Renderer(Fonts.load());
   }
@@ -132,7 +130,7 @@ public final class Renderer {
     builder.usePdfAConformance(PDF_A);
     builder.useColorProfile(SRGB);
     builder.withProducer(PRODUCER);
-    builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
+    builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fonts.metrics());
     fonts.register(builder);
     builder.useExternalResourceAccessControl(
         assets.accessControl(), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);

@@ -88,7 +88,7 @@ final class CaseStudyLoader {
   private final Metadata metadata;
   private final Unloaded unloaded;
   private final List<Problem> problems;
-  private final Glyphs glyphs = new Glyphs();
+  private final Glyphs glyphs = Glyphs.bundled();
 
   CaseStudyLoader(
       Workspace workspace, Metadata metadata, Unloaded unloaded, List<Problem> problems) {

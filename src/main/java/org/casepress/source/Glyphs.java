@@ -5,17 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
  * Which characters the PDF can show: those with a glyph in one of the fonts bundled with the
  * renderer (resources under org/casepress/render/fonts). {@code check} uses it to report a
  * character before a render prints it as '#' or fails; the renderer uses the same answer. The
  * fonts' cmaps are read when first needed, in fallback order, so Latin text never reads the CJK
- * font. Thread-safe.
+ * font, and once per process: {@link #bundled()} is shared by every check and render. Thread-safe.
  */
 public final class Glyphs {
   private static final String FONTS = "/org/casepress/render/fonts/";
@@ -29,12 +25,22 @@ public final class Glyphs {
           "NotoSansArabic-Regular.ttf",
           "DroidSansFallbackFull.ttf");
 
-  private final CmapLookup[] cmaps = new CmapLookup[COVERAGE_ORDER.size()];
+  /** The fonts never change while the process runs, so neither does what they cover. */
+  private static final Glyphs BUNDLED = new Glyphs();
+
+  private final CharacterMap[] cmaps = new CharacterMap[COVERAGE_ORDER.size()];
+
+  private Glyphs() {}
+
+  /** The coverage of the bundled fonts, read once per process. */
+  public static Glyphs bundled() {
+    return BUNDLED;
+  }
 
   /** Whether some bundled font has a glyph for the code point. */
   public boolean covers(int codePoint) {
     for (int i = 0; i < cmaps.length; i++) {
-      if (cmap(i).getGlyphId(codePoint) > 0) {
+      if (cmap(i).covers(codePoint)) {
         return true;
       }
     }
@@ -67,8 +73,8 @@ public final class Glyphs {
         + ")";
   }
 
-  private CmapLookup cmap(int i) {
-    CmapLookup cmap = cmaps[i];
+  private CharacterMap cmap(int i) {
+    CharacterMap cmap = cmaps[i];
     if (cmap == null) {
       synchronized (cmaps) {
         if (cmaps[i] == null) {
@@ -80,14 +86,12 @@ public final class Glyphs {
     return cmap;
   }
 
-  private static CmapLookup read(String file) {
+  private static CharacterMap read(String file) {
     try (InputStream in = Glyphs.class.getResourceAsStream(FONTS + file)) {
       if (in == null) {
         throw new IllegalStateException("the bundled font " + FONTS + file + " is missing");
       }
-      try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
-        return ttf.getUnicodeCmapLookup(false);
-      }
+      return CharacterMap.of(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read a bundled font", e);
     }

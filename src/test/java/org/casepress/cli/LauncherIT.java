@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,18 +24,25 @@ class LauncherIT {
 
   record Result(int exitCode, String out, String err) {}
 
+  /** In-process, as before the warm process: these tests must leave no process behind. */
   static Result launch(String... args) throws IOException, InterruptedException {
+    return launch(Map.of("CASEPRESS_WARM", "off"), args);
+  }
+
+  static Result launch(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("casepress").toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile("casepress-out", ".txt");
     Path err = Files.createTempFile("casepress-err", ".txt");
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(ROOT.toFile())
             .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+            .redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
     assertTrue(p.waitFor(100, TimeUnit.SECONDS), "the launcher did not finish");
     Result r =
         new Result(

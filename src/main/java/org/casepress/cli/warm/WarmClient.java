@@ -1,0 +1,294 @@
+package org.casepress.cli.warm;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.casepress.cli.Main;
+
+/**
+ * The launcher's front end for {@link #FORWARDED} commands: hands the command to a warm casepress
+ * process ({@link WarmServer}), starting one when there is none, and relays its output and exit
+ * code, so that a command does not pay the JVM's warm-up each time. Everything else, and any
+ * failure to reach a warm process before it has printed anything, runs in this JVM as {@link Main}
+ * would. Loads only JDK classes on the warm path: it must start in a few tens of milliseconds.
+ */
+public final class WarmClient {
+  /**
+   * The commands a warm process runs: they read the workspace and write only their report and PDFs,
+   * need no Zenodo token (nothing a warm process could hold or leak), read no standard input and
+   * ask nothing at the terminal. Commands that change review state, publish, serve or import run in
+   * the launcher's own JVM.
+   */
+  static final Set<String> FORWARDED = Set.of("check", "render");
+
+  /** The only environment these commands read; a token is never among them. */
+  static final List<String> ENVIRONMENT = List.of("SOURCE_DATE_EPOCH");
+
+  static final String OPTIONS_VARIABLE = "CASEPRESS_JAVA_OPTS";
+  static final String IDLE_VARIABLE = "CASEPRESS_WARM_IDLE";
+
+  /** Seconds without a command after which the warm process exits. */
+  static final long DEFAULT_IDLE_SECONDS = 600;
+
+  /** Start-up archive option the warm process runs with, set by the launcher. */
+  static final String STARTUP_PROPERTY = "casepress.warm.startup";
+
+  /**
+   * The warm process's class path, set by the launcher: the tool jar alone, as its start-up archive
+   * was made with, not the small client jar this JVM starts from in front of it.
+   */
+  static final String CLASSPATH_PROPERTY = "casepress.warm.classpath";
+
+  /** By name: a class literal would load the server's classes into this small JVM. */
+  static final String SERVER_CLASS = "org.casepress.cli.warm.WarmServer";
+
+  private static final long START_TIMEOUT_MILLIS = 30_000;
+
+  private WarmClient() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    Optional<Rendezvous> rendezvous =
+        args.length > 0 && FORWARDED.contains(args[0])
+            ? Rendezvous.of(env, System.getProperty(STARTUP_PROPERTY, ""))
+            : Optional.empty();
+    if (rendezvous.isPresent()) {
+      Outcome outcome =
+          forward(
+              rendezvous.get(),
+              request(rendezvous.get(), env, Path.of("").toAbsolutePath(), args),
+              env,
+              new FileOutputStream(FileDescriptor.out),
+              new FileOutputStream(FileDescriptor.err));
+      if (outcome instanceof Outcome.Exited exited) {
+        System.exit(exited.code());
+      }
+    }
+    Main.main(args);
+  }
+
+  /** What became of a forwarded command. */
+  sealed interface Outcome {
+    /** The warm process ran it to the end. */
+    record Exited(int code) implements Outcome {}
+
+    /** Nothing ran and nothing was printed: run the command here. */
+    record NotRun(String why) implements Outcome {}
+  }
+
+  static Frames.Request request(Rendezvous r, Map<String, String> env, Path cwd, String[] args) {
+    Map<String, String> forwarded = new LinkedHashMap<>();
+    for (String name : ENVIRONMENT) {
+      String value = env.get(name);
+      if (value != null) {
+        forwarded.put(name, value);
+      }
+    }
+    return new Frames.Request(
+        r.identity(),
+        cwd.toString(),
+        charset("stdout"),
+        charset("stderr"),
+        forwarded,
+        Arrays.asList(args));
+  }
+
+  /** The charset this JVM's System.out or System.err would encode with, had it run the command. */
+  private static String charset(String stream) {
+    String named = System.getProperty(stream + ".encoding");
+    if (named == null) {
+      named = System.getProperty("sun." + stream + ".encoding");
+    }
+    return named != null ? named : Charset.defaultCharset().name();
+  }
+
+  /**
+   * Sends the command to the warm process, starting one when needed, and copies its frames to
+   * {@code out} and {@code err} as they come.
+   */
+  static Outcome forward(
+      Rendezvous r,
+      Frames.Request request,
+      Map<String, String> env,
+      OutputStream out,
+      OutputStream err) {
+    SocketChannel channel;
+    try {
+      channel = connectOrStart(r, env);
+    } catch (IOException | InterruptedException e) {
+      return new Outcome.NotRun("no warm process: " + e.getMessage());
+    }
+    if (channel == null) {
+      return new Outcome.NotRun("the warm process did not start; see " + r.log());
+    }
+    boolean printed = false;
+    try (channel) {
+      request.writeTo(new DataOutputStream(Channels.newOutputStream(channel)));
+      DataInputStream in =
+          new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+      while (true) {
+        byte tag = in.readByte();
+        if (tag == Frames.EXIT) {
+          int code = in.readInt();
+          out.flush();
+          err.flush();
+          return new Outcome.Exited(code);
+        }
+        if (tag == Frames.REFUSED) {
+          return new Outcome.NotRun(Frames.readString(in));
+        }
+        int length = in.readInt();
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length < length) {
+          throw new EOFException();
+        }
+        (tag == Frames.OUT ? out : err).write(bytes);
+        printed = true;
+      }
+    } catch (IOException e) {
+      if (!printed) {
+        return new Outcome.NotRun("the warm process went away: " + e);
+      }
+      try {
+        err.write(
+            ("\ncasepress: the background casepress process stopped before the command finished."
+                    + " Run the command again; set CASEPRESS_WARM=off to run without it.\n")
+                .getBytes(Charset.defaultCharset()));
+        err.flush();
+      } catch (IOException ignored) {
+        // Standard error is gone too: the exit code still tells.
+      }
+      return new Outcome.Exited(4);
+    }
+  }
+
+  /**
+   * A connection to the warm process; when none answers, starts one (under a lock, so clients
+   * starting together start one) and waits until it listens. Null when it does not come up.
+   */
+  static SocketChannel connectOrStart(Rendezvous r, Map<String, String> env)
+      throws IOException, InterruptedException {
+    SocketChannel channel = connect(r);
+    if (channel != null) {
+      return channel;
+    }
+    try (FileChannel lockFile =
+            FileChannel.open(r.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = lockFile.lock()) {
+      channel = connect(r);
+      if (channel != null) {
+        return channel;
+      }
+      // A socket nobody answers on is left by a process that was killed or crashed.
+      Files.deleteIfExists(r.socket());
+      Process server = start(r, env);
+      long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+      while (System.currentTimeMillis() < deadline) {
+        channel = connect(r);
+        if (channel != null) {
+          return channel;
+        }
+        if (!server.isAlive()) {
+          return null;
+        }
+        Thread.sleep(10);
+      }
+      return null;
+    }
+  }
+
+  private static SocketChannel connect(Rendezvous r) {
+    if (!Files.exists(r.socket())) {
+      return null;
+    }
+    try {
+      SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+      try {
+        channel.connect(UnixDomainSocketAddress.of(r.socket()));
+        return channel;
+      } catch (IOException e) {
+        channel.close();
+        return null;
+      }
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Starts the warm process with this JVM's Java and class path, detached from the terminal where
+   * the system can (setsid), so that Ctrl-C on one command does not stop it for the others. It runs
+   * with the launcher's quick JIT tier too: with the full JIT its optimising compiler competed with
+   * the commands for the two cores of the machine measured, and the first command took twice as
+   * long, the next eight about 1.5 times as long (BENCHMARKS.md).
+   */
+  private static Process start(Rendezvous r, Map<String, String> env) throws IOException {
+    List<String> command = new ArrayList<>();
+    for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+      if (Files.isExecutable(Path.of(setsid))) {
+        command.add(setsid);
+        break;
+      }
+    }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1");
+    String startup = System.getProperty(STARTUP_PROPERTY, "");
+    if (!startup.isBlank()) {
+      command.add(startup);
+    }
+    command.add("-Xlog:disable");
+    command.add("-Xlog:all=warning:stderr");
+    for (String option : env.getOrDefault(OPTIONS_VARIABLE, "").strip().split("\\s+")) {
+      if (!option.isEmpty()) {
+        command.add(option);
+      }
+    }
+    command.add("-cp");
+    command.add(System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")));
+    command.add(SERVER_CLASS);
+    command.add(r.folder().toString());
+    command.add(r.identity());
+    command.add(Long.toString(idleSeconds(env)));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(r.folder().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(r.log().toFile()));
+    // Only what the JVM itself needs: the warm process gets each command's variables with it.
+    builder.environment().keySet().removeIf(name -> name.contains("TOKEN"));
+    Process p = builder.start();
+    p.getOutputStream().close();
+    return p;
+  }
+
+  static long idleSeconds(Map<String, String> env) {
+    try {
+      long seconds = Long.parseLong(env.getOrDefault(IDLE_VARIABLE, "").strip());
+      return seconds > 0 ? seconds : DEFAULT_IDLE_SECONDS;
+    } catch (NumberFormatException e) {
+      return DEFAULT_IDLE_SECONDS;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.casepress.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real ./casepress launcher with its warm process (docs/warm.md), in a socket folder of the
+ * test's own and with a short idle time; every warm process started here is stopped at the end.
+ */
+@Timeout(300)
+class WarmLauncherIT {
+  @TempDir Path sockets;
+  @TempDir Path out;
+
+  private Map<String, String> warm() {
+    return Map.of(
+        "CASEPRESS_WARM", "on",
+        "CASEPRESS_WARM_DIR", sockets.toString(),
+        "CASEPRESS_WARM_IDLE", "120");
+  }
+
+  private static final Map<String, String> HERE = Map.of("CASEPRESS_WARM", "off");
+
+  @AfterEach
+  void stopWarmProcesses() throws IOException {
+    for (long pid : pids()) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private List<Long> pids() throws IOException {
+    List<Long> pids = new ArrayList<>();
+    try (Stream<Path> files = Files.list(sockets)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+        pids.add(Long.parseLong(Files.readString(p).strip()));
+      }
+    }
+    return pids;
+  }
+
+  private Optional<ProcessHandle> warmProcess() throws IOException {
+    List<Long> pids = pids();
+    return pids.size() == 1 ? ProcessHandle.of(pids.get(0)) : Optional.empty();
+  }
+
+  private static void assertSame(LauncherIT.Result expected, LauncherIT.Result actual) {
+    assertEquals(expected.exitCode(), actual.exitCode(), actual.out() + actual.err());
+    assertEquals(expected.out(), actual.out());
+    assertEquals(expected.err(), actual.err());
+  }
+
+  @Test
+  void theWarmProcessPrintsAndExitsExactlyAsTheLaunchersOwnJvm() throws Exception {
+    String slug = "fernbank-reproducible-forecasting";
+    String[][] commands = {
+      {"check"},
+      {"check", slug, "no-such-study"},
+      {"render", slug, "fernbank-second"},
+      {"render", slug, "--final", "--output", out.resolve("a.pdf").toString()},
+      {"check", "--json"},
+    };
+    for (String[] command : commands) {
+      LauncherIT.Result here = LauncherIT.launch(HERE, command);
+      byte[] pdf = command.length > 3 ? Files.readAllBytes(out.resolve("a.pdf")) : null;
+      LauncherIT.Result there = LauncherIT.launch(warm(), command);
+      assertSame(here, there);
+      if (pdf != null) {
+        assertArrayEquals(pdf, Files.readAllBytes(out.resolve("a.pdf")));
+      }
+    }
+    assertEquals(1, pids().size(), "one warm process serves every command");
+    assertTrue(warmProcess().map(ProcessHandle::isAlive).orElse(false));
+  }
+
+  @Test
+  void aKilledWarmProcessIsReplacedWithoutTheUserNoticing() throws Exception {
+    LauncherIT.Result first = LauncherIT.launch(warm(), "check");
+    assertEquals(0, first.exitCode(), first.err());
+    ProcessHandle killed = warmProcess().orElseThrow();
+    killed.destroyForcibly();
+    killed.onExit().get();
+    LauncherIT.Result again = LauncherIT.launch(warm(), "check");
+    assertSame(first, again);
+    ProcessHandle replacement = warmProcess().orElseThrow();
+    assertNotEquals(killed.pid(), replacement.pid());
+    assertTrue(replacement.isAlive());
+  }
+
+  @Test
+  void otherCommandsAndWarmOffRunInTheLaunchersJvm() throws Exception {
+    assertEquals(0, LauncherIT.launch(warm(), "status").exitCode());
+    assertEquals(0, LauncherIT.launch(HERE, "check").exitCode());
+    assertEquals(List.of(), pids(), "no warm process for status or with CASEPRESS_WARM=off");
+  }
+}

@@ -114,7 +114,7 @@ final class Typesetting {
     if (!english) {
       doc.select(ENGLISH_HEADINGS).attr("lang", "en");
     }
-    TableFit.apply(doc);
+    new TableFit(fonts).apply(doc);
     LineBreaks.apply(doc);
     for (Element e : doc.select("[" + BodyHtml.LINE + "], [data-width]")) {
       e.removeAttr(BodyHtml.LINE).removeAttr("data-width");
@@ -374,7 +374,7 @@ final class Typesetting {
         + " { content: \"Page \" counter(page) \" of \" counter(pages); "
         + small
         + " vertical-align: top; }"
-        + " }\n@page :first { @top-"
+        + " }\n@page landscape { size: A4 landscape; }\n@page :first { @top-"
         + end
         + " { content: none; } }\n";
   }

@@ -1,15 +1,11 @@
 package org.casepress.render;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Problem;
@@ -22,8 +18,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.validation.profiles.RuleId;
 
 /**
  * Every file of ../shared/corpus that passes check (third-party Markdown, wrapped as a case study)
@@ -62,22 +56,7 @@ class CorpusArchivalTest {
     }
     Path pdf = here.resolve("final.pdf");
     Fixtures.renderer().render(cs, loaded.metadata(), Fixtures.published(), RenderMode.FINAL, pdf);
-    for (PDFAFlavour flavour : List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A)) {
-      Map<RuleId, Integer> failed = ArchivalValidationTest.validate(pdf, flavour);
-      assertEquals(
-          "",
-          failed.entrySet().stream()
-              .map(
-                  e ->
-                      e.getKey().getClause()
-                          + "-"
-                          + e.getKey().getTestNumber()
-                          + " x"
-                          + e.getValue())
-              .sorted()
-              .collect(Collectors.joining(", ")),
-          flavour + " failed checks for " + name);
-    }
+    ArchivalValidationTest.assertPassesPdfUaAndPdfA(pdf, name);
     VALIDATED.add(name);
   }
 

@@ -16,7 +16,6 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.casepress.model.CaseStudy;
 import org.casepress.source.Loaded;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,15 +36,8 @@ class RightToLeftDocumentsTest {
   @BeforeAll
   static void render() throws Exception {
     Loaded loaded = Fixtures.load();
-    arabic = render(loaded, "rtl-arabic");
-    hebrew = render(loaded, "rtl-hebrew");
-  }
-
-  private static Path render(Loaded loaded, String slug) throws Exception {
-    CaseStudy cs = loaded.caseStudy(slug).orElseThrow();
-    Path pdf = out.resolve(slug + ".pdf");
-    Fixtures.renderer().render(cs, loaded.metadata(), Fixtures.published(), RenderMode.FINAL, pdf);
-    return pdf;
+    arabic = Fixtures.renderFinal(loaded, "rtl-arabic", out);
+    hebrew = Fixtures.renderFinal(loaded, "rtl-hebrew", out);
   }
 
   @Test
@@ -76,8 +68,7 @@ class RightToLeftDocumentsTest {
       try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
         String language = pdf == arabic ? "ar" : "he";
         assertEquals(language, doc.getDocumentCatalog().getLanguage());
-        List<PDStructureElement> all = new ArrayList<>();
-        collect(doc.getDocumentCatalog().getStructureTreeRoot(), all);
+        List<PDStructureElement> all = Fixtures.structure(doc);
         List<String> english =
             all.stream()
                 .filter(e -> "en".equals(e.getLanguage()))
@@ -192,14 +183,5 @@ class RightToLeftDocumentsTest {
   private static boolean inEnglish(PDStructureNode node) {
     return node instanceof PDStructureElement e
         && ("en".equals(e.getLanguage()) || inEnglish(e.getParent()));
-  }
-
-  private static void collect(PDStructureNode node, List<PDStructureElement> found) {
-    for (Object kid : node.getKids()) {
-      if (kid instanceof PDStructureElement e) {
-        found.add(e);
-        collect(e, found);
-      }
-    }
   }
 }

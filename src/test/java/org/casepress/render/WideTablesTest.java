@@ -16,7 +16,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.casepress.model.CaseStudy;
@@ -45,8 +44,7 @@ class WideTablesTest {
   static void render() throws Exception {
     Loaded loaded = Fixtures.load();
     cs = loaded.caseStudy("wide-table").orElseThrow();
-    pdf = out.resolve("wide-table.pdf");
-    Fixtures.renderer().render(cs, loaded.metadata(), Fixtures.published(), RenderMode.FINAL, pdf);
+    pdf = Fixtures.renderFinal(loaded, "wide-table", out);
   }
 
   @Test
@@ -105,8 +103,7 @@ class WideTablesTest {
   @Test
   void bothTablesAreTaggedInReadingOrder() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      List<PDStructureElement> all = new ArrayList<>();
-      collect(doc.getDocumentCatalog().getStructureTreeRoot(), all);
+      List<PDStructureElement> all = Fixtures.structure(doc);
       List<String> order =
           all.stream()
               .map(PDStructureElement::getStructureType)
@@ -116,9 +113,9 @@ class WideTablesTest {
       assertEquals(List.of("H2", "H2", "Table", "H2", "Table", "H2"), order);
       PDStructureElement wide =
           all.stream().filter(e -> e.getStructureType().equals("Table")).findFirst().orElseThrow();
-      List<PDStructureElement> headers = new ArrayList<>();
-      collect(wide, headers);
-      assertEquals(12, headers.stream().filter(e -> e.getStructureType().equals("TH")).count());
+      List<PDStructureElement> headers =
+          Fixtures.structure(wide).stream().filter(e -> e.getStructureType().equals("TH")).toList();
+      assertEquals(12, headers.size(), "header cells of the first row");
     }
   }
 
@@ -159,14 +156,5 @@ class WideTablesTest {
     stripper.setEndPage(page);
     stripper.getText(doc);
     return glyphs;
-  }
-
-  private static void collect(PDStructureNode node, List<PDStructureElement> found) {
-    for (Object kid : node.getKids()) {
-      if (kid instanceof PDStructureElement e) {
-        found.add(e);
-        collect(e, found);
-      }
-    }
   }
 }

@@ -42,7 +42,7 @@ final class Typesetting {
   private static final Set<String> RIGHT_TO_LEFT_LANGUAGES =
       Set.of("ar", "fa", "he", "ps", "ur", "yi");
 
-  /** The ids of the headings casepress writes, in English whatever the document's language. */
+  /** The headings and figure numbers casepress writes, in English whatever the language. */
   private static final String ENGLISH_HEADINGS =
       "#abstract, #contents, #notes, #references, #cite-this-publication, .figure-number";
 

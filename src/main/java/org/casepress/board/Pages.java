@@ -6,9 +6,11 @@ import org.casepress.model.Launch;
 import org.casepress.model.Metadata;
 import org.casepress.model.Person;
 import org.casepress.model.Problem;
+import org.casepress.publish.CommunityState;
 import org.casepress.publish.Ledger;
 import org.casepress.publish.Standing;
 import org.casepress.publish.TargetKind;
+import org.casepress.publish.Website;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.StateFileException;
 import org.casepress.workflow.Transition;
@@ -148,7 +150,7 @@ final class Pages {
             .append("</td><td>")
             .append(recordLink(st, target, entry))
             .append("</td><td>")
-            .append(e(st.community(target).orElse("-")))
+            .append(st.community(target).map(c -> community(target, c)).orElse("-"))
             .append("</td></tr>\n");
       }
       s.append("</tbody>\n</table>\n");
@@ -352,7 +354,9 @@ final class Pages {
         .append("<th scope=\"col\">On ")
         .append(e(target.id()))
         .append(
-            "</th><th scope=\"col\">Reserved DOI</th><th scope=\"col\">Ready?</th></tr></thead>\n<tbody>\n");
+            "</th><th scope=\"col\">Reserved DOI</th><th scope=\"col\">Record</th>"
+                + "<th scope=\"col\">Community</th><th scope=\"col\">Ready?</th></tr></thead>\n"
+                + "<tbody>\n");
     for (LaunchRow row : rows) {
       Optional<Ledger.Entry> entry = row.standing().map(st -> st.deposits().get(target));
       s.append("<tr><th scope=\"row\">");
@@ -375,6 +379,17 @@ final class Pages {
                       .orElse("not staged")))
           .append("</td><td>")
           .append(e(entry.map(Ledger.Entry::reservedDoi).orElse("-")))
+          .append("</td><td>")
+          .append(
+              row.standing().isPresent() && entry.isPresent()
+                  ? recordLink(row.standing().get(), target, entry.get())
+                  : "-")
+          .append("</td><td>")
+          .append(
+              row.standing()
+                  .flatMap(st -> st.community(target))
+                  .map(c -> community(target, c))
+                  .orElse("-"))
           .append("</td><td>");
       if (row.blockers().isEmpty()) {
         s.append("<span class=\"ok\">ready</span>");
@@ -448,6 +463,14 @@ final class Pages {
       if (doi != null) {
         s.append(" ").append(e(doi));
       }
+      st.recordUrl(target, site(target))
+          .ifPresent(
+              url ->
+                  s.append(" (<a href=\"")
+                      .append(e(url))
+                      .append("\">")
+                      .append(e(url))
+                      .append("</a>)"));
     }
     return s.toString();
   }
@@ -461,24 +484,33 @@ final class Pages {
                   s.append(s.length() == 0 ? "" : "<br>")
                       .append(e(target.id()))
                       .append(": ")
-                      .append(e(c)));
+                      .append(community(target, c)));
     }
     return s.length() == 0 ? "-" : s.toString();
   }
 
-  /** A local record opens on this board; others on their Zenodo. */
+  /** The state in words, and the request as a link to where its curators decide on it. */
+  private static String community(TargetKind target, CommunityState c) {
+    return e(c.words())
+        + c.request()
+            .map(
+                id -> ", request <a href=\"" + e(site(target).request(id)) + "\">" + e(id) + "</a>")
+            .orElse("");
+  }
+
+  /** Local records and requests open on this board, at whatever port it runs; others on Zenodo. */
+  private static Website site(TargetKind target) {
+    return target == TargetKind.LOCAL ? new Website("") : Website.of(target);
+  }
+
   private static String recordLink(Standing st, TargetKind target, Ledger.Entry entry) {
-    Optional<String> url = st.recordUrl(target);
-    if (url.isEmpty() || !entry.phase().isPublished()) {
+    Optional<String> url = st.recordUrl(target, site(target));
+    if (url.isEmpty()) {
       return entry.depositId() == null || target != TargetKind.LOCAL
           ? "-"
           : "<a href=\"/deposit/" + entry.depositId() + "\">draft " + entry.depositId() + "</a>";
     }
-    String href =
-        target == TargetKind.LOCAL
-            ? "/records/" + url.get().replaceAll(".*/records/", "")
-            : url.get();
-    return "<a href=\"" + e(href) + "\">" + e(url.get()) + "</a>";
+    return "<a href=\"" + e(url.get()) + "\">" + e(url.get()) + "</a>";
   }
 
   private static String diff(String diff) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.casepress.publish.Confirmation;
+import org.casepress.publish.LocalRecords;
 import org.casepress.publish.PlanRow;
 import org.casepress.publish.Progress;
 import org.casepress.publish.ReadyToPublish;
@@ -384,14 +385,15 @@ final class PublishCommands {
         in.out().println("  (also announcement.md, citations.bib and SLUG/CITATION.cff there)");
       }
       if (target == TargetKind.LOCAL) {
-        in.out().println("The board (./casepress serve) shows the local records as web pages.");
+        in.out().println("To browse the local records, run ./casepress serve and open");
+        in.out().println("  " + browseUrl(in.line().getOptionValue("launch")));
       }
       if (!outcome.published().isEmpty()) {
         in.out().println();
         in.out().println("Published on " + target + ":");
         outcome.published().forEach(r -> in.out().println(doiLine(r)));
         Map<String, Long> communities = new LinkedHashMap<>();
-        outcome.published().forEach(r -> communities.merge(r.community().label(), 1L, Long::sum));
+        outcome.published().forEach(r -> communities.merge(r.community().words(), 1L, Long::sum));
         in.out()
             .println(
                 "Community: "
@@ -407,6 +409,12 @@ final class PublishCommands {
         in.out().println("Already published on " + target + ":");
         outcome.alreadyPublished().forEach(r -> in.out().println(doiLine(r)));
       }
+    }
+
+    /** The board's launch page lists every record of the launch with its link; else the board. */
+    private static String browseUrl(String launch) {
+      return LocalRecords.BOARD_URL
+          + (launch == null ? "/" : "/launches/" + launch + "?target=" + TargetKind.LOCAL.id());
     }
 
     /** " https://doi.org/10.5072/zenodo.2 fernbank-reproducible-forecasting v1" */
@@ -426,7 +434,9 @@ final class PublishCommands {
     m.put("doi", r.doi());
     m.put("concept_doi", r.conceptDoi());
     m.put("record_url", r.recordUrl());
-    m.put("community", r.community().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("community", r.community().inclusion().id());
+    m.put("community_request_id", r.community().requestId());
+    m.put("community_reason", r.community().reason());
     return m;
   }
 
@@ -461,7 +471,9 @@ final class PublishCommands {
       }
       List<String> slugs = args.subList(1, args.size());
       try (Session session = open(in)) {
-        int accepted = session.acceptCommunityRequests(slugs, in.line().getOptionValue("launch"));
+        Session.Accepted done =
+            session.acceptCommunityRequests(slugs, in.line().getOptionValue("launch"));
+        int accepted = done.requests();
         in.out()
             .println(
                 accepted == 0
@@ -473,6 +485,14 @@ final class PublishCommands {
                         + " on "
                         + session.target()
                         + ": the case studies now show in the community.");
+        done.announcement()
+            .ifPresent(
+                folder ->
+                    in.out()
+                        .println(
+                            "The announcement says so now: "
+                                + in.workspace().relative(folder)
+                                + "/announcement.html"));
       }
       return ExitCode.OK;
     }

@@ -1,6 +1,7 @@
 package org.casepress.cli;
 
 import java.nio.file.Path;
+import org.casepress.publish.LocalRecords;
 import org.casepress.publish.Released;
 import org.casepress.rehearsal.Rehearsal;
 import org.casepress.source.Workspace;
@@ -38,8 +39,14 @@ final class RehearseCommand implements Command {
     in.out().println();
     in.out().println("Where to look:");
     in.out().println("  ./casepress status --workspace " + ws);
+    in.out().println("  ./casepress serve --workspace " + ws);
     in.out()
-        .println("  ./casepress serve --workspace " + ws + "   (the board, and the local records)");
+        .println(
+            "    then open "
+                + LocalRecords.BOARD_URL
+                + "/ (the board; each record at "
+                + LocalRecords.BOARD_URL
+                + "/records/ID)");
     if (result.released().announcement() != null) {
       in.out()
           .println(

@@ -87,6 +87,14 @@ final class ServeCommand implements Command {
                     + " approve, as the person chosen on the page, under the usual rules."
                 : "Read-only: it changes nothing (--allow-review lets it record review steps).");
     in.out().println("Local records: " + board.url() + "/records/ID.");
+    if (port != LocalRecords.BOARD_PORT) {
+      // The announcement files and release's output name the default port.
+      in.out()
+          .println(
+              "Links written for local records name "
+                  + LocalRecords.BOARD_URL
+                  + "; on this port open the same path here.");
+    }
     in.out().println("Draft PDFs follow every saved change. Stop with Ctrl-C.");
     in.out().flush();
     stopped.await();

@@ -7,10 +7,12 @@ import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.casepress.model.Person;
+import org.casepress.publish.CommunityState;
 import org.casepress.publish.Ledger;
 import org.casepress.publish.LedgerStores;
 import org.casepress.publish.Standing;
 import org.casepress.publish.TargetKind;
+import org.casepress.publish.Website;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.HistoryEntry;
 import org.casepress.workflow.Overview;
@@ -83,6 +85,12 @@ final class StatusCommand implements Command {
       if (!deposits.equals("-")) {
         line(in, "  zenodo: " + deposits);
       }
+      for (TargetKind target : Standing.TARGETS) {
+        s.recordUrl(target, Website.of(target))
+            .ifPresent(url -> line(in, "  " + target.id() + " record: " + url + served(target)));
+        s.community(target)
+            .ifPresent(c -> line(in, "  " + target.id() + " community: " + shortLine(c)));
+      }
     }
     in.out().println();
     line(in, "Full comments: ./casepress history SLUG. Everything on one line: --wide.");
@@ -92,7 +100,15 @@ final class StatusCommand implements Command {
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
-          "SLUG", "TITLE", "STATE", "VERSION", "AUTHORS", "WAITS FOR", "LATEST COMMENT", "ZENODO"
+          "SLUG",
+          "TITLE",
+          "STATE",
+          "VERSION",
+          "AUTHORS",
+          "WAITS FOR",
+          "LATEST COMMENT",
+          "ZENODO",
+          "COMMUNITY"
         });
     for (Standing s : all.standings()) {
       rows.add(
@@ -108,7 +124,8 @@ final class StatusCommand implements Command {
                     .orElse(List.of())),
             waits(s),
             s.latestComment().map(StatusCommand::comment).orElse("-"),
-            deposits(s)
+            deposits(s),
+            communities(s)
           });
     }
     int[] widths = new int[rows.get(0).length];
@@ -167,6 +184,31 @@ final class StatusCommand implements Command {
                           ? " " + e.doi()
                           : e.reservedDoi() != null ? " (DOI " + e.reservedDoi() + ")" : ""));
             });
+    return parts.isEmpty() ? "-" : String.join("; ", parts);
+  }
+
+  /** A local record opens on the board, which must be running. */
+  private static String served(TargetKind target) {
+    return target == TargetKind.LOCAL ? " (./casepress serve)" : "";
+  }
+
+  /**
+   * "pending, request ID", so that the request's id fits 80 columns whole; once in the community,
+   * or without a request, the state in words.
+   */
+  private static String shortLine(CommunityState c) {
+    return c.request()
+        .filter(id -> c.inclusion() != CommunityState.Inclusion.ACCEPTED)
+        .map(id -> c.inclusion().id().replace('_', ' ') + ", request " + id)
+        .orElse(c.words());
+  }
+
+  /** The community state per target it is published on, e.g. "local: in the community". */
+  private static String communities(Standing s) {
+    List<String> parts = new ArrayList<>();
+    for (TargetKind target : Standing.TARGETS) {
+      s.community(target).ifPresent(c -> parts.add(target.id() + ": " + c.line()));
+    }
     return parts.isEmpty() ? "-" : String.join("; ", parts);
   }
 

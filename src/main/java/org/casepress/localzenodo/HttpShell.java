@@ -42,7 +42,8 @@ final class HttpShell {
       Buckets buckets,
       Records records,
       Communities communities,
-      Requests requests) {}
+      Requests requests,
+      LandingPages pages) {}
 
   private final Options options;
   private final Faults faults;
@@ -114,6 +115,16 @@ final class HttpShell {
     Optional<Rule> before = faults.take(match.route(), When.BEFORE);
     if (before.isPresent()) {
       return failure(before.get());
+    }
+    if (match.route() == Route.LANDING_PAGE) {
+      // Published records are public pages, opened without a token as on zenodo.org; a draft is
+      // its account's alone, so only a server without accounts shows it to a browser.
+      if (match.params().get(0).startsWith("/deposit/") && options.account(token(ex)).isEmpty()) {
+        throw ApiError.denied();
+      }
+      LandingPages.Page page = resources.pages().page(match.params().get(0), null);
+      return new Reply(
+          page.status(), page.contentType(), page.body(), null, new java.util.LinkedHashMap<>());
     }
     String token = token(ex);
     Optional<Account> account = options.account(token);

@@ -26,6 +26,7 @@ public final class LandingPages {
   private static final Pattern RECORD = Pattern.compile("/records/(\\d+)/?");
   private static final Pattern FILE = Pattern.compile("/records/(\\d+)/files/([^/]+)");
   private static final Pattern DEPOSIT = Pattern.compile("/deposit/(\\d+)/?");
+  private static final Pattern REQUEST = Pattern.compile("/requests/([0-9a-f-]+)/?");
 
   private final Path storageDir;
 
@@ -42,13 +43,24 @@ public final class LandingPages {
 
   /** True for the paths these pages answer; everything else belongs to someone else. */
   public static boolean handles(String path) {
-    return path.startsWith("/records/") || path.startsWith("/deposit/");
+    return path.startsWith("/records/")
+        || path.startsWith("/deposit/")
+        || path.startsWith("/requests/");
   }
 
   /** The page for {@code path}, or a 404 page naming what is missing. */
   public Page page(String path, String stylesheet) throws IOException {
     Store.State state = Store.read(storageDir);
     Matcher m;
+    if ((m = REQUEST.matcher(path)).matches()) {
+      Store.InclusionRequest r = state.requests.get(m.group(1));
+      if (r == null) {
+        return notFound(
+            "There is no community request " + m.group(1) + " on the local Zenodo.", stylesheet);
+      }
+      return new Page(
+          200, "text/html; charset=utf-8", request(r, stylesheet).getBytes(StandardCharsets.UTF_8));
+    }
     if ((m = FILE.matcher(path)).matches()) {
       Deposit d = state.deposits.get(Long.parseLong(m.group(1)));
       String key = java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
@@ -142,6 +154,32 @@ public final class LandingPages {
     return s.toString();
   }
 
+  /** A community-inclusion request, as its curators see it on zenodo.org's request page. */
+  private static String request(Store.InclusionRequest r, String stylesheet) {
+    StringBuilder s = new StringBuilder();
+    String title = "Request to include \"" + r.title + "\" in " + r.community;
+    head(s, title + " | local Zenodo", stylesheet);
+    s.append("<main>\n<p class=\"kind\">Community request ")
+        .append(e(r.id))
+        .append(" on the local Zenodo (a rehearsal: nothing here is on zenodo.org)</p>\n<h1>")
+        .append(e(title))
+        .append("</h1>\n<dl class=\"facts\">\n<dt>Status</dt><dd>")
+        .append(e(r.status))
+        .append(r.open() ? " (awaiting the community's curators)" : "")
+        .append("</dd>\n<dt>Community</dt><dd>")
+        .append(e(r.community))
+        .append("</dd>\n<dt>Record</dt><dd><a href=\"/records/")
+        .append(r.recid)
+        .append("\">")
+        .append(e(r.title))
+        .append("</a></dd>\n<dt>Opened</dt><dd>")
+        .append(e(r.created))
+        .append("</dd>\n<dt>Last changed</dt><dd>")
+        .append(e(r.updated))
+        .append("</dd>\n</dl>\n</main>\n</body>\n</html>\n");
+    return s.toString();
+  }
+
   private static String communities(Concept c, Store.State state, long recid) {
     List<Store.InclusionRequest> waiting =
         state.requests.values().stream().filter(r -> r.recid == recid && r.open()).toList();
@@ -157,9 +195,11 @@ public final class LandingPages {
         r ->
             s.append(s.length() > 0 ? "; " : "")
                 .append(e(r.community))
-                .append(" (awaiting the curators, request ")
+                .append(" (awaiting the curators, request <a href=\"/requests/")
                 .append(e(r.id))
-                .append(")"));
+                .append("\">")
+                .append(e(r.id))
+                .append("</a>)"));
     return s.toString();
   }
 

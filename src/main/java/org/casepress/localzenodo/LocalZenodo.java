@@ -72,7 +72,8 @@ public final class LocalZenodo implements AutoCloseable {
             new Buckets(store, views, options, faults),
             new Records(store, views),
             communities,
-            requests);
+            requests,
+            new LandingPages(storageDir));
     ExecutorService executor = Executors.newFixedThreadPool(16, daemon("local-zenodo"));
     ScheduledExecutorService late =
         Executors.newSingleThreadScheduledExecutor(daemon("local-zenodo-late"));
@@ -123,6 +124,7 @@ public final class LocalZenodo implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       out.println("Local Zenodo listening on " + zenodo.apiUrl());
+      out.println("Records as web pages: " + zenodo.baseUrl() + "/records/ID");
       out.println("Storage: " + storageDir.toAbsolutePath());
       out.println("Stop with Ctrl-C.");
       out.flush();

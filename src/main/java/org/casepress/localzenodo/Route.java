@@ -32,6 +32,8 @@ public enum Route {
   REQUEST_ACCEPT(true),
   REQUEST_DECLINE(true),
   COMMUNITY_GET(false),
+  /** {@code GET /records/{id}}, {@code /deposit/{id}}, {@code /requests/{id}}: web pages. */
+  LANDING_PAGE(false),
   /** No route matched. */
   UNKNOWN(false),
   /** Matches every route in fault rules. */

@@ -18,9 +18,10 @@ final class Routing {
   record Match(Route route, List<String> params) {}
 
   static Match match(String method, String rawPath) {
-    if (rawPath.startsWith("/records/") && rawPath.indexOf('/', 9) < 0 && method.equals("GET")) {
-      // A record's html link: answered in the API form until a landing page serves it.
-      return new Match(Route.RECORD_GET, List.of(rawPath.substring(9)));
+    if (!rawPath.startsWith("/api/") && LandingPages.handles(rawPath)) {
+      // The pages a browser opens from a record's links (links.html, self_html), as on
+      // zenodo.org: HTML here, JSON under /api.
+      return new Match(method.equals("GET") ? Route.LANDING_PAGE : null, List.of(rawPath));
     }
     if (!rawPath.startsWith("/api/") || rawPath.endsWith("/")) {
       return new Match(Route.UNKNOWN, List.of());

@@ -42,18 +42,28 @@ final class LaunchAnnouncement {
   private final Metadata metadata;
   private final String title;
   private final Optional<Launch> launch;
+  private final TargetKind target;
   private final List<Released> items;
 
-  LaunchAnnouncement(Metadata metadata, String title, List<Released> items) {
-    this(metadata, title, Optional.empty(), items);
+  LaunchAnnouncement(Metadata metadata, String title, TargetKind target, List<Released> items) {
+    this(metadata, title, Optional.empty(), target, items);
   }
 
-  /** With the launch event (metadata/launches.yaml): its name and date head the page. */
+  /**
+   * With the launch event (metadata/launches.yaml): its name and date head the page.
+   *
+   * @param target where the records are: their requests' links go to its website
+   */
   LaunchAnnouncement(
-      Metadata metadata, String title, Optional<Launch> launch, List<Released> items) {
+      Metadata metadata,
+      String title,
+      Optional<Launch> launch,
+      TargetKind target,
+      List<Released> items) {
     this.metadata = metadata;
     this.title = title;
     this.launch = launch;
+    this.target = target;
     this.items = List.copyOf(items);
   }
 
@@ -75,6 +85,7 @@ final class LaunchAnnouncement {
     s.append("# ").append(title).append("\n\n");
     event().ifPresent(e -> s.append("**").append(e).append("**\n\n"));
     s.append(intro()).append("\n");
+    localNote().ifPresent(n -> s.append('\n').append(n).append('\n'));
     for (Released r : items) {
       s.append("\n## ").append(r.caseStudy().title()).append("\n\n");
       s.append("[![DOI](https://zenodo.org/badge/DOI/")
@@ -94,7 +105,17 @@ final class LaunchAnnouncement {
       }
       s.append('\n');
       s.append("- Record: <").append(r.recordUrl()).append(">\n");
-      s.append("- Community: ").append(r.community().label()).append("\n\n");
+      s.append("- Community: ").append(r.community().words());
+      r.community()
+          .request()
+          .ifPresent(
+              id ->
+                  s.append(", request [")
+                      .append(id)
+                      .append("](")
+                      .append(Website.of(target).request(id))
+                      .append(")"));
+      s.append("\n\n");
       if (!abstractOf(r).isEmpty()) {
         s.append(abstractOf(r)).append("\n\n");
       }
@@ -133,6 +154,7 @@ final class LaunchAnnouncement {
     event().ifPresent(e -> header.appendElement("p").addClass("event").text(e));
     Element main = body.appendElement("main");
     main.appendElement("p").text(intro());
+    localNote().ifPresent(n -> main.appendElement("p").addClass("note").text(n));
     for (Released r : items) {
       Element article = main.appendElement("article");
       article.appendElement("h2").text(r.caseStudy().title());
@@ -153,7 +175,16 @@ final class LaunchAnnouncement {
           .appendElement("a")
           .attr("href", r.recordUrl())
           .text(r.recordUrl());
-      list.appendElement("li").text("Community: " + r.community().label());
+      Element community = list.appendElement("li").text("Community: " + r.community().words());
+      r.community()
+          .request()
+          .ifPresent(
+              id ->
+                  community
+                      .appendText(", request ")
+                      .appendElement("a")
+                      .attr("href", Website.of(target).request(id))
+                      .text(id));
       if (!abstractOf(r).isEmpty()) {
         article.appendElement("p").addClass("abstract").text(abstractOf(r));
       }
@@ -176,6 +207,20 @@ final class LaunchAnnouncement {
                     .format(
                         java.time.format.DateTimeFormatter.ofPattern(
                             "d MMMM uuuu", Locale.ENGLISH)));
+  }
+
+  /**
+   * On the local target, how its links open: they lead to the team's board, not to zenodo.org, and
+   * the test DOIs do not resolve.
+   */
+  private Optional<String> localNote() {
+    return target == TargetKind.LOCAL
+        ? Optional.of(
+            "A rehearsal on the local target: the record and request links open on the team's"
+                + " board while it runs (./casepress serve, "
+                + LocalRecords.BOARD_URL
+                + "/), and the test DOIs are not registered.")
+        : Optional.empty();
   }
 
   /** The case study's description, on one line. */

@@ -106,10 +106,13 @@ public record Ledger(Map<Integer, Entry> versions) {
   /**
    * The published record.
    *
-   * @param community whether the community took it in; null until the record was read back
+   * @param recordUrl the record's page on Zenodo; on the local target its path ({@code
+   *     /records/ID}), which the board and {@code local-zenodo} answer on any port
+   * @param community whether the community took it in, with the request and when it was read; null
+   *     until the record was read back
    */
   public record Publication(
-      String doi, String conceptDoi, String recordUrl, Released.CommunityInclusion community) {}
+      String doi, String conceptDoi, String recordUrl, CommunityState community) {}
 
   /**
    * One case study version on one target.
@@ -211,11 +214,24 @@ public record Ledger(Map<Integer, Entry> versions) {
       return with(Phase.PUBLISHED, deposit, metadataSha256, pdf, stagedDigest, p, events);
     }
 
-    Entry verified(Released.CommunityInclusion community) {
+    Entry verified(CommunityState community) {
+      return community(community).phase(Phase.VERIFIED);
+    }
+
+    /** The community state read again; the phase stays. */
+    Entry community(CommunityState community) {
       Publication p =
           new Publication(
               publication.doi(), publication.conceptDoi(), publication.recordUrl(), community);
-      return with(Phase.VERIFIED, deposit, metadataSha256, pdf, stagedDigest, p, events);
+      return with(phase, deposit, metadataSha256, pdf, stagedDigest, p, events);
+    }
+
+    /** The record's page moved (a local record's link without the port of an old run). */
+    Entry recordAt(String recordUrl) {
+      Publication p =
+          new Publication(
+              publication.doi(), publication.conceptDoi(), recordUrl, publication.community());
+      return with(phase, deposit, metadataSha256, pdf, stagedDigest, p, events);
     }
 
     /** A copy with what a step may change; version, identifier and date never change. */

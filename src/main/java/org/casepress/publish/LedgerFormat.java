@@ -48,6 +48,9 @@ final class LedgerFormat {
     "concept_doi",
     "record_url",
     "community",
+    "community_request_id",
+    "community_reason",
+    "community_read_at",
     "events"
   })
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,6 +72,9 @@ final class LedgerFormat {
       String conceptDoi,
       String recordUrl,
       String community,
+      String communityRequestId,
+      String communityReason,
+      String communityReadAt,
       List<StoredEvent> events) {}
 
   @JsonPropertyOrder({"time", "step", "outcome"})
@@ -105,9 +111,12 @@ final class LedgerFormat {
         p == null ? null : p.doi(),
         p == null ? null : p.conceptDoi(),
         p == null ? null : p.recordUrl(),
-        p == null || p.community() == null
+        p == null || p.community() == null ? null : p.community().inclusion().id(),
+        p == null || p.community() == null ? null : p.community().requestId(),
+        p == null || p.community() == null ? null : p.community().reason(),
+        p == null || p.community() == null || p.community().readAt() == null
             ? null
-            : p.community().name().toLowerCase(java.util.Locale.ROOT),
+            : p.community().readAt().toString(),
         e.events().stream()
             .map(x -> new StoredEvent(x.time().toString(), x.step().label(), x.outcomeText()))
             .toList());
@@ -146,16 +155,12 @@ final class LedgerFormat {
             .findFirst()
             .orElseThrow(
                 () ->
-                    damaged(
+                    notOneOf(
                         file,
                         at + ".phase",
-                        "'"
-                            + s.phase()
-                            + "' is not a phase casepress writes ("
-                            + Arrays.stream(Ledger.Phase.values())
-                                .map(Enum::name)
-                                .collect(Collectors.joining(", "))
-                            + ")"));
+                        s.phase(),
+                        "a phase casepress writes",
+                        Arrays.stream(Ledger.Phase.values()).map(Enum::name)));
     Ledger.Deposit deposit =
         s.depositId() == null
             ? null
@@ -169,7 +174,7 @@ final class LedgerFormat {
         s.doi() == null && s.recordUrl() == null
             ? null
             : new Ledger.Publication(
-                s.doi(), s.conceptDoi(), s.recordUrl(), community(s.community(), file, at));
+                s.doi(), s.conceptDoi(), s.recordUrl(), community(s, file, at));
     LocalDate date;
     try {
       date = s.publicationDate() == null ? null : LocalDate.parse(s.publicationDate());
@@ -197,45 +202,47 @@ final class LedgerFormat {
         events);
   }
 
-  private static Released.CommunityInclusion community(String text, String file, String at) {
-    if (text == null) {
+  /**
+   * The community state; a ledger written before the request was recorded has only {@code
+   * community} (accepted, pending, failed or unknown), which reads as that state, request unknown.
+   */
+  private static CommunityState community(StoredEntry s, String file, String at) {
+    if (s.community() == null) {
       return null;
     }
-    return Arrays.stream(Released.CommunityInclusion.values())
-        .filter(c -> c.name().equalsIgnoreCase(text))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                damaged(
-                    file,
-                    at + ".community",
-                    "'" + text + "' is not accepted, pending, failed or unknown"));
+    CommunityState.Inclusion inclusion =
+        CommunityState.Inclusion.parse(s.community())
+            .orElseThrow(
+                () ->
+                    notOneOf(
+                        file,
+                        at + ".community",
+                        s.community(),
+                        "a community state casepress writes",
+                        Arrays.stream(CommunityState.Inclusion.values())
+                            .map(CommunityState.Inclusion::id)));
+    Instant readAt =
+        s.communityReadAt() == null
+            ? null
+            : time(s.communityReadAt(), file, at + ".community_read_at");
+    return new CommunityState(inclusion, s.communityRequestId(), s.communityReason(), readAt);
   }
 
   private static Ledger.Event event(StoredEvent s, String file, String at) {
     if (s == null || s.time() == null || s.step() == null || s.outcome() == null) {
       throw damaged(file, at, "an event needs a time, a step and an outcome");
     }
-    Instant time;
-    try {
-      time = Instant.parse(s.time());
-    } catch (DateTimeParseException e) {
-      throw damaged(file, at + ".time", "'" + s.time() + "' is not a UTC time");
-    }
+    Instant time = time(s.time(), file, at + ".time");
     Ledger.Step step =
         Ledger.Step.parse(s.step())
             .orElseThrow(
                 () ->
-                    damaged(
+                    notOneOf(
                         file,
                         at + ".step",
-                        "'"
-                            + s.step()
-                            + "' is not a step casepress logs ("
-                            + Arrays.stream(Ledger.Step.values())
-                                .map(Ledger.Step::label)
-                                .collect(Collectors.joining(", "))
-                            + ")"));
+                        s.step(),
+                        "a step casepress logs",
+                        Arrays.stream(Ledger.Step.values()).map(Ledger.Step::label)));
     Ledger.Outcome outcome =
         Ledger.Outcome.parseStart(s.outcome())
             .orElseThrow(
@@ -246,6 +253,23 @@ final class LedgerFormat {
                         "'" + s.outcome() + "' is not an outcome casepress logs"));
     String rest = s.outcome().substring(outcome.label().length()).replaceFirst("^[:,;]?\\s*", "");
     return new Ledger.Event(time, step, outcome, rest.isEmpty() ? null : rest);
+  }
+
+  private static Instant time(String text, String file, String key) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw damaged(file, key, "'" + text + "' is not a UTC time");
+    }
+  }
+
+  /** "'X' is not a phase casepress writes (CREATING, ...)", refusing the file at that key. */
+  private static PublishException notOneOf(
+      String file, String key, String text, String what, java.util.stream.Stream<String> known) {
+    return damaged(
+        file,
+        key,
+        "'" + text + "' is not " + what + " (" + known.collect(Collectors.joining(", ")) + ")");
   }
 
   private static PublishException damaged(String file, String key, String what) {

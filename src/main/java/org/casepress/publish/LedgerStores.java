@@ -97,7 +97,8 @@ public final class LedgerStores {
               false,
               e);
         }
-        return LedgerFormat.fromJson(node, workspace.relative(file), "");
+        return LocalRecords.withPortlessLinks(
+            LedgerFormat.fromJson(node, workspace.relative(file), ""));
       }
 
       @Override

@@ -22,12 +22,10 @@ import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.StatusFile;
-import org.casepress.zenodo.CommunityRequest;
 import org.casepress.zenodo.DepositFile;
 import org.casepress.zenodo.Deposition;
 import org.casepress.zenodo.DepositionQuery;
 import org.casepress.zenodo.DepositionState;
-import org.casepress.zenodo.InclusionAnswer;
 import org.casepress.zenodo.OutcomeUnknownException;
 import org.casepress.zenodo.PublishedRecord;
 import org.casepress.zenodo.Sleeper;
@@ -70,6 +68,7 @@ final class Publisher {
   private final Statuses statuses;
   private final Map<String, ObjectNode> built = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final CommunityRequests communities;
 
   /** Depositions whose bucket link this session read from Zenodo itself (so it names its port). */
   private final java.util.Set<Long> bucketsReadNow = new java.util.HashSet<>();
@@ -103,6 +102,7 @@ final class Publisher {
     this.sleeper = sleeper;
     this.checkpoints = checkpoints;
     this.statuses = statuses;
+    this.communities = new CommunityRequests(client, metadata.community().community(), clock);
   }
 
   TargetKind target() {
@@ -400,7 +400,15 @@ final class Publisher {
         sentHash);
   }
 
-  private static String recordUrl(Deposition d) {
+  /**
+   * The record's page as the ledger keeps it. A local record's page is a path, which the board and
+   * {@code local-zenodo} answer on whatever port they run: the embedded server's port of this run
+   * is gone when the command ends.
+   */
+  private String recordUrl(Deposition d) {
+    if (target == TargetKind.LOCAL) {
+      return LocalRecords.recordPath(d.id());
+    }
     return d.link("html").orElse(d.link("record_html").orElse(null));
   }
 
@@ -760,7 +768,7 @@ final class Publisher {
               + ". Check it on Zenodo (a new version corrects it).";
       warnings.add(warning);
     }
-    Released.CommunityInclusion community = inclusion(cs, entry.depositId(), record);
+    CommunityState community = communities.ask(cs.slug(), entry.depositId(), record, warnings);
     entry =
         log(
             cs,
@@ -769,7 +777,7 @@ final class Publisher {
             wrong.isEmpty() ? Ledger.Outcome.RECORD_MATCHES : Ledger.Outcome.DIFFERS,
             (wrong.isEmpty() ? "" : String.join("; ", wrong) + "; ")
                 + "community "
-                + community.name().toLowerCase(java.util.Locale.ROOT));
+                + community.inclusion().id());
     int removed = entry.lostAnAnswer() ? removeOrphans(entry) : 0;
     if (removed > 0) {
       entry =
@@ -784,87 +792,6 @@ final class Publisher {
   }
 
   /**
-   * Whether the community took the record in, from what Zenodo says rather than what we hope:
-   * included, or an inclusion request of the record that is still open. When there is neither,
-   * inclusion is asked for with the native endpoint (which notifies the curators); a refusal is
-   * kept as a warning with Zenodo's reason. The legacy {@code communities} field sent at publish
-   * makes a request that notifies nobody, and none at all for an unknown community.
-   */
-  Released.CommunityInclusion inclusion(CaseStudy cs, long recordId, PublishedRecord record)
-      throws IOException {
-    String community = metadata.community().community();
-    if (community.isEmpty() || record.communities().contains(community)) {
-      return community.isEmpty()
-          ? Released.CommunityInclusion.UNKNOWN
-          : Released.CommunityInclusion.ACCEPTED;
-    }
-    Optional<Released.CommunityInclusion> asked = requested(recordId);
-    if (asked.isPresent()) {
-      return asked.get();
-    }
-    InclusionAnswer answer;
-    try {
-      answer = client.requestInclusion(recordId, community);
-    } catch (OutcomeUnknownException e) {
-      // Asked, but the answer was lost: what the record's requests say now is the truth.
-      return requested(recordId).orElse(Released.CommunityInclusion.UNKNOWN);
-    } catch (ZenodoException e) {
-      if (e.status() != 400) {
-        throw e;
-      }
-      answer =
-          new InclusionAnswer(
-              List.of(), List.of(new InclusionAnswer.Failed(community, e.getMessage())));
-    }
-    for (InclusionAnswer.Processed processed : answer.processed()) {
-      return processed.request() == null
-              || processed.request().status() == CommunityRequest.Status.ACCEPTED
-          ? Released.CommunityInclusion.ACCEPTED
-          : Released.CommunityInclusion.PENDING;
-    }
-    List<String> reasons = new ArrayList<>();
-    for (InclusionAnswer.Failed error : answer.errors()) {
-      String message = error.message();
-      if (message.contains("already included")) {
-        return Released.CommunityInclusion.ACCEPTED;
-      }
-      if (message.contains("already an open")) {
-        return Released.CommunityInclusion.PENDING;
-      }
-      reasons.add(message);
-    }
-    warnings.add(
-        cs.slug()
-            + ": record "
-            + recordId
-            + " could not be put forward to the community '"
-            + community
-            + "' ("
-            + String.join("; ", reasons)
-            + "). Check the community in metadata/community.yaml and with ./casepress doctor.");
-    return Released.CommunityInclusion.FAILED;
-  }
-
-  private static final String INCLUSION = "community-inclusion";
-
-  /** The state of the record's community-inclusion request, if it has one. */
-  private Optional<Released.CommunityInclusion> requested(long recordId) throws IOException {
-    Released.CommunityInclusion found = null;
-    for (CommunityRequest request : client.recordRequests(recordId)) {
-      if (!INCLUSION.equals(request.type())) {
-        continue;
-      }
-      if (request.status() == CommunityRequest.Status.ACCEPTED) {
-        return Optional.of(Released.CommunityInclusion.ACCEPTED);
-      }
-      if (request.open()) {
-        found = Released.CommunityInclusion.PENDING;
-      }
-    }
-    return Optional.ofNullable(found);
-  }
-
-  /**
    * Accepts the open inclusion requests of this case study's published versions, as a curator of
    * the community, and records the inclusion.
    *
@@ -873,27 +800,31 @@ final class Publisher {
   int acceptInclusion(CaseStudy cs) throws IOException {
     int accepted = 0;
     for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
+      if (e.phase().isPublished()) {
+        accepted += communities.acceptOpen(e.depositId());
+      }
+    }
+    refreshCommunities(cs);
+    return accepted;
+  }
+
+  /**
+   * Reads the community state of every published version again and records it with the time it was
+   * read; a change goes into the step log too. Asks Zenodo for nothing.
+   */
+  void refreshCommunities(CaseStudy cs) throws IOException {
+    for (Ledger.Entry e : ledgers.read(cs.slug()).versions().values()) {
       if (!e.phase().isPublished()) {
         continue;
       }
-      for (CommunityRequest request : client.recordRequests(e.depositId())) {
-        if (INCLUSION.equals(request.type()) && request.open()) {
-          client.acceptRequest(request.id(), "Accepted for the launch by casepress.");
-          accepted++;
-        }
-      }
-      if (e.phase() == Ledger.Phase.VERIFIED
-          && e.publication().community() != Released.CommunityInclusion.ACCEPTED
-          && requested(e.depositId()).orElse(null) == Released.CommunityInclusion.ACCEPTED) {
-        log(
-            cs,
-            e.verified(Released.CommunityInclusion.ACCEPTED),
-            Ledger.Step.VERIFY,
-            Ledger.Outcome.DONE,
-            "community accepted");
+      CommunityState now = communities.read(e.depositId(), client.record(e.depositId()));
+      Ledger.Entry read = e.community(now);
+      if (now.sameAs(e.publication().community())) {
+        save(cs, read);
+      } else {
+        log(cs, read, Ledger.Step.VERIFY, Ledger.Outcome.DONE, "community " + now.inclusion().id());
       }
     }
-    return accepted;
   }
 
   /**
@@ -971,8 +902,8 @@ final class Publisher {
         e.publicationDate(),
         p.doi(),
         p.conceptDoi(),
-        p.recordUrl(),
-        p.community() == null ? Released.CommunityInclusion.UNKNOWN : p.community());
+        target == TargetKind.LOCAL ? Website.of(target).record(e.depositId()) : p.recordUrl(),
+        p.community() == null ? CommunityState.UNREAD : p.community());
   }
 
   // ---------------------------------------------------------------- unstage

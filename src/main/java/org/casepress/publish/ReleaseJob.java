@@ -267,25 +267,54 @@ final class ReleaseJob {
                 .status());
       }
     }
-    Path folder = null;
     List<Released> all = new ArrayList<>(already);
     all.addAll(published);
-    if (!all.isEmpty()) {
-      all.sort(java.util.Comparator.comparing(x -> selection.caseStudies().indexOf(x.caseStudy())));
-      Metadata metadata = loaded.metadata();
-      folder =
-          workspace
-              .buildDir()
-              .resolve("launch")
-              .resolve(target.id())
-              .resolve(selection.announcementName());
-      new LaunchAnnouncement(
-              metadata,
-              selection.announcementTitle(metadata.community().series()),
-              selection.launch(),
-              all)
-          .writeTo(folder);
-    }
+    Path folder = all.isEmpty() ? null : announce(selection, all);
     return new ReleaseOutcome(published, already, folder, publisher.get().warnings(), failed);
+  }
+
+  /** Writes the launch announcement of {@code released}, in the selection's order. */
+  private Path announce(Selection selection, List<Released> released) throws IOException {
+    List<Released> all = new ArrayList<>(released);
+    all.sort(java.util.Comparator.comparing(x -> selection.caseStudies().indexOf(x.caseStudy())));
+    Metadata metadata = loaded.metadata();
+    Path folder = announcementFolder(selection);
+    new LaunchAnnouncement(
+            metadata,
+            selection.announcementTitle(metadata.community().series()),
+            selection.launch(),
+            target,
+            all)
+        .writeTo(folder);
+    return folder;
+  }
+
+  /**
+   * Writes the selection's announcement again from the ledgers, when release wrote one: after
+   * {@code community accept} it says what the community now says.
+   *
+   * @return the folder, or empty when there was no announcement to bring up to date
+   */
+  Optional<Path> announceAgain(Selection selection) throws IOException {
+    List<Released> released = new ArrayList<>();
+    for (CaseStudy cs : selection.caseStudies()) {
+      currentEntry(cs)
+          .filter(e -> e.phase().isPublished())
+          .ifPresent(e -> released.add(publisher.get().released(cs, e)));
+    }
+    Path written = announcementFolder(selection).resolve("announcement.md");
+    if (released.isEmpty() || !java.nio.file.Files.exists(written)) {
+      return Optional.empty();
+    }
+    return Optional.of(announce(selection, released));
+  }
+
+  /** build/launch/TARGET/NAME/ */
+  private Path announcementFolder(Selection selection) {
+    return workspace
+        .buildDir()
+        .resolve("launch")
+        .resolve(target.id())
+        .resolve(selection.announcementName());
   }
 }

@@ -2,10 +2,12 @@ package org.casepress.publish;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.CasepressException;
 import org.casepress.model.Role;
@@ -159,12 +161,20 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Accepts the open community-inclusion requests of the selection's published records, for a
-   * coordinator who curates the community, so that the launch shows in it when announced.
+   * What {@link #acceptCommunityRequests} did.
    *
-   * @return how many requests were accepted
+   * @param requests how many requests were accepted
+   * @param announcement the launch announcement written again with the new community states, or
+   *     empty when release wrote none for this selection on this target
    */
-  public int acceptCommunityRequests(List<String> slugs, String launch) {
+  public record Accepted(int requests, Optional<Path> announcement) {}
+
+  /**
+   * Accepts the open community-inclusion requests of the selection's published records, for a
+   * coordinator who curates the community, so that the launch shows in it when announced; records
+   * what Zenodo then says in the ledgers and writes the announcement again.
+   */
+  public Accepted acceptCommunityRequests(List<String> slugs, String launch) {
     Selection selection = select(slugs, launch);
     return remotely(
         () -> {
@@ -172,7 +182,7 @@ public final class Session implements AutoCloseable {
           for (CaseStudy cs : selection.caseStudies()) {
             accepted += publisher().acceptInclusion(cs);
           }
-          return accepted;
+          return new Accepted(accepted, job.announceAgain(selection));
         });
   }
 
@@ -188,7 +198,7 @@ public final class Session implements AutoCloseable {
 
   /**
    * Compares what the target holds with the ledgers of the named case studies (all when none is
-   * named). Changes nothing.
+   * named). Changes nothing on Zenodo; the ledgers get the community state read now.
    *
    * @return one line per discrepancy; empty when all is as recorded
    */
@@ -202,6 +212,7 @@ public final class Session implements AutoCloseable {
           List<String> found = new ArrayList<>();
           for (CaseStudy cs : chosen) {
             found.addAll(publisher().audit(cs));
+            publisher().refreshCommunities(cs);
           }
           return found;
         });

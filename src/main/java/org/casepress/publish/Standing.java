@@ -115,23 +115,29 @@ public record Standing(
   }
 
   /**
-   * The community state as the ledger records it after publishing: "in the community", "awaiting
-   * the community curators", or empty when the record is not published on {@code target}.
+   * The community state as the ledger last recorded it from Zenodo, or empty when the record is not
+   * published on {@code target}.
    */
-  public Optional<String> community(TargetKind target) {
+  public Optional<CommunityState> community(TargetKind target) {
     Ledger.Entry e = deposits.get(target);
     if (e == null || !e.phase().isPublished() || e.publication() == null) {
       return Optional.empty();
     }
-    Released.CommunityInclusion c = e.publication().community();
-    return Optional.of(c == null ? Released.CommunityInclusion.UNKNOWN.label() : c.label());
+    CommunityState c = e.publication().community();
+    return Optional.of(c == null ? CommunityState.UNREAD : c);
   }
 
-  /** The published record's web address on {@code target}, or empty before publishing. */
-  public Optional<String> recordUrl(TargetKind target) {
+  /**
+   * The published record's page on {@code target}, or empty before publishing: for the local target
+   * on the {@code site} showing its records (the board, at the port it runs on).
+   */
+  public Optional<String> recordUrl(TargetKind target, Website site) {
     Ledger.Entry e = deposits.get(target);
-    return e == null || e.publication() == null
-        ? Optional.empty()
+    if (e == null || e.publication() == null || !e.phase().isPublished()) {
+      return Optional.empty();
+    }
+    return target == TargetKind.LOCAL
+        ? Optional.of(site.record(e.depositId()))
         : Optional.ofNullable(e.publication().recordUrl());
   }
 }

@@ -115,6 +115,12 @@ class BoardBrowserTest {
     browser.driver.findElement(By.linkText("local")).click();
     String verdict = browser.driver.findElement(By.cssSelector("p.mode")).getText();
     assertEquals("Released: all 2 case studies are published on local.", verdict);
+    browser.driver.findElement(By.cssSelector("a[href^='/requests/']")).click();
+    assertTrue(
+        browser.driver.findElement(By.tagName("main")).getText().contains("awaiting the community"),
+        "the request's page, on the board: " + browser.driver.getCurrentUrl());
+    accessible("local-request");
+    browser.driver.navigate().back();
     browser.driver.findElement(By.linkText("production")).click();
     String rows = browser.driver.findElement(By.tagName("tbody")).getText();
     assertTrue(
@@ -140,9 +146,8 @@ class BoardBrowserTest {
         "each entry gives its abstract: " + abstracts.stream().map(WebElement::getText).toList());
     String main = browser.driver.findElement(By.tagName("main")).getText();
     assertTrue(
-        main.contains("Community: in the community")
-            || main.contains("Community: awaiting the community curators"),
-        "the community state the records report: " + main);
+        main.matches("(?s).*Community: pending: awaiting the curators, request [0-9a-f-]{36}.*"),
+        "the community state the records report, with the request: " + main);
     accessible("announcement");
   }
 

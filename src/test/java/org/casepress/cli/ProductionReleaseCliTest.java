@@ -65,7 +65,8 @@ class ProductionReleaseCliTest {
       assertTrue(
           released.out().contains("Published on production:\n  https://doi.org/10.5281/zenodo."),
           released.out());
-      assertTrue(released.out().contains("awaiting the community curators"), released.out());
+      assertTrue(
+          released.out().contains("Community: 1 pending: awaiting the curators."), released.out());
 
       status = Files.readString(ws.resolve("case-studies/" + SLUG + "/status.json"));
       assertTrue(status.contains("\"state\": \"published\""), status);

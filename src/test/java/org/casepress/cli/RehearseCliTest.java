@@ -38,6 +38,23 @@ class RehearseCliTest {
             .count(),
         "all four examples published on local: " + first.out());
     assertTrue(first.out().contains("./casepress serve --workspace build/rehearsal"), first.out());
+    assertTrue(first.out().contains("then open http://127.0.0.1:4680/"), first.out());
+    Path launches = ws.resolve("build/rehearsal/build/launch/local");
+    Path announcement;
+    try (var folders = Files.list(launches)) {
+      announcement = folders.findFirst().orElseThrow().resolve("announcement.md");
+    }
+    String md = Files.readString(announcement);
+    assertEquals(
+        4,
+        md.lines()
+            .filter(
+                l ->
+                    l.matches(
+                        "- Community: pending: awaiting the curators, request \\[[0-9a-f-]{36}\\]"
+                            + "\\(http://127\\.0\\.0\\.1:4680/requests/[0-9a-f-]{36}\\)"))
+            .count(),
+        "each case study waits for the curators, with its request: " + md);
     assertTrue(
         Files.notExists(ws.resolve(".casepress/local-zenodo")),
         "the real local target is untouched");

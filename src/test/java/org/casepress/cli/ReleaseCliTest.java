@@ -53,9 +53,16 @@ class ReleaseCliTest {
         "the DOIs come last: " + first.out());
     assertTrue(tail.get(2).endsWith("  northmoor-code-review-tre"), first.out());
     assertTrue(
-        tail.get(3).matches("Community: 2 (in the community|awaiting the community curators)\\."),
+        tail.get(3).matches("Community: 2 (in the community|pending: awaiting the curators)\\."),
         "as the records say: " + tail.get(3));
     assertTrue(first.out().contains("/announcement.html\n"), "names the file: " + first.out());
+    assertTrue(
+        first
+            .out()
+            .contains(
+                "To browse the local records, run ./casepress serve and open\n"
+                    + "  http://127.0.0.1:4680/\n"),
+        "says how to browse the records, with the address: " + first.out());
     String doi = tail.get(1).replaceAll(".*https://doi.org/(\\S+) .*", "$1");
     try (PDDocument pdf =
         Loader.loadPDF(
@@ -78,8 +85,27 @@ class ReleaseCliTest {
     CliRun status = CliRun.in(tmp, "status");
     assertTrue(status.out().contains("local: published " + doi), status.out());
 
+    assertTrue(
+        status
+            .out()
+            .matches(
+                "(?s).*\n  local record: http://127\\.0\\.0\\.1:4680/records/\\d+ \\(./casepress serve\\)\n.*"),
+        "the record's address on the board: " + status.out());
+    assertTrue(
+        status.out().matches("(?s).*\n  local community: pending, request [0-9a-f-]{36}\n.*"),
+        "the request, whole, in 80 columns: " + status.out());
+
     CliRun verify = CliRun.in(tmp, "verify");
     assertEquals(0, verify.exitCode(), verify.out());
+
+    CliRun accept = CliRun.in(tmp, "community", "accept");
+    assertEquals(0, accept.exitCode(), accept.out() + accept.err());
+    assertTrue(accept.out().contains("Accepted 2 community requests on local"), accept.out());
+    CliRun included = CliRun.in(tmp, "status");
+    assertEquals(
+        2,
+        included.out().lines().filter(l -> l.equals("  local community: in the community")).count(),
+        "as Zenodo says after community accept: " + included.out());
 
     CliRun metadata = CliRun.in(tmp, "metadata", "fernbank-reproducible-forecasting");
     assertEquals(0, metadata.exitCode(), metadata.err());

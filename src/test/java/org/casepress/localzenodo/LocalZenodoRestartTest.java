@@ -65,16 +65,20 @@ class LocalZenodoRestartTest {
   }
 
   @Test
-  void aRecordsHtmlLinkAnswersInTheApiForm() throws Exception {
+  void aRecordsHtmlLinkOpensItsWebPageAfterARestartOnAnotherPort() throws Exception {
+    String html;
     try (LocalZenodo server = LocalZenodo.start(dir, 0)) {
-      Api api = new Api(server);
-      JsonNode published = api.publish(metadata("Linked"));
-      String html = published.path("links").path("html").asText();
+      JsonNode published = new Api(server).publish(metadata("Linked"));
+      html = published.path("links").path("html").asText();
       assertEquals(server.baseUrl() + "/records/" + published.path("id").asLong(), html);
-      okhttp3.Request request = new okhttp3.Request.Builder().url(html).build();
+    }
+    try (LocalZenodo again = LocalZenodo.start(dir, 0)) {
+      String path = html.substring(html.indexOf("/records/"));
+      okhttp3.Request request = new okhttp3.Request.Builder().url(again.baseUrl() + path).build();
       try (okhttp3.Response r = new okhttp3.OkHttpClient().newCall(request).execute()) {
         assertEquals(200, r.code());
-        assertTrue(r.body().string().contains("\"title\":\"Linked\""));
+        assertTrue(r.header("Content-Type").startsWith("text/html"));
+        assertTrue(r.body().string().contains("<h1>Linked</h1>"));
       }
     }
   }

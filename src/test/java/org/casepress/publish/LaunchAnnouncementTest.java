@@ -48,11 +48,16 @@ class LaunchAnnouncementTest {
               "10.5072/zenodo." + id,
               "10.5072/zenodo." + (id - 1),
               "http://127.0.0.1:9/records/" + id,
-              Released.CommunityInclusion.PENDING));
+              new CommunityState(
+                  CommunityState.Inclusion.PENDING,
+                  "0b7c5f44-1d2e-4a3b-9c8d-" + String.format("%012d", id),
+                  null,
+                  java.time.Instant.parse("2026-12-10T10:00:00Z"))));
       id += 2;
     }
     announcement =
-        new LaunchAnnouncement(examples.metadata(), "Winter 2026 case studies", released);
+        new LaunchAnnouncement(
+            examples.metadata(), "Winter 2026 case studies", TargetKind.SANDBOX, released);
   }
 
   @Test
@@ -114,7 +119,8 @@ class LaunchAnnouncementTest {
   @Test
   void everyFileIsByteIdenticalWhenWrittenAgain(@TempDir Path tmp) throws Exception {
     announcement.writeTo(tmp.resolve("first"));
-    new LaunchAnnouncement(examples.metadata(), "Winter 2026 case studies", released)
+    new LaunchAnnouncement(
+            examples.metadata(), "Winter 2026 case studies", TargetKind.SANDBOX, released)
         .writeTo(tmp.resolve("second"));
     List<Path> files;
     try (var walk = Files.walk(tmp.resolve("first"))) {

@@ -222,7 +222,8 @@ class LaunchDayTest {
       ReleaseOutcome outcome = f.release(client);
       assertEquals(2, outcome.published().size());
       for (Released r : outcome.published()) {
-        assertEquals(Released.CommunityInclusion.PENDING, r.community(), r.caseStudy().slug());
+        assertEquals(
+            CommunityState.Inclusion.PENDING, r.community().inclusion(), r.caseStudy().slug());
         long id = f.ledgers().read(r.caseStudy().slug()).version(1).orElseThrow().depositId();
         List<org.casepress.zenodo.CommunityRequest> requests = client.recordRequests(id);
         assertEquals(1, requests.size(), "one request, made with the native endpoint");
@@ -230,12 +231,13 @@ class LaunchDayTest {
       }
       int accepted;
       try (Session session = f.session(client, Publisher.Checkpoints.NONE)) {
-        accepted = session.acceptCommunityRequests(List.of(), null);
+        accepted = session.acceptCommunityRequests(List.of(), null).requests();
       }
       assertEquals(2, accepted);
       for (String slug : List.of("base-study", "second-study")) {
         Ledger.Entry e = f.ledgers().read(slug).version(1).orElseThrow();
-        assertEquals(Released.CommunityInclusion.ACCEPTED, e.publication().community(), slug);
+        assertEquals(
+            CommunityState.Inclusion.ACCEPTED, e.publication().community().inclusion(), slug);
         assertTrue(
             client.record(e.depositId()).communities().contains(Options.DEFAULT_COMMUNITY), slug);
       }

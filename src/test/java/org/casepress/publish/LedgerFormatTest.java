@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.casepress.source.Workspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stored ledger: readable, backward compatible, and refused with the key when damaged. */
 class LedgerFormatTest {
@@ -45,7 +49,10 @@ class LedgerFormatTest {
     assertEquals(
         new Ledger.Deposit(12, "11", "https://z/api/files/b", "10.5281/zenodo.12"), e.deposit());
     assertEquals(new Ledger.UploadedPdf("x.pdf", "abc", 2048), e.pdf());
-    assertEquals(Released.CommunityInclusion.PENDING, e.publication().community());
+    assertEquals(
+        new CommunityState(CommunityState.Inclusion.PENDING, null, null, null),
+        e.publication().community(),
+        "an earlier ledger's community reads as its state, with no request or time");
     assertEquals(LocalDate.of(2026, 12, 10), e.publicationDate());
     assertEquals(Ledger.Outcome.ANSWER_LOST, e.events().get(1).outcome());
     assertEquals(
@@ -71,6 +78,56 @@ class LedgerFormatTest {
     assertEquals("pending", entry.get("community").asText());
     assertEquals("found again: deposition 12", entry.get("events").get(2).get("outcome").asText());
     assertEquals(read, LedgerFormat.fromJson(written, FILE, ""));
+  }
+
+  /**
+   * A local ledger as main (1b30624) wrote it, copied by hand from its format: a record link at the
+   * port of the embedded server of that run, and a community state without its request.
+   */
+  @Test
+  void aLocalLedgerWrittenByMainReadsWithAPortlessLinkAndItsCommunity(@TempDir Path tmp)
+      throws Exception {
+    Path ledgers = Files.createDirectories(tmp.resolve(".casepress/ledgers/local"));
+    Files.copy(
+        Path.of("src/test/resources/ledgers/local-main-1b30624.json"),
+        ledgers.resolve("base-study.json"));
+    LedgerStore store = LedgerStores.forTarget(new Workspace(tmp), TargetKind.LOCAL);
+    Ledger.Entry e = store.read("base-study").version(1).orElseThrow();
+    assertEquals("/records/2", e.publication().recordUrl(), "no port of a run long gone");
+    assertEquals(
+        new CommunityState(CommunityState.Inclusion.PENDING, null, null, null),
+        e.publication().community());
+    assertEquals("pending: awaiting the curators", e.publication().community().line());
+
+    store.write("base-study", store.read("base-study"));
+    JsonNode written = json(Files.readString(ledgers.resolve("base-study.json")));
+    JsonNode entry = written.path("versions").path("1");
+    assertEquals("/records/2", entry.path("record_url").asText());
+    assertEquals("pending", entry.path("community").asText());
+    assertTrue(entry.path("community_request_id").isMissingNode(), "nothing invented");
+  }
+
+  @Test
+  void theCommunityRequestAndWhenItWasReadAreKept() throws Exception {
+    Ledger read = LedgerFormat.fromJson(json(EARLIER), FILE, "");
+    CommunityState declined =
+        new CommunityState(
+            CommunityState.Inclusion.DECLINED,
+            "3f2a-request",
+            null,
+            Instant.parse("2026-12-11T09:30:00Z"));
+    Ledger changed = read.with(read.version(1).orElseThrow().community(declined));
+    JsonNode entry = LedgerFormat.toJson(changed).get("versions").get("1");
+    assertEquals("declined", entry.get("community").asText());
+    assertEquals("3f2a-request", entry.get("community_request_id").asText());
+    assertEquals("2026-12-11T09:30:00Z", entry.get("community_read_at").asText());
+    assertEquals(
+        declined,
+        LedgerFormat.fromJson(LedgerFormat.toJson(changed), FILE, "")
+            .version(1)
+            .orElseThrow()
+            .publication()
+            .community());
   }
 
   @Test

@@ -92,10 +92,17 @@ for s in "${slugs[@]}"; do
 done
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# A command that fails stops the whole run: a row left without a time reads as a tool that
+# was not measured, and hides that casepress (or the wrapped input) broke.
+trap 'echo "bench/anchors.sh: stopped; BENCHMARKS.md is left as it was" >&2; exit 1' USR1
 peak() { # command...: prints "wall_ms peak_kb" of the whole command
-  local t0 t1 out
+  local t0 t1
   t0=$(ms)
-  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/last.err" || { echo "FAILED 0"; return; }
+  if ! /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/last.err"; then
+    { echo "bench/anchors.sh: FAILED: $*"; tail -20 "$work/last.err"; } >&2
+    kill -USR1 $$ # from inside $(...): an exit here would leave only the subshell
+    exit 1
+  fi
   t1=$(ms)
   echo "$(( t1 - t0 )) $(tail -1 "$work/rss")"
 }
@@ -152,10 +159,25 @@ for r in 1 2 3; do
   echo "typst-one-process $(peak node "$typst_js" batch --pdf-standard ua-1 "${typ_args[@]}")" >>"$work/batch.txt"
   t0=$(ms)
   for s in "${slugs[@]}"; do
-    node "$typst_js" compile "$work/anchor/$s/doc.typ" "$work/anchor/$s/loop.pdf" --pdf-standard ua-1 >/dev/null 2>&1 || true
+    node "$typst_js" compile "$work/anchor/$s/doc.typ" "$work/anchor/$s/loop.pdf" --pdf-standard ua-1 >/dev/null
   done
   echo "typst-loop $(( $(ms) - t0 )) 0" >>"$work/batch.txt"
 done
+
+# --- in one warm process: the batch again and again, and the live preview -------------------
+echo "== in-process batch and live preview" >&2
+./mvnw -q -B -o test-compile >/dev/null
+bench_cp="target/casepress-cli.jar:target/test-classes"
+# The launcher's flags; the batch through PdfJob as render --all calls it, 6 rounds in one JVM.
+java -XX:TieredStopAtLevel=1 -Xlog:disable -cp "$bench_cp" org.casepress.publish.bench.WarmBatch \
+  "$ws" 6 >"$work/warmbatch.txt" || { echo "bench/anchors.sh: FAILED: WarmBatch" >&2; exit 1; }
+# The preview of `serve` (the board and its watcher every 100 ms, ServeCommand.WATCH_EVERY), on the
+# examples only: the wrapped corpus pages are not what an author edits while watching.
+examples=()
+for s in "${slugs[@]}"; do [[ "$s" == corpus-* ]] || examples+=("$s"); done
+java -XX:TieredStopAtLevel=1 -Xlog:disable -cp "$bench_cp" org.casepress.board.bench.PreviewLatency \
+  "$ws" 11 100 "${examples[@]}" >"$work/preview.txt" 2>/dev/null \
+  || { echo "bench/anchors.sh: FAILED: PreviewLatency" >&2; exit 1; }
 
 # --- start-up breakdown --------------------------------------------------------------------
 echo "== start-up breakdown" >&2

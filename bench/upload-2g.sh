@@ -13,6 +13,10 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# The 2 GiB file (and the server's two copies of it) go with the scratch folder however the run
+# ends: Ctrl-C or kill exit through the EXIT trap too.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 echo "building..." >&2
 ./mvnw -q -o package -DskipTests
@@ -58,6 +62,7 @@ CPUS="$(nproc)"
 MEM="$(free -h | awk '/^Mem:/ {print $2}')"
 CPU_MODEL="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo unknown)"
 DATE="$(date -u +%Y-%m-%dT%H:%MZ)"
+LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 SECTION="$WORK/section.md"
 cat > "$SECTION" <<MD
@@ -78,7 +83,8 @@ Peak RSS is the whole client process (JVM start, create, upload) from \`/usr/bin
 process took ${CLIENT_WALL} wall-clock in total. The server writes the upload to disk and hashes it,
 so both figures include its work too.
 
-Machine: ${CPUS} CPUs (${CPU_MODEL}), ${MEM} RAM, ${JAVA_VERSION}.
+Machine: ${CPUS} CPUs (${CPU_MODEL}), ${MEM} RAM, ${JAVA_VERSION}; load average at the end \`${LOAD}\`
+(the machine was shared with other builds).
 MD
 
 python3 - "$SECTION" <<'PY'

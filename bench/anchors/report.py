@@ -8,8 +8,7 @@ med = lambda xs: statistics.median(xs) if xs else float("nan")
 cold = {}  # (tool, doc) -> [(ms, kb)]
 for line in open(f"{work}/cold.txt"):
     tool, doc, t, kb = line.split()
-    if t != "FAILED":
-        cold.setdefault((tool, doc), []).append((float(t), int(kb)))
+    cold.setdefault((tool, doc), []).append((float(t), int(kb)))
 docs = sorted({d for _, d in cold})
 def ratio(tool, base="casepress"):
     """Median over documents of the median pair-by-pair ratio casepress / tool."""
@@ -28,15 +27,13 @@ def rss(tool):
 batch = {}
 for line in open(f"{work}/batch.txt"):
     label, t, kb = line.split()
-    if t != "FAILED":
-        batch.setdefault(label, []).append((float(t), int(kb)))
+    batch.setdefault(label, []).append((float(t), int(kb)))
 bt = {k: med([t for t, _ in v]) for k, v in batch.items()}
 brss = {k: max(kb for _, kb in v) / 1024 for k, v in batch.items()}
 startup = {}
 for line in open(f"{work}/startup.txt"):
     label, t, kb = line.split()
-    if t != "FAILED":
-        startup.setdefault(label, []).append(float(t))
+    startup.setdefault(label, []).append(float(t))
 
 def jv():
     out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
@@ -76,11 +73,48 @@ for k in ("casepress-all", "typst-one-process", "typst-loop"):
     if k in bt:
         rs = f"{brss[k]:.0f} MB" if brss.get(k) else ""
         L.append(f"| {names[k]} | {bt[k]:.0f} ms | {bt[k] / ndocs:.0f} ms | {rs} |")
+warm = {}  # round -> (wall, cpu)
+if os.path.exists(f"{work}/warmbatch.txt"):
+    for line in open(f"{work}/warmbatch.txt"):
+        _, rnd, wall, cpu, _n = line.split()
+        warm[int(rnd)] = (float(wall), float(cpu))
+later = [warm[k] for k in sorted(warm) if k >= 3]
+if warm:
+    first = warm[min(warm)]
+    L.append(f"| casepress, the same call (`PdfJob`) in a fresh JVM with the launcher's flags, first round | {first[0]:.0f} ms | {first[0] / ndocs:.0f} ms ({first[1] / ndocs:.0f} ms of CPU) | |")
+if later:
+    lw, lc = med([w for w, _ in later]), med([c for _, c in later])
+    L.append(f"| casepress, the same JVM once warm (median of rounds 3-{max(warm)}) | {lw:.0f} ms | {lw / ndocs:.0f} ms ({lc / ndocs:.0f} ms of CPU) | |")
 if "casepress-all" in bt and "typst-one-process" in bt:
     r = bt["casepress-all"] / bt["typst-one-process"]
     L.append("")
     L.append(f"Batch per document, casepress / Typst in one process: **{r:.2f}** (goal <= 0.5: {'met' if r <= 0.5 else 'not met'}).")
+    if later:
+        L.append(f"In a warm JVM (what a long-running process would give): **{lw / bt['typst-one-process']:.2f}**.")
 L.append("")
+previews = {}
+if os.path.exists(f"{work}/preview.txt"):
+    for line in open(f"{work}/preview.txt"):
+        f = line.split()
+        if f[0] == "preview":
+            previews[f[1]] = (int(f[2]), int(f[3]), int(f[4]))
+        elif f[0] == "preview-all":
+            previews["*"] = int(f[1])
+if previews:
+    L.append("### Live preview: an edit to a case study while `serve` runs")
+    L.append("")
+    L.append("From saving the edited case-study.md to the board serving the new draft PDF (`bench.PreviewLatency`: the board "
+             "as `serve` starts it, its watcher every 100 ms, seen over HTTP; 5 untimed edits per study, then 11 timed, one at a time).")
+    L.append("")
+    L.append("| case study | median | min | max |")
+    L.append("|---|---:|---:|---:|")
+    for k, v in previews.items():
+        if k != "*":
+            L.append(f"| {k} | {v[0]} ms | {v[1]} ms | {v[2]} ms |")
+    if "*" in previews:
+        L.append("")
+        L.append(f"Median over all edits: **{previews['*']} ms** (goal < 300 ms: {'met' if previews['*'] < 300 else 'not met'}).")
+    L.append("")
 L.append("### Where a cold command spends its time")
 L.append("")
 L.append("| command (through the launcher) | median wall |")

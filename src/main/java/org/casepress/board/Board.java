@@ -193,13 +193,23 @@ public final class Board implements AutoCloseable {
       LocalRecords.Page page = records.page(path, Pages.STYLESHEET);
       return new Reply(page.status(), page.contentType(), page.body(), null);
     }
+    Matcher m;
+    // Before the metadata is read: an open study page asks for its preview's generation every
+    // second, and reading the metadata for it would take CPU from the preview being rendered.
+    if ((m = STUDY_PART.matcher(path)).matches()) {
+      Optional<Reply> part = studyPart(m.group(1), m.group(2), m.group(3));
+      if (part.isPresent()) {
+        return part.get();
+      }
+      Metadata metadata = WorkspaceLoader.load(workspace, List.of()).metadata();
+      return Reply.html(
+          404,
+          Pages.error(
+              metadata, 404, "There is no " + m.group(2) + " for '" + m.group(1) + "' (yet)."));
+    }
     Metadata metadata = WorkspaceLoader.load(workspace, List.of()).metadata();
     if (path.equals("/")) {
       return Reply.html(200, Pages.board(metadata, Standing.read(workspace), allowReview));
-    }
-    Matcher m;
-    if ((m = STUDY_PART.matcher(path)).matches()) {
-      return studyPart(metadata, m.group(1), m.group(2), m.group(3));
     }
     if ((m = STUDY.matcher(path)).matches()) {
       String done = query(ex).get("done");
@@ -224,25 +234,26 @@ public final class Board implements AutoCloseable {
     return Reply.html(200, Pages.study(metadata, st.get(), previews.of(slug), allowReview, notice));
   }
 
-  private Reply studyPart(Metadata metadata, String slug, String part, String page) {
+  /** The preview's generation, PDF or a page image; empty when there is none (yet). */
+  private Optional<Reply> studyPart(String slug, String part, String page) {
     Optional<Previews.Preview> preview = previews.of(slug);
     if (part.equals("preview-generation")) {
-      return Reply.bytes(
-          "text/plain; charset=utf-8",
-          String.valueOf(preview.map(Previews.Preview::generation).orElse(0))
-              .getBytes(StandardCharsets.UTF_8));
+      return Optional.of(
+          Reply.bytes(
+              "text/plain; charset=utf-8",
+              String.valueOf(preview.map(Previews.Preview::generation).orElse(0))
+                  .getBytes(StandardCharsets.UTF_8)));
     }
     if (part.equals("preview.pdf") && preview.filter(Previews.Preview::rendered).isPresent()) {
-      return Reply.bytes("application/pdf", preview.get().pdf());
+      return Optional.of(Reply.bytes("application/pdf", preview.get().pdf()));
     }
     if (page != null && preview.isPresent()) {
       int i = Integer.parseInt(page) - 1;
       if (i >= 0 && i < preview.get().pages().size()) {
-        return Reply.bytes("image/png", preview.get().pages().get(i));
+        return Optional.of(Reply.bytes("image/png", preview.get().pages().get(i)));
       }
     }
-    return Reply.html(
-        404, Pages.error(metadata, 404, "There is no " + part + " for '" + slug + "' (yet)."));
+    return Optional.empty();
   }
 
   private Reply launch(Metadata metadata, String name, TargetKind target) {

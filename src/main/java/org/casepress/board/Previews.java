@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -54,12 +56,13 @@ final class Previews implements AutoCloseable {
   private final Map<String, Preview> current = new ConcurrentHashMap<>();
   private final Map<String, String> seen = new ConcurrentHashMap<>();
   private final ScheduledExecutorService watcher =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "board-previews");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(daemon("board-previews"));
+
+  /**
+   * The page images, slower to make than the PDF, on a thread of their own: the watcher goes back
+   * to looking for the next save as soon as the new PDF is on show.
+   */
+  private final ExecutorService imaging = Executors.newSingleThreadExecutor(daemon("board-images"));
 
   /**
    * One rendering of a case study.
@@ -160,15 +163,30 @@ final class Previews implements AutoCloseable {
       List<Problem> all = new ArrayList<>(problems);
       all.addAll(result.warnings());
       Instant at = clock.instant();
-      // The PDF is shown at once; the page images, slower to make, follow it.
+      // The PDF is shown at once; the page images follow it, unless a newer rendering came first.
       List<byte[]> lastImages = before == null ? List.of() : before.pages();
       current.put(slug, new Preview(generation, pdf, result.pages(), lastImages, all, at));
-      current.put(slug, new Preview(generation, pdf, result.pages(), images(pdf), all, at));
+      imaging.execute(() -> showImages(slug, generation, pdf));
     } catch (RenderException e) {
       current.put(slug, keepLast(before, generation, e.problems()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void showImages(String slug, int generation, byte[] pdf) {
+    List<byte[]> images;
+    try {
+      images = images(pdf);
+    } catch (IOException | RuntimeException e) {
+      return; // the PDF is on show; its page images stay those of the last rendering
+    }
+    current.computeIfPresent(
+        slug,
+        (k, p) ->
+            p.generation() == generation && p.pdf() == pdf
+                ? new Preview(generation, pdf, p.pageCount(), images, p.problems(), p.renderedAt())
+                : p);
   }
 
   /** The last good PDF stays on show beside the problems that stop a new one. */
@@ -230,10 +248,20 @@ final class Previews implements AutoCloseable {
   @Override
   public void close() {
     watcher.shutdownNow();
+    imaging.shutdownNow();
     try {
       watcher.awaitTermination(30, TimeUnit.SECONDS);
+      imaging.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 }

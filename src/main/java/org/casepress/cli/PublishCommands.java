@@ -44,9 +44,18 @@ final class PublishCommands {
 
   static Progress progress(Invocation in) {
     boolean terminal = System.console() != null && !in.json();
-    return (index, total, slug, step) -> {
-      String line = "[" + index + "/" + total + "] " + slug + ": " + step;
-      in.err().print(terminal ? "\r\033[K" + line + (index == total ? "\n" : "") : line + "\n");
+    return new Progress() {
+      @Override
+      public void step(int index, int total, String slug, String step) {
+        String line = "[" + index + "/" + total + "] " + slug + ": " + step;
+        in.err().print(terminal ? "\r\033[K" + line + (index == total ? "\n" : "") : line + "\n");
+      }
+
+      /** Each look on a line of its own: the coordinator sees the count go up, then stop. */
+      @Override
+      public void waiting(Wait wait) {
+        in.err().print((terminal ? "\r\033[K" : "") + wait.line() + "\n");
+      }
     };
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.casepress.publish.LocalServing;
 import org.casepress.publish.Session;
 import org.casepress.zenodo.DoctorCheck;
 
@@ -107,7 +108,7 @@ final class ZenodoCommands {
 
     @Override
     public String synopsis() {
-      return "[--port N]";
+      return "[--port N] [--fault-rate P --fault-seed N] [--search-lag S]";
     }
 
     @Override
@@ -125,22 +126,68 @@ final class ZenodoCommands {
               .argName("N")
               .desc("the port on 127.0.0.1 (default 5000)")
               .get());
+      o.addOption(
+          Option.builder()
+              .longOpt("fault-rate")
+              .hasArg()
+              .argName("P")
+              .desc(
+                  "for soak tests: the share of requests (0 to 1, e.g. 0.25) that fail the way"
+                      + " Zenodo can (5xx after the work was done, proxy pages, 429, cut uploads)")
+              .get());
+      o.addOption(
+          Option.builder()
+              .longOpt("fault-seed")
+              .hasArg()
+              .argName("N")
+              .desc("where the random faults are drawn from (default 1)")
+              .get());
+      o.addOption(
+          Option.builder()
+              .longOpt("search-lag")
+              .hasArg()
+              .argName("S")
+              .desc("seconds a new draft stays out of search (default: Zenodo's 1 s refresh)")
+              .get());
       return o;
     }
 
     @Override
     public int run(Invocation in) throws Exception {
-      int port;
-      try {
-        port = Integer.parseInt(in.line().getOptionValue("port", "5000"));
-      } catch (NumberFormatException e) {
-        throw CommandException.usage("--port takes a number, e.g. --port 5000.");
-      }
+      int port = number(in, "port", "5000", "--port 5000");
       if (port < 0 || port > 65535) {
         throw CommandException.usage("--port must be between 0 and 65535.");
       }
-      Session.serveLocal(in.workspace(), port, in.out());
+      double rate;
+      try {
+        rate = Double.parseDouble(in.line().getOptionValue("fault-rate", "0"));
+      } catch (NumberFormatException e) {
+        rate = -1;
+      }
+      if (!(rate >= 0 && rate <= 1)) {
+        throw CommandException.usage(
+            "--fault-rate takes a share between 0 and 1, e.g. --fault-rate 0.25.");
+      }
+      long seed = number(in, "fault-seed", "1", "--fault-seed 7");
+      java.time.Duration lag = null;
+      if (in.line().hasOption("search-lag")) {
+        int seconds = number(in, "search-lag", "1", "--search-lag 20");
+        if (seconds < 0) {
+          throw CommandException.usage("--search-lag takes seconds, 0 or more.");
+        }
+        lag = java.time.Duration.ofSeconds(seconds);
+      }
+      Session.serveLocal(in.workspace(), new LocalServing(port, rate, seed, lag), in.out());
       return ExitCode.OK;
+    }
+
+    private static int number(Invocation in, String option, String fallback, String example) {
+      try {
+        return Integer.parseInt(in.line().getOptionValue(option, fallback));
+      } catch (NumberFormatException e) {
+        throw CommandException.usage(
+            "--" + option + " takes a whole number, e.g. " + example + ".");
+      }
     }
   }
 }

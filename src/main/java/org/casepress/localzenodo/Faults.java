@@ -31,6 +31,7 @@ public final class Faults {
   private int rateLimitBurst;
   private int drops;
   private int searchLagCalls;
+  private RandomFaults random;
 
   /**
    * The action is carried out and saved, then {@code status} is answered instead (HTML for
@@ -93,12 +94,38 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * From now on each request fails, with probability {@code rate}, in one of the ways above drawn
+   * at random from {@code seed} (for a soak against a server in another process).
+   */
+  public synchronized Faults atRandom(double rate, long seed) {
+    random = new RandomFaults(rate, seed);
+    return this;
+  }
+
+  /** How many faults {@link #atRandom} has injected so far. */
+  public synchronized int injectedAtRandom() {
+    return random == null ? 0 : random.injected();
+  }
+
+  /** Draws this request's random fault, if {@link #atRandom} is on. */
+  void drawAtRandom(Route route) {
+    RandomFaults r;
+    synchronized (this) {
+      r = random;
+    }
+    if (r != null) {
+      r.draw(route, this);
+    }
+  }
+
   public synchronized void clear() {
     rules.clear();
     counts.clear();
     rateLimitBurst = 0;
     drops = 0;
     searchLagCalls = 0;
+    random = null;
   }
 
   private static boolean isProxy(int status) {

@@ -112,6 +112,7 @@ final class HttpShell {
       return tooMany(rate.retryAfter());
     }
     Match match = Routing.match(ex.getRequestMethod(), ex.getRequestURI().getRawPath());
+    faults.drawAtRandom(match.route());
     Optional<Rule> before = faults.take(match.route(), When.BEFORE);
     if (before.isPresent()) {
       return failure(before.get());

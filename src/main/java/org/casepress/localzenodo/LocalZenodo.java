@@ -113,8 +113,14 @@ public final class LocalZenodo implements AutoCloseable {
    */
   public static void runForeground(Path storageDir, int port, PrintStream out)
       throws IOException, InterruptedException {
+    runForeground(storageDir, port, Options.defaults(), out);
+  }
+
+  /** Like {@link #runForeground(Path, int, PrintStream)}, behaving as {@code options} say. */
+  public static void runForeground(Path storageDir, int port, Options options, PrintStream out)
+      throws IOException, InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    LocalZenodo zenodo = start(storageDir, port, Options.defaults());
+    LocalZenodo zenodo = start(storageDir, port, options);
     Thread hook =
         new Thread(
             () -> {

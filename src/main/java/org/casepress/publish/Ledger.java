@@ -193,6 +193,11 @@ public record Ledger(Map<Integer, Entry> versions) {
       return with(p, deposit, metadataSha256, pdf, stagedDigest, publication, events);
     }
 
+    /** The entry without its deposition (gone from Zenodo), its history kept. */
+    Entry withoutDeposit() {
+      return with(Phase.CREATING, null, null, null, null, null, events);
+    }
+
     Entry deposited(Deposit d, String sentMetadata) {
       return with(Phase.CREATED, d, sentMetadata, pdf, stagedDigest, publication, events);
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -114,6 +115,10 @@ public final class PdfJob {
     }
     if (!typeset.isEmpty()) {
       Renderer renderer = Renderer.create();
+      // Longest first: the pool takes jobs in this order, and a long document started last
+      // would leave the other cores idle while it finishes. The length of the Markdown stands
+      // in for the time it takes to typeset.
+      typeset.sort(Comparator.comparingInt((Typeset t) -> t.cs().body().length()).reversed());
       List<Callable<Result>> jobs = new ArrayList<>();
       for (Typeset t : typeset) {
         jobs.add(() -> t.run(renderer, loaded, request.mode()));

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,19 +43,23 @@ import org.casepress.zenodo.ZenodoException;
  * checked with a plain GET before it is ever sent again.
  */
 final class Publisher {
-  /** How often to look for a deposition whose creation answer was lost, allowing for search lag. */
-  static final int SEARCH_ATTEMPTS = 15;
+  /**
+   * How long a step whose answer was lost waits for Zenodo to show its outcome before casepress
+   * acts on what it knows: a lost create is searched for (search lags the commit), a lost publish
+   * is read back (Zenodo can still be applying it after the proxy gave up, zenodo/zenodo-rdm#1456,
+   * and sending it again meanwhile fails or, worse, races it). The case study waits alongside the
+   * others ({@link Batch}), never in front of them.
+   */
+  static final Duration WAIT_BOUND = Duration.ofSeconds(30);
 
-  static final Duration SEARCH_PAUSE = Duration.ofSeconds(2);
+  /** The pause between two looks at the same unresolved step. */
+  static final Duration WAIT_PAUSE = Duration.ofSeconds(2);
 
   /**
-   * How many times a publish whose answer was lost is read back before casepress concludes it did
-   * not happen and may be sent again: Zenodo can still be applying it after the proxy gave up
-   * (zenodo/zenodo-rdm#1456), and sending it again meanwhile fails or, worse, races it.
+   * At most this many looks at one unresolved step, whatever the clock says: the bound holds even
+   * with a clock that does not move (as in tests that only record their sleeps).
    */
-  static final int PUBLISH_READS = 15;
-
-  static final Duration PUBLISH_READ_PAUSE = Duration.ofSeconds(2);
+  static final int MAX_LOOKS = (int) (WAIT_BOUND.toSeconds() / WAIT_PAUSE.toSeconds()) + 1;
 
   private final Workspace workspace;
   private final Metadata metadata;
@@ -70,8 +75,15 @@ final class Publisher {
   private final List<String> warnings = new ArrayList<>();
   private final CommunityRequests communities;
 
-  /** Depositions whose bucket link this session read from Zenodo itself (so it names its port). */
-  private final java.util.Set<Long> bucketsReadNow = new java.util.HashSet<>();
+  /**
+   * The bucket links this session read from Zenodo itself (so they name its port), by deposition.
+   */
+  private final Map<Long, String> bucketsReadNow = new HashMap<>();
+
+  /** The unresolved steps of this session, by case study version and step: when the wait began. */
+  private final Map<String, Look> looks = new HashMap<>();
+
+  private record Look(Instant since, int count) {}
 
   /** Points between steps where tests simulate a crash. Production code passes {@link #NONE}. */
   @FunctionalInterface
@@ -211,7 +223,8 @@ final class Publisher {
    *
    * @param date the publication date printed on the PDF and sent to Zenodo
    */
-  StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest) throws IOException {
+  StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest)
+      throws IOException, Unresolved {
     int version = version(cs.slug());
     Ledger ledger = ledgers.read(cs.slug());
     Ledger.Entry entry = ledger.version(version).orElse(null);
@@ -250,6 +263,30 @@ final class Publisher {
               : previous.isPresent() ? StageOutcome.NEW_VERSION : StageOutcome.CREATED;
     } else {
       outcome = entry.phase() == Ledger.Phase.STAGED ? StageOutcome.UPDATED : StageOutcome.RESUMED;
+      if (!bucketsReadNow.containsKey(entry.depositId())) {
+        // Read once anyway for its bucket link: another clone may have continued this same
+        // deposition and published it meanwhile (a published bucket takes no file), or discarded
+        // it as the twin of its own.
+        Optional<Deposition> now = readIfThere(cs, entry.depositId());
+        if (now.isEmpty()) {
+          entry =
+              log(
+                  cs,
+                  entry.withoutDeposit(),
+                  Ledger.Step.CREATE,
+                  Ledger.Outcome.NOT_FOUND,
+                  "deposition " + entry.depositId() + " is gone from Zenodo; looked for again");
+          entry = ensureDeposit(cs, entry, ledger.publishedBefore(version), wanted, wantedHash);
+          if (entry.phase().isPublished()) {
+            return StageOutcome.ALREADY_PUBLISHED;
+          }
+        } else if (now.get().published()) {
+          adoptExisting(cs, entry, now.get());
+          return StageOutcome.ALREADY_PUBLISHED;
+        } else {
+          now.get().bucketUrl().ifPresent(b -> bucketsReadNow.put(now.get().id(), b));
+        }
+      }
     }
     checkpoints.reached("deposit recorded");
 
@@ -277,14 +314,18 @@ final class Publisher {
     return outcome;
   }
 
-  /** Creates the deposition (or the new version's draft), or finds the one a lost answer made. */
+  /**
+   * Creates the deposition (or the new version's draft), or finds the one a lost answer made. While
+   * a lost one may still show up in search, this throws {@link Unresolved} after each look: the
+   * batch sets the case study aside and calls again.
+   */
   private Ledger.Entry ensureDeposit(
       CaseStudy cs,
       Ledger.Entry entry,
       Optional<Ledger.Entry> previous,
       ObjectNode wanted,
       String wantedHash)
-      throws IOException {
+      throws IOException, Unresolved {
     Ledger.Step step = previous.isPresent() ? Ledger.Step.NEW_VERSION : Ledger.Step.CREATE;
     if (previous.isEmpty() && !entry.attempted(step)) {
       // Zenodo decides what exists: a writer's clone (or a ledger lost with a laptop) may have made
@@ -295,8 +336,14 @@ final class Publisher {
       }
     }
     if (entry.attempted(step)) {
-      Optional<Deposition> lost = findLost(cs, entry, previous);
+      String key = waitKey(cs, entry, step);
+      Optional<Deposition> lost = lookForLost(cs, entry, previous);
+      if (lost.isPresent() && lost.get().published()) {
+        looks.remove(key);
+        return adoptExisting(cs, entry, lost.get());
+      }
       if (lost.isPresent()) {
+        looks.remove(key);
         return adopt(
             cs,
             entry,
@@ -305,6 +352,12 @@ final class Publisher {
             step,
             Ledger.Outcome.FOUND_AGAIN);
       }
+      stillWaiting(
+          cs,
+          key,
+          previous.isPresent()
+              ? "Zenodo to show the new version's draft it may have made"
+              : "Zenodo to show the deposition it may have created");
       // Searched for the whole bounded window inside this run: either the request never left, or
       // Zenodo made a draft it never indexed (LAUNCH.md section 1), which no search will show.
       // Creating again keeps the launch going; verify names the possible leftover to discard.
@@ -319,18 +372,9 @@ final class Publisher {
               ? client.newVersion(previous.get().depositId())
               : client.create(wanted);
     } catch (OutcomeUnknownException e) {
-      entry = log(cs, entry, step, Ledger.Outcome.ANSWER_LOST);
-      Optional<Deposition> lost = findLost(cs, entry, previous);
-      if (lost.isEmpty()) {
-        entry = log(cs, entry, step, Ledger.Outcome.NOT_FOUND, NOT_FOUND_DETAIL);
-        entry = log(cs, entry, step, Ledger.Outcome.STARTED);
-        d =
-            previous.isPresent()
-                ? client.newVersion(previous.get().depositId())
-                : client.create(wanted);
-      } else {
-        d = lost.get();
-      }
+      // Zenodo may have made it: look for it now and then, alongside the other case studies.
+      return ensureDeposit(
+          cs, log(cs, entry, step, Ledger.Outcome.ANSWER_LOST), previous, wanted, wantedHash);
     } catch (ZenodoException e) {
       if (previous.isPresent()
           && e.status() == 400
@@ -394,7 +438,7 @@ final class Publisher {
 
   /** The entry with the deposition Zenodo returned; its bucket link was read in this run. */
   private Ledger.Entry deposited(Ledger.Entry entry, Deposition d, String sentHash) {
-    bucketsReadNow.add(d.id());
+    d.bucketUrl().ifPresent(bucket -> bucketsReadNow.put(d.id(), bucket));
     return entry.deposited(
         new Ledger.Deposit(d.id(), d.conceptrecid(), d.bucketUrl().orElse(null), reservedDoi(d)),
         sentHash);
@@ -413,26 +457,61 @@ final class Publisher {
   }
 
   /**
-   * Finds a deposition whose creation answer was lost: by our identifier for a first version, as
-   * the concept's open draft for a later one. Search is eventually consistent, so it asks a few
-   * times. Should a lost answer have been followed by a second create, every extra draft carrying
-   * our identifier is deleted, keeping the oldest: one deposition per version.
+   * Looks once for a deposition whose creation answer was lost: by our identifier for a first
+   * version, as the concept's open draft for a later one. Should a lost answer have been followed
+   * by a second create, every extra draft carrying our identifier is deleted, keeping the oldest:
+   * one deposition per version.
    */
-  Optional<Deposition> findLost(CaseStudy cs, Ledger.Entry entry, Optional<Ledger.Entry> previous)
-      throws IOException {
-    for (int attempt = 1; attempt <= SEARCH_ATTEMPTS; attempt++) {
-      Optional<Deposition> found =
-          previous.isPresent()
-              ? findDraftOfConcept(previous.get().deposit().conceptRecId(), cs)
-              : findByIdentifier(entry.identifier());
-      if (found.isPresent()) {
-        return found;
-      }
-      if (attempt < SEARCH_ATTEMPTS) {
-        sleeper.sleep(SEARCH_PAUSE);
-      }
+  private Optional<Deposition> lookForLost(
+      CaseStudy cs, Ledger.Entry entry, Optional<Ledger.Entry> previous) throws IOException {
+    return previous.isPresent()
+        ? findDraftOfConcept(previous.get().deposit().conceptRecId(), cs)
+        : findByIdentifier(entry.identifier());
+  }
+
+  private static String waitKey(CaseStudy cs, Ledger.Entry entry, Ledger.Step step) {
+    return cs.slug() + " v" + entry.version() + " " + step.label();
+  }
+
+  /**
+   * Counts one more look at an unresolved step. While its bound lasts this throws {@link
+   * Unresolved}, so the batch sets the case study aside and comes back; once the bound is spent it
+   * returns, and the caller acts on what it knows.
+   */
+  private void stillWaiting(CaseStudy cs, String key, String waitingFor) throws Unresolved {
+    Instant now = clock.instant();
+    Look look =
+        looks.merge(key, new Look(now, 1), (was, one) -> new Look(was.since(), was.count() + 1));
+    Duration elapsed = Duration.between(look.since(), now);
+    if (elapsed.compareTo(WAIT_BOUND) >= 0 || look.count() >= MAX_LOOKS) {
+      looks.remove(key);
+      return;
     }
-    return Optional.empty();
+    throw new Unresolved(new Progress.Wait(cs.slug(), waitingFor, elapsed, WAIT_BOUND));
+  }
+
+  /**
+   * Zenodo stayed unavailable for one case study's step even after the client's retries (a 5xx, a
+   * network failure): like a lost answer, the case study waits alongside the others for the bound,
+   * each try a rerun of its step (every step is safe to run again). Returns when the bound is
+   * spent: the caller then reports the failure.
+   */
+  void unavailable(CaseStudy cs, String step, IOException failure) throws Unresolved {
+    stillWaiting(
+        cs,
+        cs.slug() + " " + step + " unavailable",
+        "Zenodo to answer again ("
+            + (failure instanceof ZenodoException z ? "it answered " + z.status() : "no answer")
+            + ")");
+  }
+
+  /** The step of a case study went through: its wait for Zenodo to answer again is over. */
+  void available(CaseStudy cs, String step) {
+    looks.remove(cs.slug() + " " + step + " unavailable");
+  }
+
+  Batch batch(Progress progress) {
+    return new Batch(clock, sleeper, progress, WAIT_PAUSE);
   }
 
   private Optional<Deposition> findByIdentifier(String identifier) throws IOException {
@@ -501,8 +580,8 @@ final class Publisher {
     }
     // The bucket link names a server address (on local, the port of the run that made it), so a
     // link from an earlier run is read again from the deposition rather than trusted.
-    String bucket = entry.deposit().bucketUrl();
-    if (bucket == null || !bucketsReadNow.contains(entry.depositId())) {
+    String bucket = bucketsReadNow.get(entry.depositId());
+    if (bucket == null) {
       bucket =
           readOwn(cs, entry.depositId())
               .bucketUrl()
@@ -644,16 +723,24 @@ final class Publisher {
    * Publishes one staged version, never twice: a publish is sent only when Zenodo was just seen not
    * to have published it (by the preflight, or by a read after a lost answer).
    */
-  Released publish(ReadyToPublish ready) throws IOException {
+  Released publish(ReadyToPublish ready) throws IOException, Unresolved {
     CaseStudy cs = ready.caseStudy();
     Ledger.Entry entry = ledgers.read(cs.slug()).version(ready.entry().version()).orElseThrow();
     if (!entry.phase().isPublished()) {
       Deposition d = ready.onZenodo();
       if (entry.phase() == Ledger.Phase.PUBLISHING) {
-        // An earlier run sent the publish and stopped: it may still be running on Zenodo.
-        d = readUntilPublished(entry.depositId());
+        // A publish was sent (by this run or an earlier one) and its answer lost: it may still be
+        // running on Zenodo.
+        d = readBack(cs, entry);
       } else if (d == null) {
         d = client.get(entry.depositId());
+      }
+      Optional<Ledger.Entry> another =
+          d.published() || entry.phase() == Ledger.Phase.PUBLISHING
+              ? Optional.empty()
+              : anotherDeposition(cs, entry);
+      if (another.isPresent()) {
+        return publish(new ReadyToPublish(cs, another.get(), false, null));
       }
       if (!d.published()) {
         entry =
@@ -665,11 +752,19 @@ final class Publisher {
         checkpoints.reached("publish started");
         try {
           d = client.publish(entry.depositId());
+        } catch (ZenodoException e) {
+          // Another clone that continues this same deposition may have published it just now.
+          Deposition now = e.status() == 404 ? client.get(entry.depositId()) : null;
+          if (now == null || !now.published()) {
+            throw e;
+          }
+          d = now;
         } catch (OutcomeUnknownException e) {
           entry = log(cs, entry, Ledger.Step.PUBLISH, Ledger.Outcome.ANSWER_LOST);
-          d = readUntilPublished(entry.depositId());
+          d = readBack(cs, entry);
           if (!d.published()) {
             // Read for the whole bounded time and never published: now it is safe to ask again.
+            entry = log(cs, entry, Ledger.Step.PUBLISH, Ledger.Outcome.STARTED);
             d = client.publish(entry.depositId());
           }
         }
@@ -692,29 +787,112 @@ final class Publisher {
   }
 
   /**
-   * Reads a deposition whose publish answer was lost until it shows as published or {@link
-   * #PUBLISH_READS} reads over a bounded time say it still is not. A read that fails meanwhile
-   * counts as "not yet".
+   * Two clones releasing at once can each make a deposition of the same first version: search shows
+   * a new draft only after a lag, so neither saw the other's when it looked before creating. Only
+   * one may be published, and both clones must agree which without talking to each other: the
+   * lowest id carrying the version's identifier, decided once search shows our own deposition (so
+   * it also shows every one made before it). Returns the entry to publish instead of ours, if any:
+   * another clone's published deposition (recorded as ours, our draft discarded), or, when the
+   * clone that made a lower one has not published it within the bound, that one, to be continued.
    */
-  private Deposition readUntilPublished(long id) throws IOException {
-    Deposition d = null;
-    for (int read = 1; read <= PUBLISH_READS; read++) {
-      try {
-        d = client.get(id);
-        if (d.published()) {
-          return d;
-        }
-      } catch (ZenodoException e) {
-        if (e.status() < 500) {
-          throw e;
-        }
-        // Zenodo is still busy; read again after the pause.
-      }
-      if (read < PUBLISH_READS) {
-        sleeper.sleep(PUBLISH_READ_PAUSE);
+  private Optional<Ledger.Entry> anotherDeposition(CaseStudy cs, Ledger.Entry entry)
+      throws IOException, Unresolved {
+    if (ledgers.read(cs.slug()).publishedBefore(entry.version()).isPresent()) {
+      return Optional.empty(); // a new version's draft belongs to its concept: it has no twin
+    }
+    long ours = entry.depositId();
+    List<Deposition> carrying = new ArrayList<>(carrying(entry.identifier()));
+    carrying.sort(Comparator.comparingLong(Deposition::id));
+    String key = waitKey(cs, entry, Ledger.Step.PUBLISH) + " twin";
+    Optional<Deposition> published =
+        carrying.stream().filter(d -> d.id() != ours && d.published()).findFirst();
+    if (published.isPresent()) {
+      looks.remove(key);
+      discard(ours);
+      return Optional.of(adoptExisting(cs, entry, published.get()));
+    }
+    Optional<Deposition> lower = carrying.stream().filter(d -> d.id() < ours).findFirst();
+    if (lower.isPresent()) {
+      stillWaiting(
+          cs,
+          key,
+          "the other clone to publish deposition "
+              + lower.get().id()
+              + ", made for this version before ours ("
+              + ours
+              + "): only one is published");
+      discard(ours);
+      adoptExisting(cs, entry, lower.get());
+      throw new PublishException(
+          cs.slug()
+              + ": another clone of this workspace staged this version as deposition "
+              + lower.get().id()
+              + " and has not published it; casepress now continues that one. Run the release"
+              + " again"
+              + (target.rehearses() ? "" : " after staging it again")
+              + ".",
+          true,
+          null);
+    }
+    if (carrying.stream().noneMatch(d -> d.id() == ours)) {
+      // Until search shows ours it may not show another made just before it either.
+      stillWaiting(
+          cs,
+          key,
+          "Zenodo's search to show deposition "
+              + ours
+              + ", so that no other clone's deposition of this version is missed");
+    }
+    looks.remove(key);
+    return Optional.empty();
+  }
+
+  /** Deletes our own unpublished draft that another deposition of the same version replaces. */
+  private void discard(long ours) throws IOException {
+    try {
+      client.delete(ours);
+    } catch (ZenodoException e) {
+      if (e.status() != 404 && e.status() != 403) {
+        throw e;
       }
     }
-    return d != null ? d : client.get(id);
+  }
+
+  /**
+   * Reads once a deposition whose publish answer was lost. While it does not show as published and
+   * the bound lasts, this throws {@link Unresolved}; once the bound is spent it returns the
+   * deposition as read, unpublished, and the publish may be sent again. A read that fails meanwhile
+   * counts as "not yet".
+   */
+  private Deposition readBack(CaseStudy cs, Ledger.Entry entry) throws IOException, Unresolved {
+    String key = waitKey(cs, entry, Ledger.Step.PUBLISH);
+    Deposition d = null;
+    try {
+      d = client.get(entry.depositId());
+      if (d.published()) {
+        looks.remove(key);
+        return d;
+      }
+    } catch (ZenodoException e) {
+      if (e.status() < 500) {
+        throw e;
+      }
+      // Zenodo is still busy; look again after the pause.
+    }
+    stillWaiting(cs, key, "Zenodo to show whether it published deposition " + entry.depositId());
+    return d != null ? d : client.get(entry.depositId());
+  }
+
+  /** Reads an unpublished deposition this ledger recorded; empty when Zenodo no longer has it. */
+  private Optional<Deposition> readIfThere(CaseStudy cs, long id) throws IOException {
+    try {
+      return Optional.of(readOwn(cs, id));
+    } catch (ZenodoException e) {
+      if (e.status() == 404 || e.status() == 410) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   /**

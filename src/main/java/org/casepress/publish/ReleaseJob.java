@@ -10,10 +10,12 @@ import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.model.Problem;
 import org.casepress.source.Loaded;
+import org.casepress.source.LocalWriteException;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.ReviewState;
 import org.casepress.workflow.ReviewWorkflow;
 import org.casepress.workflow.StatusFile;
+import org.casepress.zenodo.OutcomeUnknownException;
 import org.casepress.zenodo.ZenodoException;
 
 /**
@@ -148,6 +150,18 @@ final class ReleaseJob {
     return rows;
   }
 
+  private static String failure(CaseStudy cs, ZenodoException e) {
+    return cs.slug()
+        + ": Zenodo "
+        + (e.status() >= 500 ? "was unavailable" : "refused to publish it")
+        + " ("
+        + e.getMessage()
+        + "). "
+        + (e.status() >= 500
+            ? "Run the release again later; it continues where it stopped."
+            : "Fix what Zenodo names, stage it again, then release it.");
+  }
+
   /** Stages every ready case study of the selection. Named but unready ones stop the run first. */
   List<Staged> stage(Selection selection) throws IOException {
     List<CaseStudy> ready = new ArrayList<>();
@@ -157,16 +171,54 @@ final class ReleaseJob {
         ready.add(cs);
       }
     }
-    List<Staged> result = new ArrayList<>();
-    int i = 0;
-    for (CaseStudy cs : ready) {
-      progress.step(++i, ready.size(), cs.slug(), "staging on " + target.id());
-      String digest = statuses.of(cs.slug()).approvedDigest();
-      StageOutcome outcome = publisher.get().stage(cs, selection.date(), digest);
-      Ledger.Entry entry = currentEntry(cs).orElseThrow();
-      result.add(new Staged(cs.slug(), outcome, entry.reservedDoi()));
+    Publisher p = publisher.get();
+    return p.batch(progress)
+        .run(
+            ready,
+            CaseStudy::slug,
+            "staging on " + target.id(),
+            (cs, resumed) -> {
+              String digest = statuses.of(cs.slug()).approvedDigest();
+              StageOutcome outcome =
+                  retryWhenUnavailable(p, cs, "stage", () -> p.stage(cs, selection.date(), digest));
+              Ledger.Entry entry = currentEntry(cs).orElseThrow();
+              return new Staged(cs.slug(), outcome, entry.reservedDoi());
+            });
+  }
+
+  @FunctionalInterface
+  private interface StepCall<T> {
+    T call() throws IOException, Unresolved;
+  }
+
+  /**
+   * Runs one case study's step; when Zenodo stays unavailable for it after the client's own
+   * retries, the case study is set aside like a lost answer, until the wait's bound, and the step
+   * is then run again from the top (each is safe to rerun). A refusal (4xx) and a failure of this
+   * computer (a full disk) are not waited for.
+   */
+  private static <T> T retryWhenUnavailable(
+      Publisher p, CaseStudy cs, String step, StepCall<T> call) throws IOException, Unresolved {
+    try {
+      T result = call.call();
+      p.available(cs, step);
+      return result;
+    } catch (ZenodoException e) {
+      if (!e.temporary()) {
+        throw e;
+      }
+      p.unavailable(cs, step, e);
+      throw e;
+    } catch (OutcomeUnknownException e) {
+      // Only create, newversion and publish are one-shot, and each settles its own lost answer.
+      throw e;
+    } catch (IOException e) {
+      if (LocalWriteException.isLocal(e)) {
+        throw e;
+      }
+      p.unavailable(cs, step, e);
+      throw e;
     }
-    return result;
   }
 
   private List<CaseStudy> ready(Selection selection) {
@@ -231,39 +283,46 @@ final class ReleaseJob {
     if (production && !toPublish.isEmpty() && !confirmation.confirm(toPublish)) {
       throw PublishException.problem("Nothing was published: the release was not confirmed.");
     }
-    List<Released> published = new ArrayList<>();
     List<Released> already = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
-    int i = 0;
     for (ReadyToPublish r : ready) {
       if (r.alreadyPublished()) {
         already.add(publisher.get().released(r.caseStudy(), r.entry()));
-        continue;
       }
-      progress.step(++i, toPublish.size(), r.caseStudy().slug(), "publishing on " + target.id());
-      Released done;
-      try {
-        done = publisher.get().publish(r);
-      } catch (ZenodoException e) {
-        // One case study refused (or Zenodo busy) must not hold back the rest of the launch:
-        // finish the batch, announce what is out, and report this one with its reason.
-        failed.add(
-            r.caseStudy().slug()
-                + ": Zenodo "
-                + (e.status() >= 500 ? "was unavailable" : "refused to publish it")
-                + " ("
-                + e.getMessage()
-                + "). "
-                + (e.status() >= 500
-                    ? "Run the release again later; it continues where it stopped."
-                    : "Fix what Zenodo names, stage it again, then release it."));
+    }
+    List<String> failed = new ArrayList<>();
+    Publisher p = publisher.get();
+    List<Released> published = new ArrayList<>();
+    for (Released done :
+        p.batch(progress)
+            .run(
+                toPublish,
+                r -> r.caseStudy().slug(),
+                "publishing on " + target.id(),
+                (r, resumed) -> {
+                  // What the preflight read is stale once this case study was set aside.
+                  ReadyToPublish now =
+                      resumed ? new ReadyToPublish(r.caseStudy(), r.entry(), false, null) : r;
+                  try {
+                    return retryWhenUnavailable(p, r.caseStudy(), "publish", () -> p.publish(now));
+                  } catch (PublishException e) {
+                    failed.add(e.getMessage());
+                    return null;
+                  } catch (ZenodoException e) {
+                    // One case study refused (or Zenodo unavailable past the wait) must not hold
+                    // back the rest of the launch: finish the batch, announce what is out, and
+                    // report this one with its reason.
+                    failed.add(failure(r.caseStudy(), e));
+                    return null;
+                  }
+                })) {
+      if (done == null) {
         continue;
       }
       published.add(done);
       if (production) {
         statuses.replaced(
             new ReviewWorkflow(workspace)
-                .recordPublication(r.caseStudy().slug(), actor, done.doi())
+                .recordPublication(done.caseStudy().slug(), actor, done.doi())
                 .status());
       }
     }

@@ -233,8 +233,9 @@ public final class Session implements AutoCloseable {
   }
 
   /** Runs the workspace's embedded server in the foreground, for browsing rehearsed records. */
-  public static void serveLocal(Workspace workspace, int port, PrintStream out) throws Exception {
-    TargetConnection.serve(workspace, port, out);
+  public static void serveLocal(Workspace workspace, LocalServing how, PrintStream out)
+      throws Exception {
+    TargetConnection.serve(workspace, how, out);
   }
 
   private Selection select(List<String> slugs, String launch) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.casepress.localzenodo.LocalZenodo;
+import org.casepress.localzenodo.Options;
 import org.casepress.source.Workspace;
 import org.casepress.zenodo.Target;
 import org.casepress.zenodo.ZenodoClient;
@@ -76,8 +77,21 @@ final class TargetConnection implements AutoCloseable {
   }
 
   /** Runs the workspace's embedded server in the foreground until the process is stopped. */
-  static void serve(Workspace workspace, int port, PrintStream out) throws Exception {
-    LocalZenodo.runForeground(localStorage(workspace), port, out);
+  static void serve(Workspace workspace, LocalServing how, PrintStream out) throws Exception {
+    Options options = Options.defaults();
+    if (how.indexLag() != null) {
+      options = options.withIndexLag(how.indexLag());
+    }
+    if (how.faultRate() > 0) {
+      options = options.withFaults(f -> f.atRandom(how.faultRate(), how.faultSeed()));
+      out.println(
+          "Fault injection: "
+              + Math.round(how.faultRate() * 100)
+              + " % of requests fail the way Zenodo can (seed "
+              + how.faultSeed()
+              + ").");
+    }
+    LocalZenodo.runForeground(localStorage(workspace), how.port(), options, out);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.casepress.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -16,16 +17,20 @@ import org.jsoup.select.NodeVisitor;
  * of a link or emphasis move outside it (the renderer drops them inside, gluing "the video" into
  * "thevideo"); a number stays with its unit or "%", a footnote marker with the word before it, a
  * closing bracket or punctuation with the short link or code before it; DOIs and ORCID iDs are kept
- * whole; and a code line too long for the page is broken with a visible continuation mark. Glued
- * runs become {@code span.nobr} ({@code white-space: nowrap} in the house style), so no character
- * is added to the text.
+ * whole; a code line too long for the page is broken with a visible continuation mark; and a word
+ * too long for a line may break inside, with a hyphen drawn where it does. Glued runs become {@code
+ * span.nobr} ({@code white-space: nowrap} in the house style), so no character is added to the
+ * text.
  */
 final class LineBreaks {
   /** Characters of DejaVu Sans Mono at the house style's code size that fit in a code block. */
-  static final int CODE_COLUMNS = 84;
+  static final int CODE_COLUMNS = 78;
 
   /** Marks where a long code line goes on: not part of the code, so drawn in the margin colour. */
   static final String CONTINUED = "\u21aa";
+
+  /** Where a line may break inside a word, with a hyphen drawn if it does. */
+  static final char SOFT_HYPHEN = '\u00ad';
 
   private static final Pattern NUMBER_UNIT =
       Pattern.compile(
@@ -36,6 +41,27 @@ final class LineBreaks {
           "(?:https?://(?:dx\\.)?doi\\.org/)?10\\.\\d{4,9}/[^\\s\"<>]+[^\\s\"<>.,;:)]"
               + "|(?:https?://orcid\\.org/)?\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]");
   private static final Pattern CLOSING = Pattern.compile("^[)\\]}.,;:!?»”’%]+");
+
+  /**
+   * A word of more letters than this is broken where it meets the line's end, with a hyphen, rather
+   * than moved whole to the next line (leaving half a line empty) or cut without a mark.
+   */
+  static final int LONG_WORD = 40;
+
+  /** Letters kept together at least, at either end of a long word and between its breaks. */
+  private static final int LONG_WORD_PART = 6;
+
+  private static final Pattern LONG = letters(LONG_WORD + 1);
+
+  /**
+   * In the columns of a table set narrow ({@link TableFit}) a dozen letters fill a line: words of
+   * this many letters may break there, a few letters at a time.
+   */
+  private static final int LONG_IN_NARROW_CELL = 10;
+
+  private static final int PART_IN_NARROW_CELL = 4;
+
+  private static final Pattern LONG_IN_CELL = letters(LONG_IN_NARROW_CELL);
 
   /** Glue a link or code to the punctuation after it only when it is short enough to move. */
   private static final int SHORT = 32;
@@ -70,6 +96,52 @@ final class LineBreaks {
     for (Element code : body.select("pre > code, pre:not(:has(code))")) {
       continueLongLines(code);
     }
+    for (TextNode t : texts(body)) {
+      if (inCode(t) || inUnbreakable(t)) {
+        continue;
+      }
+      if (!inTable(t)) {
+        breakLongWords(t, LONG, LONG_WORD_PART);
+      } else if (t.parent() != null && t.parent().closest("table.wide, table.narrow") != null) {
+        breakLongWords(t, LONG_IN_CELL, PART_IN_NARROW_CELL);
+      }
+    }
+  }
+
+  private static Pattern letters(int atLeast) {
+    return Pattern.compile("[\\p{L}\\p{N}\\p{M}]{" + atLeast + ",}");
+  }
+
+  /**
+   * Soft hyphens (U+00AD) every few letters of a word too long for a line: the renderer breaks at
+   * one only where the line ends, and draws a hyphen there; elsewhere it draws nothing, and the
+   * text layer keeps the word whole.
+   */
+  private static void breakLongWords(TextNode t, Pattern longWord, int part) {
+    String s = t.getWholeText();
+    Matcher m = longWord.matcher(s);
+    if (!m.find()) {
+      return;
+    }
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    int at = 0;
+    do {
+      out.append(s, at, m.start());
+      String word = m.group();
+      for (int i = 0; i < word.length(); i++) {
+        if (i >= part
+            && i % part == 0
+            && word.length() - i >= part
+            && !Character.isLowSurrogate(word.charAt(i))
+            && Character.getType(word.charAt(i)) != Character.NON_SPACING_MARK) {
+          out.append(SOFT_HYPHEN);
+        }
+        out.append(word.charAt(i));
+      }
+      at = m.end();
+    } while (m.find());
+    out.append(s, at, s.length());
+    t.text(out.toString());
   }
 
   /** " video" inside a link becomes " " before it; likewise a space at its end. */
@@ -219,9 +291,21 @@ final class LineBreaks {
     return texts;
   }
 
+  /**
+   * By tag name, not {@link Element#is(String)}: that parses its selector on every call, and these
+   * run for every text node and each of its ancestors (a quarter of a large document's render).
+   */
+  private static final Set<String> CODE = Set.of("pre", "code", "kbd", "samp", "style", "title");
+
   private static boolean inCode(Node n) {
+    return within(n, CODE);
+  }
+
+  /** Links (their text is often an address), glued runs, headings and the title page. */
+  private static boolean inUnbreakable(Node n) {
     for (Node x = n; x != null; x = x.parent()) {
-      if (x instanceof Element e && e.is("pre, code, kbd, samp, style, title")) {
+      if (x instanceof Element e
+          && (e.is("a, h1, h2, h3, h4, h5, h6, .nobr, .title-page, .missing-char"))) {
         return true;
       }
     }
@@ -229,8 +313,12 @@ final class LineBreaks {
   }
 
   private static boolean inTable(Node n) {
+    return within(n, Set.of("table"));
+  }
+
+  private static boolean within(Node n, Set<String> tags) {
     for (Node x = n; x != null; x = x.parent()) {
-      if (x instanceof Element e && e.is("table")) {
+      if (x instanceof Element e && tags.contains(e.normalName())) {
         return true;
       }
     }

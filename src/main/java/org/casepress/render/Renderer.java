@@ -20,7 +20,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
@@ -109,7 +108,7 @@ public final class Renderer {
       ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
       // Without object streams: a third of the render time saved for files about half again as
       // large (page content stays compressed). See BENCHMARKS.md.
-      document.save(out, CompressParameters.NO_COMPRESSION);
+      PdfSave.save(document, out);
       pdf = out.toByteArray();
     }
     for (String refused : assets.refusedAtRender()) {

@@ -23,10 +23,10 @@ final class TableFit {
 
   static final float NARROW_SIZE = 6f;
 
-  /** The text width of a portrait and of a landscape A4 page with 20 mm margins, in points. */
-  static final float PORTRAIT = mm(170);
+  /** The text width of a portrait and of a landscape A4 page, in points. */
+  static final float PORTRAIT = mm(210 - 2 * Typesetting.MARGIN_SIDE_MM);
 
-  static final float LANDSCAPE = mm(257);
+  static final float LANDSCAPE = mm(297 - 2 * Typesetting.MARGIN_SIDE_MM);
 
   /** A cell's padding and rule beside its text (2 pt each side, 0.5 pt rule), in points. */
   private static final float CELL = 4.5f;

@@ -46,6 +46,16 @@ final class Typesetting {
   private static final String ENGLISH_HEADINGS =
       "#abstract, #contents, #notes, #references, #cite-this-publication, .figure-number";
 
+  /**
+   * The page's margins, in millimetres. The sides make a line of body text (10 pt DejaVu Serif)
+   * about 78 characters long, the longest that reads well; top and bottom hold the running head and
+   * the footer.
+   */
+  static final int MARGIN_TOP_MM = 16;
+
+  static final int MARGIN_SIDE_MM = 32;
+  static final int MARGIN_BOTTOM_MM = 18;
+
   static final String HOUSE_STYLE = readResource("house-style.css");
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
@@ -354,7 +364,15 @@ final class Typesetting {
     String title = shorten(cs.title(), 90);
     String start = rightToLeft ? "right" : "left";
     String end = rightToLeft ? "left" : "right";
-    return "\n@page { size: A4; margin: 20mm 20mm 24mm 20mm;"
+    return "\n@page { size: A4; margin: "
+        + MARGIN_TOP_MM
+        + "mm "
+        + MARGIN_SIDE_MM
+        + "mm "
+        + MARGIN_BOTTOM_MM
+        + "mm "
+        + MARGIN_SIDE_MM
+        + "mm;"
         + " @top-"
         + end
         + " { content: \""
@@ -374,7 +392,12 @@ final class Typesetting {
         + " { content: \"Page \" counter(page) \" of \" counter(pages); "
         + small
         + " vertical-align: top; }"
-        + " }\n@page landscape { size: A4 landscape; }\n@page :first { @top-"
+        + " }\n@page landscape { size: A4 landscape; }\n"
+        // The text width of a landscape page: the block is laid out in the portrait page's
+        // column, which it overflows to the right by exactly the turned page's extra width.
+        + ".landscape { page: landscape; width: "
+        + (297 - 2 * MARGIN_SIDE_MM)
+        + "mm; }\n@page :first { @top-"
         + end
         + " { content: none; } }\n";
   }

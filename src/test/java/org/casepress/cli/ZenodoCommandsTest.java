@@ -58,6 +58,11 @@ class ZenodoCommandsTest {
   void usageErrorsOfTheZenodoCommands(@TempDir Path tmp) {
     Path ws = TestWorkspaces.copy(TestWorkspaces.BASE, tmp);
     assertEquals(2, CliRun.in(ws, "local-zenodo", "--port", "eighty").exitCode());
+    CliRun badRate = CliRun.in(ws, "local-zenodo", "--fault-rate", "25%");
+    assertEquals(2, badRate.exitCode());
+    assertTrue(badRate.err().contains("--fault-rate 0.25"), badRate.err());
+    assertEquals(2, CliRun.in(ws, "local-zenodo", "--fault-rate", "1.5").exitCode());
+    assertEquals(2, CliRun.in(ws, "local-zenodo", "--search-lag", "-3").exitCode());
     CliRun badTarget = CliRun.in(ws, "plan", "--target", "zenodo.org");
     assertEquals(2, badTarget.exitCode());
     assertTrue(

@@ -32,10 +32,10 @@ class PublisherTest {
       int requests = f.server.requestCount() - before;
       assertEquals(2, outcome.published().size());
       assertEquals(
-          16,
+          18,
           requests,
-          "stage (search for it, create, upload) and release (read, publish, read record, its"
-              + " requests, ask the community) for each");
+          "stage (search for it, create, upload) and release (read, search for a twin another"
+              + " clone made, publish, read record, its requests, ask the community) for each");
       for (Released r : outcome.published()) {
         Ledger.Entry e = f.ledgers().read(r.caseStudy().slug()).version(1).orElseThrow();
         assertEquals(Ledger.Phase.VERIFIED, e.phase());

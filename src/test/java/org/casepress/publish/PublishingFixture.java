@@ -57,6 +57,9 @@ final class PublishingFixture implements AutoCloseable {
   /** How the publisher waits; by default it only records, a test of real timing sleeps too. */
   Sleeper sleeper = sleeps::add;
 
+  /** What sessions tell the person at the launch. */
+  Progress progress = Progress.SILENT;
+
   private Instant now = Instant.parse("2026-12-10T10:00:00Z");
 
   /** A clock the test moves on, as time passes between a user's runs. */
@@ -90,7 +93,20 @@ final class PublishingFixture implements AutoCloseable {
 
   /** With the embedded server configured by {@code options} (index lag is always zero here). */
   PublishingFixture(Path tmp, Options options, String... slugs) throws IOException {
-    this.options = options.withIndexLag(Duration.ZERO);
+    this(tmp, options, Duration.ZERO, slugs);
+  }
+
+  /**
+   * With the embedded server configured by {@code options} and a search that shows a new draft only
+   * {@code indexLag} after it was made, by this fixture's clock.
+   */
+  PublishingFixture(Path tmp, Options options, Duration indexLag, String... slugs)
+      throws IOException {
+    // The server keeps the system clock unless its search lag is to pass by this fixture's clock.
+    this.options =
+        indexLag.isZero()
+            ? options.withIndexLag(Duration.ZERO)
+            : options.withIndexLag(indexLag).withClock(clock);
     root = TestWorkspaces.copy(TestWorkspaces.BASE, tmp.resolve("ws"));
     for (String slug : slugs) {
       if (!slug.equals("base-study")) {
@@ -216,7 +232,7 @@ final class PublishingFixture implements AutoCloseable {
           @Override
           public void close() {}
         };
-    return Session.open(in, TargetKind.LOCAL, remote, null, Progress.SILENT, clock);
+    return Session.open(in, TargetKind.LOCAL, remote, null, progress, clock);
   }
 
   ReleaseOutcome release(ZenodoClient client) {

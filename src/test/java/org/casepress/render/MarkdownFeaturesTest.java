@@ -171,7 +171,7 @@ class MarkdownFeaturesTest {
   void longTablesRepeatTheirHeaderOnEveryPage() throws Exception {
     Person author = new Person(null, "Ada", "Lovelace", null, List.of(), Set.of(Role.AUTHOR));
     StringBuilder body = new StringBuilder("## Data\n\n| Station name | Reading |\n|---|---|\n");
-    for (int i = 0; i < 120; i++) {
+    for (int i = 0; i < 200; i++) {
       body.append("| station ").append(i).append(" | ").append(i * 7).append(" |\n");
     }
     CaseStudy cs =

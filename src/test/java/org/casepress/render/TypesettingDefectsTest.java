@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * typesetting-probe}, which carries each defect in a paragraph of its own.
  */
 class TypesettingDefectsTest {
-  /** The page's text box: A4 with the house style's 20 mm side margins. */
-  private static final float MARGIN = 20 / 25.4f * 72;
+  /** The page's text box: A4 with the house style's side margins. */
+  private static final float MARGIN = Typesetting.MARGIN_SIDE_MM / 25.4f * 72;
 
   @TempDir static Path out;
   static Loaded loaded;
@@ -87,7 +87,7 @@ class TypesettingDefectsTest {
           p.getUnicode().codePoints().anyMatch(cp -> cp >= 0xFB00 && cp <= 0xFB06),
           "ligature code point in '" + p.getUnicode() + "'");
     }
-    String text = glyphs.text();
+    String text = glyphs.text().replaceAll("\\s+", " ");
     assertTrue(text.contains("the official traffic flows, the affluent"), text);
   }
 
@@ -102,6 +102,36 @@ class TypesettingDefectsTest {
     }
     String text = glyphs.text();
     assertTrue(text.contains("number10"), "the last column of the wide table is printed");
+  }
+
+  @Test
+  void aWordTooLongForTheLineBreaksWithAHyphenInsideTheTextBox() {
+    float right = PDRectangle.A4.getWidth() - MARGIN + 0.5f;
+    List<TextPosition> line = new ArrayList<>();
+    TextPosition start = null;
+    for (TextPosition p : glyphs.all) {
+      if (start == null && p.getUnicode().equals("S") && startsWord(p, "Supercalifragilistic")) {
+        start = p;
+      }
+      if (start != null && Math.abs(p.getYDirAdj() - start.getYDirAdj()) < 0.5f) {
+        line.add(p);
+      }
+    }
+    assertTrue(start != null, "the long word is printed");
+    TextPosition last = line.get(line.size() - 1);
+    assertEquals("-", last.getUnicode(), "the first line of the long word ends with a hyphen");
+    assertTrue(last.getXDirAdj() + last.getWidthDirAdj() <= right, "the hyphen is inside the box");
+    String text = glyphs.text();
+    assertFalse(text.contains("\u00ad"), "no soft hyphen in the text layer");
+  }
+
+  private static boolean startsWord(TextPosition first, String word) {
+    int at = glyphs.all.indexOf(first);
+    StringBuilder s = new StringBuilder();
+    for (int i = at; i < Math.min(glyphs.all.size(), at + word.length()); i++) {
+      s.append(glyphs.all.get(i).getUnicode());
+    }
+    return s.toString().equals(word);
   }
 
   @Test

@@ -31,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * after it stay on a portrait page.
  */
 class WideTablesTest {
-  /** The house style's margins: 20 mm at the sides and top, 24 mm at the bottom. */
-  private static final float SIDE = 20 / 25.4f * 72;
+  /** The house style's margins, in points. */
+  private static final float SIDE = Typesetting.MARGIN_SIDE_MM / 25.4f * 72;
 
-  private static final float BOTTOM = 24 / 25.4f * 72;
+  private static final float TOP = Typesetting.MARGIN_TOP_MM / 25.4f * 72;
+
+  private static final float BOTTOM = Typesetting.MARGIN_BOTTOM_MM / 25.4f * 72;
 
   @TempDir static Path out;
   static CaseStudy cs;
@@ -72,7 +74,7 @@ class WideTablesTest {
       int cells = 0;
       for (TextPosition g : glyphs) {
         float top = g.getYDirAdj() - g.getHeightDir();
-        if (top < SIDE || g.getYDirAdj() > page.getHeight() - BOTTOM) {
+        if (top < TOP || g.getYDirAdj() > page.getHeight() - BOTTOM) {
           continue; // the running title and the footer, in the margins by design
         }
         cells++;

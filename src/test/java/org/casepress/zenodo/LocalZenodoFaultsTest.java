@@ -57,6 +57,33 @@ class LocalZenodoFaultsTest {
   }
 
   @Test
+  void faultsAtRandomHitTheirShareOfRequestsAndStopWhenCleared() throws Exception {
+    Deposition d = client.create(LocalZenodoFlowTest.metadata("Random"));
+    server.faults().atRandom(0.25, 7);
+    int failed = 0;
+    try (ZenodoClient once =
+        ZenodoClient.builder(Target.local(server.apiUrl()))
+            .sleeper(sleeper)
+            .maxAttempts(1)
+            .build()) {
+      for (int i = 0; i < 200; i++) {
+        try {
+          once.get(d.id());
+        } catch (ZenodoException e) {
+          assertTrue(e.status() == 429 || e.status() >= 500, "a fault Zenodo can show: " + e);
+          failed++;
+        }
+      }
+    }
+    int injected = server.faults().injectedAtRandom();
+    assertTrue(injected > 25 && injected < 80, "about a quarter of 200: " + injected);
+    assertTrue(failed > 25, "the faults reach the client: " + failed);
+    server.faults().clear();
+    assertEquals(d.id(), client.get(d.id()).id());
+    assertEquals(0, server.faults().injectedAtRandom());
+  }
+
+  @Test
   void publish504AfterCommitIsOutcomeUnknownThenGetShowsDone() throws Exception {
     Deposition d = readyToPublish();
     server.faults().failAfterCommit(Route.PUBLISH, 504, 1);

@@ -1,0 +1,111 @@
+package org.casepress.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 12, "how we will know": the text layer of each example's final PDF holds every word of its
+ * Markdown body, in order, with letters where a ligature could be and no soft hyphen left in a
+ * word.
+ */
+class TextLayerTest {
+  static Stream<ExampleRenders.Example> subjects() {
+    return ExampleRenders.examplesAndFixtures().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("subjects")
+  void everyWordOfTheSourceIsInTheTextLayerInOrder(ExampleRenders.Example e) throws Exception {
+    Path pdf = ExampleRenders.pdf(e);
+    List<String> runs;
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      runs = TextLayer.runs(doc);
+    }
+    String text = String.join("\n", runs);
+    int ligature =
+        text.codePoints().filter(cp -> cp >= 0xFB00 && cp <= 0xFB06).findFirst().orElse(-1);
+    assertEquals(
+        -1,
+        ligature,
+        () ->
+            e
+                + ": the text layer has the ligature U+"
+                + Integer.toHexString(ligature).toUpperCase()
+                + " near '"
+                + around(text, text.indexOf(Character.toString(ligature)))
+                + "'");
+    int shy = text.indexOf('\u00ad');
+    assertEquals(-1, shy, () -> e + ": a soft hyphen is left in '" + around(text, shy) + "'");
+    String missing =
+        TextLayer.firstMissing(TextLayer.sourceWords(e.cs()), TextLayer.pdfWords(runs));
+    assertNull(missing, () -> e + " (" + e.cs().source() + "): the PDF lacks " + missing);
+  }
+
+  private static String around(String text, int at) {
+    return text.substring(Math.max(0, at - 30), Math.min(text.length(), at + 30))
+        .replace('\n', ' ');
+  }
+
+  // The comparison itself: each defect it must catch, on text written here.
+
+  private static String missing(String source, String pdfText) {
+    return TextLayer.firstMissing(TextLayer.words(source), TextLayer.pdfWords(pdfText));
+  }
+
+  @Test
+  void wordsInOrderPassWithRunningHeadsBetween() {
+    assertNull(
+        missing(
+            "We asked the video team to understand the flows.",
+            "Title page\nWe asked the video team to\nRunning head Page 1 of 2\nunderstand the flows."));
+  }
+
+  @Test
+  void gluedWordsAreNamedWithTheirContext() {
+    String m =
+        missing("We asked the video team to understand", "We asked thevideo team to understand");
+    assertNotNull(m);
+    assertTrue(m.startsWith("'the' (word 3 of 7) in 'we asked [the] video team"), m);
+  }
+
+  @Test
+  void aLigatureIsAMissingWord() {
+    assertNotNull(
+        missing("the official traffic flows and more", "the o\ufb03cial traffic flows and more"));
+  }
+
+  @Test
+  void aWordBrokenAtALineEndCountsOnlyWithAMark() {
+    String source = "one two supercalifragilistic three";
+    assertNull(missing(source, "one two supercali-\nfragilistic three"));
+    assertNotNull(missing(source, "one two supercali\nfragilistic three"));
+    assertNull(
+        missing(source, "one two supercali\n" + LineBreaks.CONTINUED + " fragilistic three"));
+  }
+
+  @Test
+  void wordsOutOfOrderBeyondTheWindowFail() {
+    StringBuilder filler = new StringBuilder();
+    for (int i = 0; i < TextLayer.AHEAD + TextLayer.BEHIND; i++) {
+      filler.append(" filler");
+    }
+    assertNotNull(
+        missing(
+            "alpha beta gamma delta epsilon zeta",
+            "alpha beta gamma delta epsilon" + filler + "\nzeta"));
+    assertNull(
+        missing(
+            "alpha beta gamma delta epsilon zeta", "alpha beta gamma delta epsilon zeta" + filler));
+  }
+}

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A table too wide for a portrait page (issue 12, item 3), on the fixture {@code wide-table}: a
- * contributors table of twelve columns of long words gets a landscape page of its own, every glyph
+ * contributors table of nine columns of long words gets a landscape page of its own, every glyph
  * inside that page's text box, no word split, tagged in reading order; the seven short columns
  * after it stay on a portrait page.
  */
@@ -60,7 +60,7 @@ class WideTablesTest {
       // A4 portrait, A4 turned (842 x 595 pt) for the contributors table, portrait again.
       assertEquals(List.of("595x842", "842x595", "595x842"), sizes);
       String landscape = text(doc, 2);
-      assertTrue(landscape.contains("Visualisation"), landscape);
+      assertTrue(landscape.contains("Fundraising"), landscape);
       assertFalse(landscape.contains("What followed"), landscape);
       assertTrue(text(doc, 3).contains("Sat"), "the seven short columns stay portrait");
     }
@@ -83,14 +83,14 @@ class WideTablesTest {
                 && g.getXDirAdj() + g.getWidthDirAdj() <= page.getWidth() - SIDE + 0.5f,
             "'" + g.getUnicode() + "' at x " + g.getXDirAdj() + " is outside the text box");
       }
-      assertTrue(cells > 500, "the table's glyphs: " + cells);
+      assertTrue(cells > 300, "the table's glyphs: " + cells);
     }
   }
 
   @Test
   void noWordIsSplitInsideACell() throws Exception {
     List<String> words = tableWords();
-    assertEquals(48, words.size(), "twelve columns, a header and three rows: " + words);
+    assertEquals(36, words.size(), "nine columns, a header and three rows: " + words);
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       Set<String> printed = Arrays.stream(text(doc, 2).split("\\s+")).collect(Collectors.toSet());
       for (String word : words) {
@@ -117,7 +117,7 @@ class WideTablesTest {
           all.stream().filter(e -> e.getStructureType().equals("Table")).findFirst().orElseThrow();
       List<PDStructureElement> headers =
           Fixtures.structure(wide).stream().filter(e -> e.getStructureType().equals("TH")).toList();
-      assertEquals(12, headers.size(), "header cells of the first row");
+      assertEquals(9, headers.size(), "header cells of the first row");
     }
   }
 

@@ -55,11 +55,7 @@ public record Citation(
    */
   public String text() {
     StringBuilder s = new StringBuilder();
-    List<String> names = new ArrayList<>();
-    for (Person p : authors) {
-      names.add(p.given().isEmpty() ? p.family() : p.family() + ", " + initials(p.given()));
-    }
-    s.append(String.join(", ", names));
+    s.append(String.join(", ", names()));
     String titled = fullTitle(title, subtitle) + (version > 1 ? " (Version " + version + ")" : "");
     s.append(" (").append(year).append("). ").append(sentence(titled)).append(' ');
     if (series != null && !series.isBlank()) {
@@ -68,6 +64,18 @@ public record Citation(
     s.append(sentence(publisher == null || publisher.isBlank() ? "Zenodo" : publisher)).append(' ');
     s.append(doi == null ? DOI_PENDING + "." : doiUrl(doi));
     return s.toString();
+  }
+
+  /**
+   * The authors as the citation opens with them, in order: "Family, G." each. A right-to-left
+   * document isolates each one, so that two names in Arabic keep their order among English commas.
+   */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    for (Person p : authors) {
+      names.add(p.given().isEmpty() ? p.family() : p.family() + ", " + initials(p.given()));
+    }
+    return names;
   }
 
   /** "Title: Subtitle", or the title alone. */

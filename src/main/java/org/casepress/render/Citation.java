@@ -25,10 +25,9 @@ final class Citation {
 
   private Citation() {}
 
-  static String text(CaseStudy cs, Community community, Publication pub) {
+  static org.casepress.model.Citation of(CaseStudy cs, Community community, Publication pub) {
     return org.casepress.model.Citation.of(
-            cs, community, pub.date().getYear(), pub.version(), pub.doi())
-        .text();
+        cs, community, pub.date().getYear(), pub.version(), pub.doi());
   }
 
   static String doiUrl(String doi) {

@@ -92,7 +92,58 @@ final class Fonts {
 
   /** The bytes of the bold sans face, for text drawn straight onto pages (the watermark). */
   byte[] sansBold() {
-    return bytes("DejaVuSans-Bold.ttf");
+    return bytes(SANS_BOLD);
+  }
+
+  /**
+   * How wide a word is set, in ems, taking for each letter the wider of the body face (table cells)
+   * and the bold sans face (table headers), so that a column measured with it is never too narrow.
+   * Letters the two faces lack count one em.
+   */
+  float emWidth(String word) {
+    float width = 0;
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      width += Math.max(advance(SERIF_REGULAR, cp), advance(SANS_BOLD, cp));
+      i += Character.charCount(cp);
+    }
+    return width;
+  }
+
+  private static final String SERIF_REGULAR = "DejaVuSerif.ttf";
+  private static final String SANS_BOLD = "DejaVuSans-Bold.ttf";
+
+  /** Parsed faces for measuring, each read once. */
+  private final Map<String, Metrics> metrics = new ConcurrentHashMap<>();
+
+  private float advance(String file, int cp) {
+    return metrics.computeIfAbsent(file, f -> Metrics.of(bytes(f))).em(cp);
+  }
+
+  /** One face's advance widths, in ems, by code point. */
+  private record Metrics(Map<Integer, Float> widths) {
+    static Metrics of(byte[] ttf) {
+      try (org.apache.fontbox.ttf.TrueTypeFont font =
+          new org.apache.fontbox.ttf.TTFParser()
+              .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(ttf))) {
+        float unitsPerEm = font.getUnitsPerEm();
+        org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
+        Map<Integer, Float> widths = new java.util.HashMap<>();
+        for (int cp = 0x20; cp < 0x3000; cp++) {
+          int gid = cmap.getGlyphId(cp);
+          if (gid != 0) {
+            widths.put(cp, font.getAdvanceWidth(gid) / unitsPerEm);
+          }
+        }
+        return new Metrics(Map.copyOf(widths));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    float em(int cp) {
+      return widths.getOrDefault(cp, 1f);
+    }
   }
 
   /** Whether some bundled font has a glyph for the code point. */

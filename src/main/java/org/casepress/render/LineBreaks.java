@@ -54,8 +54,9 @@ final class LineBreaks {
   private static final Pattern LONG = letters(LONG_WORD + 1);
 
   /**
-   * In the columns of a table set narrow ({@link TableFit}) a dozen letters fill a line: words of
-   * this many letters may break there, a few letters at a time.
+   * In the columns of a table shared out equally ({@link TableFit}: too wide even for a landscape
+   * page) a dozen letters fill a line: words of this many letters may break there, a few letters at
+   * a time. Other tables have columns as wide as their longest word, which must not break.
    */
   private static final int LONG_IN_NARROW_CELL = 10;
 
@@ -102,7 +103,7 @@ final class LineBreaks {
       }
       if (!inTable(t)) {
         breakLongWords(t, LONG, LONG_WORD_PART);
-      } else if (t.parent() != null && t.parent().closest("table.wide, table.narrow") != null) {
+      } else if (t.parent() != null && t.parent().closest("table.shared-out") != null) {
         breakLongWords(t, LONG_IN_CELL, PART_IN_NARROW_CELL);
       }
     }

@@ -92,6 +92,9 @@ public final class Renderer {
     List<String> diagnostics = new ArrayList<>();
     try (PDDocument document = typeset(html, assets, diagnostics)) {
       pages = document.getNumberOfPages();
+      if (ActualText.needed(html.text())) {
+        ActualText.mark(document, RIGHT_TO_LEFT);
+      }
       Archival.finish(
           document,
           contentKey(html, assets),

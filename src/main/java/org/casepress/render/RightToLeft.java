@@ -134,6 +134,30 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
     return out.toString();
   }
 
+  /**
+   * A line as drawn by something that lays text out left to right without the bidi algorithm (the
+   * renderer's page margin boxes): its runs in visual order, each right-to-left run joined and
+   * reversed as the renderer would draw it.
+   */
+  String visualLine(String text, boolean rightToLeft) {
+    Bidi bidi =
+        new Bidi(text, rightToLeft ? Bidi.DIRECTION_RIGHT_TO_LEFT : Bidi.DIRECTION_LEFT_TO_RIGHT);
+    int count = bidi.getRunCount();
+    byte[] levels = new byte[count];
+    Integer[] runs = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      levels[i] = (byte) bidi.getRunLevel(i);
+      runs[i] = i;
+    }
+    Bidi.reorderVisually(levels, 0, runs, 0, count);
+    StringBuilder line = new StringBuilder(text.length());
+    for (int run : runs) {
+      String part = text.substring(bidi.getRunStart(run), bidi.getRunLimit(run));
+      line.append((bidi.getRunLevel(run) & 1) == 1 ? reorderRTLTextToLTR(shapeText(part)) : part);
+    }
+    return line.toString();
+  }
+
   @Override
   public boolean isLiveImplementation() {
     return true;

@@ -42,6 +42,10 @@ final class Typesetting {
   private static final Set<String> RIGHT_TO_LEFT_LANGUAGES =
       Set.of("ar", "fa", "he", "ps", "ur", "yi");
 
+  /** The headings and figure numbers casepress writes, in English whatever the language. */
+  private static final String ENGLISH_HEADINGS =
+      "#abstract, #contents, #notes, #references, #cite-this-publication, .figure-number";
+
   /**
    * The page's margins, in millimetres. The sides make a line of body text (10 pt DejaVu Serif)
    * about 78 characters long, the longest that reads well; top and bottom hold the running head and
@@ -63,6 +67,17 @@ final class Typesetting {
   private final Assets assets;
   private final Fonts fonts;
 
+  /**
+   * The labels, the byline's "and", the facts, the citation and the page furniture are English. In
+   * a document in another language they carry {@code lang="en"} (which becomes the structure
+   * element's Lang, so a screen reader switches voice), and in a right-to-left document their own
+   * left-to-right direction, with each name, title and keyword inside them isolated ({@code <bdi>})
+   * so that the order of the English around them holds.
+   */
+  private final boolean english;
+
+  private final boolean rightToLeft;
+
   Typesetting(
       CaseStudy cs,
       Metadata metadata,
@@ -76,6 +91,8 @@ final class Typesetting {
     this.findings = findings;
     this.assets = assets;
     this.fonts = fonts;
+    this.english = cs.language().equals("en");
+    this.rightToLeft = RIGHT_TO_LEFT_LANGUAGES.contains(cs.language());
   }
 
   Document build() {
@@ -104,7 +121,10 @@ final class Typesetting {
     links(doc);
     headings(doc);
     characters(doc);
-    TableFit.apply(doc);
+    if (!english) {
+      doc.select(ENGLISH_HEADINGS).attr("lang", "en");
+    }
+    new TableFit(fonts).apply(doc);
     LineBreaks.apply(doc);
     for (Element e : doc.select("[" + BodyHtml.LINE + "], [data-width]")) {
       e.removeAttr(BodyHtml.LINE).removeAttr("data-width");
@@ -118,9 +138,7 @@ final class Typesetting {
     StringBuilder h = new StringBuilder(8192);
     h.append("<!DOCTYPE html><html lang=\"")
         .append(esc(cs.language()))
-        .append("\"")
-        .append(RIGHT_TO_LEFT_LANGUAGES.contains(cs.language()) ? " dir=\"rtl\"" : "")
-        .append("><head><meta charset=\"utf-8\"/>");
+        .append("\"><head><meta charset=\"utf-8\"/>");
     // The title alone, as in the deposit, CITATION.cff and BibTeX; the subtitle is printed below
     // it.
     h.append("<title>").append(esc(cs.title())).append("</title>");
@@ -133,21 +151,29 @@ final class Typesetting {
     h.append("<style>")
         .append(HOUSE_STYLE)
         .append(pageBoxes(series))
-        .append("</style></head><body>");
+        .append("</style></head><body")
+        // On the body, not the root: the page's margin boxes take the root's direction, and their
+        // English would otherwise read "2 of 5Page".
+        .append(rightToLeft ? " dir=\"rtl\"" : "")
+        .append('>');
 
     h.append("<div class=\"title-page\">");
     if (!series.isBlank()) {
-      h.append("<p class=\"series\">").append(esc(series)).append("</p>");
+      h.append("<p class=\"series\"")
+          .append(inEnglish())
+          .append('>')
+          .append(esc(series))
+          .append("</p>");
     }
     h.append("<h1>").append(esc(cs.title())).append("</h1>");
     if (cs.subtitle() != null && !cs.subtitle().isBlank()) {
       h.append("<p class=\"subtitle\">").append(esc(cs.subtitle())).append("</p>");
     }
     authors(h);
-    h.append("<div class=\"facts\">");
+    h.append("<div class=\"facts\"").append(inEnglish()).append('>');
     if (cs.organisation() != null) {
       h.append("<p><strong>Partner organisation:</strong> ")
-          .append(esc(cs.organisation().name()))
+          .append(isolated(cs.organisation().name()))
           .append("</p>");
     }
     h.append("<p><strong>Version ")
@@ -163,12 +189,12 @@ final class Typesetting {
         .append("</p>");
     if (!cs.funding().isEmpty()) {
       h.append("<p><strong>Funding:</strong> ")
-          .append(esc(org.casepress.model.Citation.funding(cs.funding())))
+          .append(isolated(org.casepress.model.Citation.funding(cs.funding())))
           .append("</p>");
     }
     if (!keywords().isEmpty()) {
       h.append("<p><strong>Keywords:</strong> ")
-          .append(esc(String.join(", ", keywords())))
+          .append(keywords().stream().map(this::isolated).collect(Collectors.joining(", ")))
           .append("</p>");
     }
     h.append("</div>");
@@ -179,9 +205,13 @@ final class Typesetting {
 
     h.append("<main class=\"content\"></main>");
 
-    h.append("<div class=\"cite\"><h2 id=\"cite-this-publication\">Cite this publication</h2><p>")
-        .append(esc(Citation.text(cs, community, pub)))
-        .append("</p><p>");
+    h.append("<div class=\"cite\"><h2 id=\"cite-this-publication\">Cite this publication</h2><p")
+        .append(inEnglish())
+        .append('>')
+        .append(citation(community))
+        .append("</p><p")
+        .append(inEnglish())
+        .append('>');
     if (!series.isBlank()) {
       h.append("Published in ").append(esc(series)).append(". ");
     }
@@ -207,11 +237,11 @@ final class Typesetting {
         numbers.putIfAbsent(o, numbers.size() + 1);
       }
     }
-    h.append("<p class=\"authors\">");
+    h.append("<p class=\"authors\"").append(inEnglish()).append('>');
     for (int i = 0; i < cs.authors().size(); i++) {
       Person p = cs.authors().get(i);
       h.append(i == 0 ? "" : i == cs.authors().size() - 1 ? " and " : ", ");
-      h.append(esc(p.fullName()));
+      h.append(isolated(p.fullName()));
       if (!p.affiliations().isEmpty()) {
         h.append("<sup>")
             .append(
@@ -232,24 +262,24 @@ final class Typesetting {
     }
     h.append("</p>");
     if (!numbers.isEmpty()) {
-      h.append("<p class=\"affiliations\">");
+      h.append("<p class=\"affiliations\"").append(inEnglish()).append('>');
       int i = 0;
       for (Map.Entry<Organisation, Integer> e : numbers.entrySet()) {
         h.append(i++ == 0 ? "" : "<br/>")
             .append("<sup>")
             .append(e.getValue())
             .append("</sup> ")
-            .append(esc(e.getKey().name()));
+            .append(isolated(e.getKey().name()));
       }
       h.append("</p>");
     }
     List<Person> withOrcid = cs.authors().stream().filter(p -> p.orcid() != null).toList();
     if (!withOrcid.isEmpty()) {
-      h.append("<p class=\"affiliations\">ORCID: ");
+      h.append("<p class=\"affiliations\"").append(inEnglish()).append(">ORCID: ");
       for (int i = 0; i < withOrcid.size(); i++) {
         Person p = withOrcid.get(i);
         h.append(i == 0 ? "" : "; ")
-            .append(esc(p.fullName()))
+            .append(isolated(p.fullName()))
             .append(" <a href=\"")
             .append(esc(p.orcidUrl()))
             .append("\">")
@@ -258,6 +288,50 @@ final class Typesetting {
       }
       h.append("</p>");
     }
+  }
+
+  /** The attributes of a block of English boilerplate; none in an English document. */
+  private String inEnglish() {
+    return english ? "" : rightToLeft ? " lang=\"en\" dir=\"ltr\"" : " lang=\"en\"";
+  }
+
+  /**
+   * A name, title or keyword inside English boilerplate: in a document in another language it is
+   * isolated, so that its own direction cannot reorder the text around it, and it carries the
+   * document's language when it has letters of another script than the Latin one.
+   */
+  private String isolated(String value) {
+    if (english) {
+      return esc(value);
+    }
+    boolean latin =
+        value
+            .codePoints()
+            .allMatch(
+                cp ->
+                    !Character.isLetter(cp)
+                        || Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN);
+    // The language on an inner span: the renderer makes no structure element for an inline box
+    // that holds one run of text straight on the line, so a lang attribute there would be lost.
+    return latin
+        ? "<bdi>" + esc(value) + "</bdi>"
+        : "<bdi><span lang=\"" + esc(cs.language()) + "\">" + esc(value) + "</span></bdi>";
+  }
+
+  /** "Cite this publication": each author and the title isolated, in order. */
+  private String citation(Community community) {
+    org.casepress.model.Citation citation = Citation.of(cs, community, pub);
+    String text = citation.text();
+    String byline = String.join(", ", citation.names());
+    String title = org.casepress.model.Citation.fullTitle(cs.title(), cs.subtitle());
+    int at = text.indexOf(title, byline.length());
+    if (english || !text.startsWith(byline) || at < 0) {
+      return esc(text);
+    }
+    return citation.names().stream().map(this::isolated).collect(Collectors.joining(", "))
+        + esc(text.substring(byline.length(), at))
+        + isolated(title)
+        + esc(text.substring(at + title.length()));
   }
 
   private String doiHtml() {
@@ -272,7 +346,12 @@ final class Typesetting {
     return Citation.keywords(cs, metadata.community());
   }
 
-  /** The @page rules: footer with series, licence and DOI; page numbers; running title. */
+  /**
+   * The @page rules: footer with series, licence and DOI; page numbers; running title. A
+   * right-to-left document mirrors them (running title and page numbers on the left). Margin boxes
+   * are laid out left to right without the bidi algorithm, so a right-to-left title is given to
+   * them already in visual order.
+   */
   private String pageBoxes(String series) {
     StringBuilder footer = new StringBuilder();
     if (!series.isBlank()) {
@@ -282,6 +361,9 @@ final class Typesetting {
     footer.append(pub.doi() == null ? Citation.DOI_PENDING + "." : "DOI: " + pub.doi());
     String small =
         "font-family: \"DejaVu Sans\", \"Droid Sans Fallback\"; font-size: 7pt; color: #555555;";
+    String title = shorten(cs.title(), 90);
+    String start = rightToLeft ? "right" : "left";
+    String end = rightToLeft ? "left" : "right";
     return "\n@page { size: A4; margin: "
         + MARGIN_TOP_MM
         + "mm "
@@ -291,20 +373,33 @@ final class Typesetting {
         + "mm "
         + MARGIN_SIDE_MM
         + "mm;"
-        + " @top-right { content: \""
-        + css(shorten(cs.title(), 90))
+        + " @top-"
+        + end
+        + " { content: \""
+        + css(rightToLeft ? new RightToLeft().visualLine(title, true) : title)
         + "\"; "
         + small
         + " vertical-align: bottom; }"
-        + " @bottom-left { content: \""
+        + " @bottom-"
+        + start
+        + " { content: \""
         + css(footer.toString())
         + "\"; "
         + small
         + " width: 80%; vertical-align: top; }"
-        + " @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); "
+        + " @bottom-"
+        + end
+        + " { content: \"Page \" counter(page) \" of \" counter(pages); "
         + small
         + " vertical-align: top; }"
-        + " }\n@page :first { @top-right { content: none; } }\n";
+        + " }\n@page landscape { size: A4 landscape; }\n"
+        // The text width of a landscape page: the block is laid out in the portrait page's
+        // column, which it overflows to the right by exactly the turned page's extra width.
+        + ".landscape { page: landscape; width: "
+        + (297 - 2 * MARGIN_SIDE_MM)
+        + "mm; }\n@page :first { @top-"
+        + end
+        + " { content: none; } }\n";
   }
 
   /** flexmark puts the back link after the note's paragraph; inside it, it does not sit alone. */

@@ -73,6 +73,11 @@ class ArchivalValidationTest {
     Publication pub = mode == RenderMode.FINAL ? Fixtures.published() : Fixtures.draft();
     RenderResult result = Fixtures.renderer().render(s.cs(), s.loaded().metadata(), pub, mode, pdf);
     assertTrue(result.pages() > 0);
+    assertPassesPdfUaAndPdfA(pdf, s.toString());
+  }
+
+  /** veraPDF's PDF/UA-1 and PDF/A-2a profiles find no failed check in the file. */
+  static void assertPassesPdfUaAndPdfA(Path pdf, String what) throws Exception {
     for (PDFAFlavour flavour : List.of(PDFAFlavour.PDFUA_1, PDFAFlavour.PDFA_2_A)) {
       Map<RuleId, Integer> failed = validate(pdf, flavour);
       assertEquals(
@@ -85,8 +90,9 @@ class ArchivalValidationTest {
                           + e.getKey().getTestNumber()
                           + " x"
                           + e.getValue())
+              .sorted()
               .collect(Collectors.joining(", ")),
-          flavour + " failed checks for " + s);
+          flavour + " failed checks for " + what);
     }
   }
 

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +25,6 @@ import org.casepress.source.TestWorkspaces;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,14 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * problem on the same line.
  */
 class DialectAgreementTest {
-  private static final Path CORPUS = Path.of("..", "shared", "corpus");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final String WRAPPER_DESCRIPTION =
-      "A real Markdown file from the shared corpus, written by others and wrapped as a case study"
-          + " so that check and render can be tried on text nobody here wrote. It has the usual"
-          + " parts of such pages: headings, lists, links, images, admonitions and references, in"
-          + " the form their authors gave them. Nothing in it is changed by the wrapping, apart"
-          + " from this front matter, which replaces its own.";
 
   private static final AtomicInteger corpusPassed = new AtomicInteger();
   private static final Map<String, List<String>> corpusRefused = new ConcurrentHashMap<>();
@@ -72,15 +62,7 @@ class DialectAgreementTest {
   }
 
   static Stream<Path> corpus() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isDirectory(CORPUS), "../shared/corpus is not next to the project");
-    try (Stream<Path> files = Files.walk(CORPUS)) {
-      return files
-          .filter(p -> p.toString().endsWith(".md") && !p.endsWith("SOURCES.md"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return CorpusStudy.files();
   }
 
   /**
@@ -90,36 +72,14 @@ class DialectAgreementTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void corpusFileAgrees(Path file) throws Exception {
-    Path root = TestWorkspaces.copy(TestWorkspaces.BASE, tmp.resolve("ws"));
-    Path study = root.resolve("case-studies/corpus-file");
-    Files.createDirectories(study);
-    try (Stream<Path> siblings = Files.list(file.getParent())) {
-      for (Path p : siblings.filter(Files::isRegularFile).toList()) {
-        if (!p.toString().endsWith(".md")) {
-          Files.copy(p, study.resolve(p.getFileName().toString()));
-        }
-      }
-    }
-    String body = withoutFrontMatter(Files.readString(file, StandardCharsets.UTF_8));
-    // The leading '# ' heading, after any (label)= lines, is the title (as check reads it).
-    boolean titled = body.strip().replaceAll("^(\\([^()\\s]+\\)=\\s*)+", "").startsWith("# ");
-    Files.writeString(
-        study.resolve("case-study.md"),
-        "---\n"
-            + (titled ? "" : "title: \"A corpus file wrapped as a case study\"\n")
-            + "authors: [priya-nandakumar]\ndescription: >\n  "
-            + WRAPPER_DESCRIPTION
-            + "\n---\n"
-            + body,
-        StandardCharsets.UTF_8);
-    Loaded loaded = WorkspaceLoader.load(new Workspace(root), List.of("corpus-file"));
+    Loaded loaded = CorpusStudy.wrap(file, tmp.resolve("ws"));
     List<Problem> errors =
         loaded.problemsOf("corpus-file").stream().filter(Problem::isError).toList();
     for (Problem p : errors) {
       assertTrue(p.line() > 0 || p.file().endsWith(".bib"), "a problem without a line: " + p);
     }
     assertAgree(loaded, "corpus-file");
-    String name = CORPUS.relativize(file).toString();
+    String name = CorpusStudy.name(file);
     if (errors.isEmpty()) {
       corpusPassed.incrementAndGet();
     } else {
@@ -151,18 +111,6 @@ class DialectAgreementTest {
   private static String kind(Problem p) {
     String[] words = p.message().replaceAll("'[^']*'|`[^`]*`|\\{[^}]*\\}", "_").split("\\s+");
     return String.join(" ", List.of(words).subList(0, Math.min(6, words.length)));
-  }
-
-  private static String withoutFrontMatter(String text) {
-    String t = text.replace("\r\n", "\n");
-    if (t.startsWith("---\n")) {
-      int end = t.indexOf("\n---", 4);
-      if (end > 0) {
-        int after = t.indexOf('\n', end + 4);
-        return after < 0 ? "" : t.substring(after + 1);
-      }
-    }
-    return t;
   }
 
   private void assertAgree(Loaded loaded, String slug) throws Exception {

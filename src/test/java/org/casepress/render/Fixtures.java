@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.casepress.model.CaseStudy;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
@@ -40,6 +46,35 @@ public final class Fixtures {
 
   static Publication published() {
     return new Publication(2, DATE, "approved", "10.5072/zenodo.123456", "10.5072/zenodo.123455");
+  }
+
+  /** Renders a fixture case study in final mode, as published, to {@code folder/slug.pdf}. */
+  static Path renderFinal(Loaded loaded, String slug, Path folder) throws Exception {
+    CaseStudy cs = loaded.caseStudy(slug).orElseThrow();
+    Path pdf = folder.resolve(slug + ".pdf");
+    renderer().render(cs, loaded.metadata(), published(), RenderMode.FINAL, pdf);
+    return pdf;
+  }
+
+  /** Every element of a tagged PDF's structure tree, depth first, in reading order. */
+  static List<PDStructureElement> structure(PDDocument doc) {
+    return structure(doc.getDocumentCatalog().getStructureTreeRoot());
+  }
+
+  /** Every element under a node of a structure tree, depth first. */
+  static List<PDStructureElement> structure(PDStructureNode node) {
+    List<PDStructureElement> found = new ArrayList<>();
+    collect(node, found);
+    return found;
+  }
+
+  private static void collect(PDStructureNode node, List<PDStructureElement> found) {
+    for (Object kid : node.getKids()) {
+      if (kid instanceof PDStructureElement e) {
+        found.add(e);
+        collect(e, found);
+      }
+    }
   }
 
   /** Copies a folder tree, e.g. the fixture workspace into a temporary folder. */

@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TextLayerTest {
   static Stream<ExampleRenders.Example> subjects() {
-    return ExampleRenders.examplesAndFixtures().stream();
+    // Right-to-left fixtures have their lines in visual order on the page, which this reading in
+    // source order does not undo; RightToLeftDocumentsTest checks their text layer.
+    return ExampleRenders.examplesAndFixtures().stream()
+        .filter(e -> !e.cs().slug().startsWith("rtl-"));
   }
 
   @ParameterizedTest(name = "{0}")

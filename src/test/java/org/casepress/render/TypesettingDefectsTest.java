@@ -15,7 +15,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -95,8 +94,9 @@ class TypesettingDefectsTest {
 
   @Test
   void nothingRunsPastTheRightMargin() {
-    float right = PDRectangle.A4.getWidth() - MARGIN + 0.5f;
     for (TextPosition p : glyphs.all) {
+      // The page's own width: the wide table has a landscape page (see WideTablesTest).
+      float right = p.getPageWidth() - MARGIN + 0.5f;
       assertTrue(
           p.getXDirAdj() + p.getWidthDirAdj() <= right,
           "'" + p.getUnicode() + "' ends at " + (p.getXDirAdj() + p.getWidthDirAdj()));
@@ -165,12 +165,10 @@ class TypesettingDefectsTest {
   @Test
   void raggedTableIsMadeRegularInTheStructureTree() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      List<PDStructureElement> tables = new ArrayList<>();
-      collect(doc.getDocumentCatalog().getStructureTreeRoot(), "Table", tables);
+      List<PDStructureElement> tables = ofType(Fixtures.structure(doc), "Table");
       assertEquals(2, tables.size());
       for (PDStructureElement table : tables) {
-        List<PDStructureElement> rows = new ArrayList<>();
-        collect(table, "TR", rows);
+        List<PDStructureElement> rows = ofType(Fixtures.structure(table), "TR");
         List<Integer> widths = new ArrayList<>();
         for (PDStructureElement row : rows) {
           widths.add(
@@ -199,8 +197,7 @@ class TypesettingDefectsTest {
   @Test
   void definitionListKeepsTermsAndDefinitions() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      List<PDStructureElement> lists = new ArrayList<>();
-      collect(doc.getDocumentCatalog().getStructureTreeRoot(), "L", lists);
+      List<PDStructureElement> lists = ofType(Fixtures.structure(doc), "L");
       assertFalse(lists.isEmpty(), "the glossary is tagged as a list");
     }
     String text = glyphs.text();
@@ -261,15 +258,8 @@ class TypesettingDefectsTest {
     assertArrayEquals(pdfs.get(0), pdfs.get(1));
   }
 
-  private static void collect(PDStructureNode node, String type, List<PDStructureElement> found) {
-    for (Object kid : node.getKids()) {
-      if (kid instanceof PDStructureElement e) {
-        if (type.equals(e.getStructureType())) {
-          found.add(e);
-        }
-        collect(e, type, found);
-      }
-    }
+  private static List<PDStructureElement> ofType(List<PDStructureElement> all, String type) {
+    return all.stream().filter(e -> type.equals(e.getStructureType())).toList();
   }
 
   private static void outline(PDOutlineNode node, String path, List<String> titles) {

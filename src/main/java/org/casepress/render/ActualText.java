@@ -1,0 +1,131 @@
+package org.casepress.render;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
+import org.apache.pdfbox.pdfwriter.ContentStreamWriter;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+
+/**
+ * Gives right-to-left text its logical order in the text layer. The renderer draws an Arabic or
+ * Hebrew run in visual order (the letters reversed) and Arabic as contextual presentation forms, so
+ * a reader copying or searching the PDF, or a screen reader, would get the forms and, worse, every
+ * vowel mark before the letter it belongs to. Each text object holding right-to-left letters is
+ * wrapped in a marked-content span whose {@code /ActualText} is the same text in logical order with
+ * the base letters (PDF 32000-1, 14.9.4), inside the tagged content it belongs to.
+ */
+final class ActualText {
+  private static final COSName SPAN = COSName.getPDFName("Span");
+
+  private ActualText() {}
+
+  /** Whether the text holds a right-to-left letter, so that its PDF needs this pass at all. */
+  static boolean needed(CharSequence text) {
+    return text.codePoints().anyMatch(ActualText::rightToLeft);
+  }
+
+  static void mark(PDDocument doc, RightToLeft rtl) throws IOException {
+    for (PDPage page : doc.getPages()) {
+      List<Object> tokens = new PDFStreamParser(page).parse();
+      List<Object> marked = mark(tokens, page.getResources(), rtl);
+      if (marked != tokens) {
+        PDStream stream = new PDStream(doc);
+        try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
+          new ContentStreamWriter(out).writeTokens(marked);
+        }
+        page.setContents(stream);
+      }
+    }
+  }
+
+  /** The tokens with each right-to-left text object spanned, or the same list if there is none. */
+  private static List<Object> mark(List<Object> tokens, PDResources resources, RightToLeft rtl)
+      throws IOException {
+    List<Object> out = new ArrayList<>(tokens.size() + 64);
+    boolean changed = false;
+    PDFont font = null;
+    int textObject = -1;
+    StringBuilder visual = new StringBuilder();
+    for (int i = 0; i < tokens.size(); i++) {
+      Object token = tokens.get(i);
+      out.add(token);
+      if (!(token instanceof Operator op)) {
+        continue;
+      }
+      switch (op.getName()) {
+        case "BT" -> {
+          textObject = out.size() - 1;
+          visual.setLength(0);
+        }
+        case "Tf" -> {
+          COSName name = i >= 2 && tokens.get(i - 2) instanceof COSName n ? n : null;
+          font = name == null || resources == null ? null : resources.getFont(name);
+        }
+        case "Tj", "'", "\"" -> {
+          if (tokens.get(i - 1) instanceof COSString s) {
+            decode(font, s, visual);
+          }
+        }
+        case "TJ" -> {
+          if (tokens.get(i - 1) instanceof COSArray array) {
+            for (COSBase item : array) {
+              if (item instanceof COSString s) {
+                decode(font, s, visual);
+              }
+            }
+          }
+        }
+        case "ET" -> {
+          if (textObject >= 0 && needed(visual)) {
+            COSDictionary properties = new COSDictionary();
+            properties.setString(
+                COSName.ACTUAL_TEXT, rtl.deshapeText(rtl.reorderRTLTextToLTR(visual.toString())));
+            out.add(textObject, Operator.getOperator("BDC"));
+            out.add(textObject, properties);
+            out.add(textObject, SPAN);
+            out.add(Operator.getOperator("EMC"));
+            changed = true;
+          }
+          textObject = -1;
+        }
+        default -> {}
+      }
+    }
+    return changed ? out : tokens;
+  }
+
+  /** Appends the Unicode text of a shown string: what the glyphs stand for, in drawing order. */
+  private static void decode(PDFont font, COSString shown, StringBuilder into) throws IOException {
+    if (font == null) {
+      return;
+    }
+    try (InputStream in = new ByteArrayInputStream(shown.getBytes())) {
+      while (in.available() > 0) {
+        String unicode = font.toUnicode(font.readCode(in));
+        if (unicode != null) {
+          into.append(unicode);
+        }
+      }
+    }
+  }
+
+  private static boolean rightToLeft(int cp) {
+    byte d = Character.getDirectionality(cp);
+    return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+        || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+  }
+}

@@ -181,18 +181,49 @@ final class ReleaseJob {
       }
     }
     Publisher p = publisher.get();
-    return p.batch(progress)
-        .run(
-            ready,
-            CaseStudy::slug,
-            "staging on " + target.id(),
-            (cs, resumed) -> {
-              String digest = digestToStage(cs.slug());
-              StageOutcome outcome =
-                  retryWhenUnavailable(p, cs, "stage", () -> p.stage(cs, selection.date(), digest));
-              Ledger.Entry entry = currentEntry(cs).orElseThrow();
-              return new Staged(cs.slug(), outcome, entry.reservedDoi());
-            });
+    // Zenodo refusing one study's content (400) says nothing about the others, so they are staged
+    // all the same and the refusals are reported together at the end. Any other refusal (a wrong
+    // token, another account) would be the same for every study and stops the run at once.
+    List<String> refused = new ArrayList<>();
+    List<Staged> staged =
+        p.batch(progress)
+            .run(
+                ready,
+                CaseStudy::slug,
+                "staging on " + target.id(),
+                (cs, resumed) -> {
+                  String digest = digestToStage(cs.slug());
+                  StageOutcome outcome;
+                  try {
+                    outcome =
+                        retryWhenUnavailable(
+                            p, cs, "stage", () -> p.stage(cs, selection.date(), digest));
+                  } catch (ZenodoException e) {
+                    if (e.kind() != ZenodoException.Kind.VALIDATION) {
+                      throw e;
+                    }
+                    refused.add(cs.slug() + ": " + e.getMessage());
+                    return null;
+                  }
+                  Ledger.Entry entry = currentEntry(cs).orElseThrow();
+                  return new Staged(cs.slug(), outcome, entry.reservedDoi());
+                });
+    staged = staged.stream().filter(s -> s != null).toList();
+    if (!refused.isEmpty()) {
+      List<String> done = staged.stream().map(Staged::slug).toList();
+      throw PublishException.problem(
+          "Zenodo refused what casepress sent for "
+              + refused.size()
+              + (refused.size() == 1 ? " case study" : " case studies")
+              + ", so they are not staged:\n  "
+              + String.join("\n  ", refused)
+              + "\n"
+              + (done.isEmpty()
+                  ? "No other case study was staged."
+                  : "Staged: " + String.join(", ", done) + ".")
+              + " Fix what Zenodo names and run stage again: what is staged stays as it is.");
+    }
+    return staged;
   }
 
   @FunctionalInterface

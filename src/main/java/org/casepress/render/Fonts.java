@@ -113,11 +113,11 @@ final class Fonts {
   private static final String SERIF_REGULAR = "DejaVuSerif.ttf";
   private static final String SANS_BOLD = "DejaVuSans-Bold.ttf";
 
-  /** Parsed faces for measuring, each read once. */
-  private final Map<String, Metrics> metrics = new ConcurrentHashMap<>();
+  /** Advance widths of the faces tables are measured with, each face read once. */
+  private final Map<String, Metrics> widths = new ConcurrentHashMap<>();
 
   private float advance(String file, int cp) {
-    return metrics.computeIfAbsent(file, f -> Metrics.of(bytes(f))).em(cp);
+    return widths.computeIfAbsent(file, f -> Metrics.of(bytes(f))).em(cp);
   }
 
   /** One face's advance widths, in ems, by code point. */

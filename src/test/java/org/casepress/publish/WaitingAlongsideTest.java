@@ -119,6 +119,31 @@ class WaitingAlongsideTest {
   }
 
   @Test
+  void contentZenodoRefusesStopsThatCaseStudyOnlyAndIsReportedAsARefusal(@TempDir Path tmp)
+      throws Exception {
+    Recorded progress = new Recorded();
+    try (PublishingFixture f = launch(tmp, Duration.ZERO, progress);
+        ZenodoClient client = f.client()) {
+      f.server.faults().failBeforeCommit(Route.CREATE, 400, 1);
+
+      PublishException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              PublishException.class, () -> f.stage(client, Publisher.Checkpoints.NONE));
+
+      String message = refused.getMessage();
+      assertTrue(message.contains("Zenodo refused what casepress sent for 1 case study"), message);
+      assertTrue(message.contains("\n  base-study: "), message);
+      assertTrue(message.contains("Staged: second-study, third-study."), message);
+      assertTrue(progress.waits.isEmpty(), "a refusal is not waited for: " + progress.lines);
+      assertTrue(
+          f.ledgers().read("second-study").version(1).isPresent()
+              && f.ledgers().read("third-study").version(1).isPresent(),
+          "the others are staged");
+      assertEquals(2, f.everything(client).size(), "no deposition for the refused study");
+    }
+  }
+
+  @Test
   void aLostPublishIsReadBackWhileTheOthersArePublished(@TempDir Path tmp) throws Exception {
     Recorded progress = new Recorded();
     try (PublishingFixture f = launch(tmp, Duration.ZERO, progress);

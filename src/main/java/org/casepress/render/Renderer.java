@@ -95,6 +95,10 @@ public final class Renderer {
       if (ActualText.needed(html.text())) {
         ActualText.mark(document, RIGHT_TO_LEFT);
       }
+      HyphenBreaks hyphens = HyphenBreaks.of(html);
+      if (hyphens.any()) {
+        hyphens.mark(document);
+      }
       Archival.finish(
           document,
           contentKey(html, assets),

@@ -160,6 +160,69 @@ class HyphenationTest {
     assertEquals(file, Hyphenation.fileFor(tag));
   }
 
+  // Where LineBreaks applies it: body paragraphs and list items only (issue 12, item 4).
+
+  private static final char SHY = LineBreaks.SOFT_HYPHEN;
+
+  private static org.jsoup.nodes.Document hyphenated(String body) {
+    org.jsoup.nodes.Document doc =
+        org.jsoup.Jsoup.parse(
+            "<html><body><div class=\"title-page\"><h1>Documentation</h1>"
+                + "<p class=\"subtitle\">Documentation</p></div><main>"
+                + body
+                + "</main></body></html>");
+    LineBreaks.apply(doc, Hyphenation.of("en").orElseThrow());
+    return doc;
+  }
+
+  @Test
+  void paragraphsAndListItemsOfTheBodyAreHyphenated() {
+    org.jsoup.nodes.Document doc =
+        hyphenated(
+            "<p>Good documentation.</p><ul><li>documentation</li></ul>"
+                + "<blockquote><p>(documentation)</p></blockquote>");
+    String shy = "doc" + SHY + "u" + SHY + "ment" + SHY + "a" + SHY + "tion";
+    assertEquals("Good " + shy + ".", doc.selectFirst("main > p").wholeText());
+    assertEquals(shy, doc.selectFirst("li").wholeText());
+    assertEquals("(" + shy + ")", doc.selectFirst("blockquote p").wholeText());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "<h2>Documentation</h2>",
+        "<p><code>documentation</code></p>",
+        "<pre>documentation</pre>",
+        "<p><a href=\"https://example.org/documentation\">documentation</a></p>",
+        "<p>see https://example.org/documentation/index</p>",
+        "<p>see example.org/documentation or www.documentation.org</p>",
+        "<p>write to documentation@example.org</p>",
+        "<p>ORCID 0000-0002-1825-0097 and 10.5281/zenodo.documentation</p>",
+        "<p>DOCUMENTATION and GitHub and JavaScript</p>",
+        "<p>documentation2024 and re-documentation and documentation's</p>",
+        "<p>table and tables and simple</p>",
+        "<table><tr><td><p>documentation</p></td></tr></table>",
+        "<figure><figcaption><p>documentation</p></figcaption></figure>",
+        "<div class=\"references\"><p class=\"reference\">documentation</p></div>",
+        "<p><span class=\"nobr\">documentation</span></p>",
+        "<p>long<em>documentation</em>words</p>"
+      })
+  void notHyphenatedThere(String html) {
+    org.jsoup.nodes.Document doc = hyphenated(html);
+    assertTrue(
+        doc.selectFirst("main").html().indexOf(SHY) < 0, () -> doc.selectFirst("main").html());
+    assertTrue(doc.selectFirst(".title-page").html().indexOf(SHY) < 0, "not on the title page");
+  }
+
+  @Test
+  void aDocumentWithoutPatternsIsNotHyphenated() {
+    org.jsoup.nodes.Document doc =
+        org.jsoup.Jsoup.parse("<html><body><main><p>documentation</p></main></body></html>");
+    LineBreaks.apply(doc, null);
+    assertEquals("documentation", doc.selectFirst("p").wholeText());
+  }
+
   @Test
   void aFileIsReadOncePerProcess() {
     assertSame(Hyphenation.of("en").orElseThrow(), Hyphenation.of("en-GB").orElseThrow());

@@ -88,16 +88,16 @@ final class HyphenBreaks {
   }
 
   void mark(PDDocument doc) throws IOException {
-    List<List<Object>> pages = new ArrayList<>();
+    List<Page> pages = new ArrayList<>();
     List<Line> lines = new ArrayList<>();
     int index = 0;
     // Each page's resources would read a font's dictionary and ToUnicode map anew for every text
     // object; the pages share their fonts.
     Map<COSBase, PDFont> fonts = new HashMap<>();
     for (PDPage page : doc.getPages()) {
-      List<Object> tokens = new PDFStreamParser(page).parse();
-      pages.add(tokens);
-      lines.addAll(lines(tokens, page.getResources(), fonts, index++));
+      Page parsed = Page.parse(page);
+      pages.add(parsed);
+      lines.addAll(lines(parsed.tokens(), page.getResources(), fonts, index++));
     }
     Map<Integer, Map<Integer, Edit>> edits = words(lines);
     index = 0;
@@ -106,11 +106,64 @@ final class HyphenBreaks {
       if (onPage != null) {
         PDStream stream = new PDStream(doc);
         try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
-          new ContentStreamWriter(out).writeTokens(apply(pages.get(index), onPage));
+          pages.get(index).write(onPage, out);
         }
         page.setContents(stream);
       }
       index++;
+    }
+  }
+
+  /**
+   * A page's content as tokens, with where each ends in its bytes: an edited page is written as its
+   * own bytes with only the edited shows replaced, not re-serialised token by token (which took
+   * most of this pass's time).
+   */
+  private record Page(byte[] content, List<Object> tokens, int[] ends) {
+    static Page parse(PDPage page) throws IOException {
+      byte[] content;
+      try (InputStream in = page.getContents()) {
+        content = in.readAllBytes();
+      }
+      List<Integer> ends = new ArrayList<>();
+      PDFStreamParser parser =
+          new PDFStreamParser(content) {
+            @Override
+            public Object parseNextToken() throws IOException {
+              Object token = super.parseNextToken();
+              if (token != null) {
+                ends.add((int) source.getPosition());
+              }
+              return token;
+            }
+          };
+      List<Object> tokens = parser.parse();
+      return new Page(content, tokens, ends.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    void write(Map<Integer, Edit> byOperator, OutputStream out) throws IOException {
+      if (ends.length != tokens.size()) { // not expected of PDFBox's parser; then token by token
+        List<Object> all = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+          if (byOperator.containsKey(i)) {
+            all.remove(all.size() - 1);
+            all.addAll(replaced(tokens, i, byOperator.get(i)));
+          } else {
+            all.add(tokens.get(i));
+          }
+        }
+        new ContentStreamWriter(out).writeTokens(all);
+        return;
+      }
+      int copied = 0;
+      for (int op : new java.util.TreeSet<>(byOperator.keySet())) {
+        int start = op >= 2 ? ends[op - 2] : 0; // the operand is tokens[op - 1]
+        out.write(content, copied, start - copied);
+        out.write('\n');
+        new ContentStreamWriter(out).writeTokens(replaced(tokens, op, byOperator.get(op)));
+        copied = ends[op];
+      }
+      out.write(content, copied, content.length - copied);
     }
   }
 
@@ -415,33 +468,24 @@ final class HyphenBreaks {
         .put(start, new Marked(start + (to - from), actualText));
   }
 
-  /** The page's tokens with each marked run of an operator split out under its /ActualText. */
-  private static List<Object> apply(List<Object> tokens, Map<Integer, Edit> byOperator) {
-    List<Object> out = new ArrayList<>(tokens.size() + 32 * byOperator.size());
-    for (int i = 0; i < tokens.size(); i++) {
-      Edit edit = byOperator.get(i + 1);
-      if (edit == null) {
-        if (!byOperator.containsKey(i)) {
-          out.add(tokens.get(i));
-        }
-        continue;
-      }
-      // tokens[i] is the operand of the operator tokens[i + 1], which is written with each part
-      Operator op = (Operator) tokens.get(i + 1);
-      int glyph = 0;
-      for (Map.Entry<Integer, Marked> run : edit.runs().entrySet()) {
-        show(out, part(tokens.get(i), edit.glyphs(), glyph, run.getKey()), op);
-        COSDictionary properties = new COSDictionary();
-        properties.setString(COSName.ACTUAL_TEXT, run.getValue().actualText());
-        out.add(SPAN);
-        out.add(properties);
-        out.add(Operator.getOperator("BDC"));
-        show(out, part(tokens.get(i), edit.glyphs(), run.getKey(), run.getValue().to()), op);
-        out.add(Operator.getOperator("EMC"));
-        glyph = run.getValue().to();
-      }
-      show(out, part(tokens.get(i), edit.glyphs(), glyph, edit.glyphs().size()), op);
+  /** The show at {@code tokens[op]}, its marked runs split out each under its /ActualText. */
+  private static List<Object> replaced(List<Object> tokens, int op, Edit edit) {
+    List<Object> out = new ArrayList<>();
+    Operator show = (Operator) tokens.get(op);
+    Object operand = tokens.get(op - 1);
+    int glyph = 0;
+    for (Map.Entry<Integer, Marked> run : edit.runs().entrySet()) {
+      show(out, part(operand, edit.glyphs(), glyph, run.getKey()), show);
+      COSDictionary properties = new COSDictionary();
+      properties.setString(COSName.ACTUAL_TEXT, run.getValue().actualText());
+      out.add(SPAN);
+      out.add(properties);
+      out.add(Operator.getOperator("BDC"));
+      show(out, part(operand, edit.glyphs(), run.getKey(), run.getValue().to()), show);
+      out.add(Operator.getOperator("EMC"));
+      glyph = run.getValue().to();
     }
+    show(out, part(operand, edit.glyphs(), glyph, edit.glyphs().size()), show);
     return out;
   }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The pattern reader and Liang's matcher, against hyphenations documented outside this code: the
- * TeXbook's worked example (appendix H, p. 453) and the exception words of Knuth's hyphen.tex
- * (listed in appendix H, p. 452), which the English file of com.itextpdf:hyph carries.
+ * TeXbook's worked example (appendix H) and the exception words of Knuth's hyphen.tex, the
+ * \hyphenation list of plain TeX, which the English file of com.itextpdf:hyph carries.
  */
 class HyphenationTest {
   private static Hyphenation file(String xml) throws Exception {
@@ -60,7 +60,7 @@ class HyphenationTest {
     assertEquals("hyphenatión", h.insert("hyphenatión", '-'), "ó is not a letter of this file");
   }
 
-  /** Knuth's exceptions (the TeXbook, p. 452), written as TeX breaks them. */
+  /** Knuth's exceptions (hyphen.tex's \hyphenation list), written as TeX breaks them. */
   @ParameterizedTest
   @CsvSource({
     "associate, as-so-ciate",

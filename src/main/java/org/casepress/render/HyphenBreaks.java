@@ -53,14 +53,25 @@ final class HyphenBreaks {
   /** "word@offset" for each soft hyphen of each word in the typeset HTML. */
   private final Set<String> breaks;
 
-  private HyphenBreaks(Set<String> breaks) {
+  /** The letters of such a word up to each of its soft hyphens. */
+  private final Set<String> starts;
+
+  private HyphenBreaks(Set<String> breaks, Set<String> starts) {
     this.breaks = breaks;
+    this.starts = starts;
   }
 
   /** The soft hyphens of the typeset document, by the word they are in. */
   static HyphenBreaks of(Document html) {
     Set<String> breaks = new HashSet<>();
-    for (TextNode t : LineBreaks.texts(html.body())) {
+    Set<String> starts = new HashSet<>();
+    org.jsoup.nodes.Element main = html.body().selectFirst("main");
+    // Body text only: the long words broken in narrow table cells keep their drawn hyphen (their
+    // cells' lines are not told apart here).
+    for (TextNode t : main == null ? List.<TextNode>of() : LineBreaks.texts(main)) {
+      if (t.parent() != null && t.parent().closest("table") != null) {
+        continue;
+      }
       String s = t.getWholeText();
       if (s.indexOf(LineBreaks.SOFT_HYPHEN) < 0) {
         continue;
@@ -73,13 +84,14 @@ final class HyphenBreaks {
         for (int i = 0; i < marked.length(); i++) {
           if (marked.charAt(i) == LineBreaks.SOFT_HYPHEN) {
             breaks.add(word + "@" + letters);
+            starts.add(word.substring(0, letters));
           } else {
             letters++;
           }
         }
       }
     }
-    return new HyphenBreaks(Set.copyOf(breaks));
+    return new HyphenBreaks(Set.copyOf(breaks), Set.copyOf(starts));
   }
 
   /** Whether the document has a soft hyphen at all, so that its PDF needs this pass. */
@@ -393,12 +405,9 @@ final class HyphenBreaks {
       StringBuilder word = new StringBuilder(line.text(from, line.glyphs().size() - 1));
       List<Integer> offsets = new ArrayList<>(List.of(word.length()));
       List<int[]> rest = new ArrayList<>(); // line index, glyphs at its start
-      for (int j = next(lines, i); j >= 0; j = next(lines, j)) {
+      for (int j = next(lines, i, word); j >= 0; j = next(lines, j, word)) {
         Line after = lines.get(j);
         int head = after.leadingLetters();
-        if (head == 0) {
-          break;
-        }
         boolean middle = after.hyphenatedFrom() == 0;
         word.append(after.text(0, head));
         rest.add(new int[] {j, middle ? head + 1 : head});
@@ -419,36 +428,46 @@ final class HyphenBreaks {
   }
 
   /**
-   * The text object that starts the line after {@code lines[i]}: the renderer draws a line's inline
-   * elements after its text, so it is not simply the next one drawn. It is the leftmost of those
-   * drawn later within a line's height below (a raised note marker there is further right); or, at
-   * the foot of a page, the first line of the next.
+   * The text object that goes on with {@code word} on the line after {@code lines[i]}: the renderer
+   * draws a line's inline elements after its text, and a table's cells side by side, so it is not
+   * simply the next one drawn. Of those drawn later within a line's height below (else, at the foot
+   * of a page, on the next page, top first), from the left, the first whose leading letters carry
+   * the word on to its next soft hyphen or its end; -1 when none does.
    */
-  private static int next(List<Line> lines, int i) {
+  private int next(List<Line> lines, int i, CharSequence word) throws IOException {
     Line line = lines.get(i);
-    int best = -1;
-    for (int j = i + 1; j < lines.size() && lines.get(j).page() == line.page(); j++) {
-      Line c = lines.get(j);
-      boolean below =
-          c.y() < line.y() - 0.5f * line.size() && c.y() > line.y() - 1.8f * line.size();
-      if (below && (best < 0 || c.x() < lines.get(best).x() - 0.5f)) {
-        best = j;
-      }
-    }
-    if (best >= 0) {
-      return best;
-    }
+    List<Line> below = new ArrayList<>();
+    List<Line> over = new ArrayList<>();
     for (int j = i + 1; j < lines.size() && lines.get(j).page() <= line.page() + 1; j++) {
       Line c = lines.get(j);
-      Line top = best < 0 ? null : lines.get(best);
-      if (c.page() == line.page() + 1
-          && (top == null
-              || c.y() > top.y() + 0.5f
-              || (Math.abs(c.y() - top.y()) <= 0.5f && c.x() < top.x()))) {
-        best = j;
+      if (c.page() > line.page()) {
+        over.add(c);
+      } else if (c.y() < line.y() - 0.5f * line.size() && c.y() > line.y() - 1.8f * line.size()) {
+        below.add(c);
       }
     }
-    return best;
+    below.sort((a, c) -> Float.compare(a.x(), c.x()));
+    over.sort((a, c) -> a.y() != c.y() ? Float.compare(c.y(), a.y()) : Float.compare(a.x(), c.x()));
+    for (List<Line> candidates : List.of(below, over)) {
+      for (Line c : candidates) {
+        int head = c.leadingLetters();
+        if (head == 0) {
+          continue;
+        }
+        String carried = word + c.text(0, head);
+        boolean fits =
+            c.hyphenatedFrom() == 0
+                ? starts.contains(carried)
+                : breaks.contains(carried + "@" + word.length());
+        if (fits) {
+          return lines.indexOf(c);
+        }
+      }
+      if (!below.isEmpty() && candidates == below) {
+        return -1; // the next line is on this page
+      }
+    }
+    return -1;
   }
 
   /** Glyphs [from, to) of a line, when one operator shows them all. */

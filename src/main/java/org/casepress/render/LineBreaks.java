@@ -119,6 +119,7 @@ final class LineBreaks {
     }
     Element main = body.selectFirst("main");
     if (hyphenation != null && main != null) {
+      keepRaggedAroundLongAddresses(main);
       for (TextNode t : texts(main)) {
         if (inBodyText(t)) {
           hyphenate(t, hyphenation);
@@ -205,6 +206,25 @@ final class LineBreaks {
     }
   }
 
+  /**
+   * A paragraph or list item holding a link or code longer than {@link #SHORT} characters is set
+   * ragged and not hyphenated: such a run breaks anywhere (or not at all), and justified around it
+   * the lines go loose.
+   */
+  private static void keepRaggedAroundLongAddresses(Element main) {
+    for (Element run : main.select("p a, p code, li a, li code")) {
+      if (run.wholeText().length() > SHORT) {
+        Element block = run.closest("p, li");
+        if (block != null) {
+          block.addClass(RAGGED);
+        }
+      }
+    }
+  }
+
+  /** The class of a block of body text set ragged right in a justified document. */
+  static final String RAGGED = "ragged";
+
   private static boolean lowerAfterFirst(String word) {
     for (int i = 1; i < word.length(); i++) {
       if (Character.isUpperCase(word.charAt(i))) {
@@ -264,6 +284,7 @@ final class LineBreaks {
         return block;
       }
       if (NOT_HYPHENATED.contains(tag)
+          || e.hasClass(RAGGED)
           || e.hasClass("nobr")
           || e.hasClass("missing-char")
           || e.hasClass("admonition-title")

@@ -22,10 +22,9 @@ import org.jsoup.nodes.Document;
  *
  * <p>A word is a run of letters, digits and combining marks; everything else separates words, on
  * both sides alike, so punctuation and spacing differences do not count but a lost space ("the
- * video" printed "thevideo") or a letter replaced by a ligature ("ﬁ") does. A word the typesetter
- * hyphenated must come whole from the text layer (HyphenBreaks): "docu-" and "mentation" on two
- * lines count as missing. Only a code line continued after the continuation mark may go on with the
- * rest of a word on the next line.
+ * video" printed "thevideo") or a letter replaced by a ligature ("ﬁ") does. A word broken at the
+ * end of a line counts as whole only where the break is marked: a hyphen at the line's end, or the
+ * continuation mark at the start of the next (code).
  */
 final class TextLayer {
   /** Extra words the PDF may hold between two of the source's: running head, footer, page. */
@@ -117,7 +116,8 @@ final class TextLayer {
       String run = runs.get(r).strip();
       List<String> here = words(run);
       String next = r + 1 < runs.size() ? runs.get(r + 1).strip() : "";
-      boolean marked = next.startsWith(LineBreaks.CONTINUED);
+      boolean marked =
+          run.matches(".*[\\p{L}\\p{N}][-\u00ad]$") || next.startsWith(LineBreaks.CONTINUED);
       for (int i = 0; i < here.size(); i++) {
         words.add(new Word(here.get(i), i == 0, marked && i == here.size() - 1));
       }

@@ -140,9 +140,9 @@ class TextLayerTest {
   }
 
   @Test
-  void aWordBrokenAtALineEndCountsOnlyAfterACodeContinuation() {
+  void aWordBrokenAtALineEndCountsOnlyWithAMark() {
     String source = "one two supercalifragilistic three";
-    assertNotNull(missing(source, "one two supercali-\nfragilistic three"), "hyphen: not whole");
+    assertNull(missing(source, "one two supercali-\nfragilistic three"));
     assertNotNull(missing(source, "one two supercali\nfragilistic three"));
     assertNull(
         missing(source, "one two supercali\n" + LineBreaks.CONTINUED + " fragilistic three"));

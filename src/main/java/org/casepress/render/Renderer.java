@@ -60,7 +60,7 @@ public final class Renderer {
 
   private final Fonts fonts;
 
-  /** Whether parsed faces are shared between documents (issue 15). */
+  /** Whether parsed faces are shared and widths looked up by letter (issue 15). */
   private final boolean fast;
 
   private Renderer(Fonts fonts, boolean fast) {
@@ -74,9 +74,9 @@ public final class Renderer {
   }
 
   /**
-   * A renderer without the speed-ups inside a render ({@link DocumentFonts}): every face parsed
-   * again for each document. The reference the fast renderer's PDFs are compared with, byte for
-   * byte.
+   * A renderer without the speed-ups inside a render ({@link DocumentFonts}, {@link
+   * CodePointWidths}): every face parsed again for each document, every width measured by
+   * openhtmltopdf. The reference the fast renderer's PDFs are compared with, byte for byte.
    */
   static Renderer reference() {
     return new Renderer(Fonts.load(), false);
@@ -170,6 +170,9 @@ public final class Renderer {
     builder.withDiagnosticConsumer(d -> record(d, diagnostics));
     builder.withW3cDocument(W3CDom.convert(html), assets.folder().toUri().toString());
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+      if (fast) {
+        renderer.getSharedContext().setTextRenderer(new CodePointWidths());
+      }
       renderer.layout();
       renderer.createPDFWithoutClosing();
     }

@@ -24,9 +24,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The speed-ups inside a render (faces parsed once and shared, {@link DocumentFonts}) change no
- * byte of any PDF: each document rendered by {@link Renderer#create()} equals the same document
- * rendered by {@link Renderer#reference()}, which parses every face again. Also when documents
+ * The speed-ups inside a render (faces parsed once and shared, {@link DocumentFonts}; widths by
+ * letter, {@link CodePointWidths}) change no byte of any PDF: each document rendered by {@link
+ * Renderer#create()} equals the same document rendered by {@link Renderer#reference()}, which
+ * parses every face again and measures every word the renderer's own way. Also when documents
  * follow one another in one process and when two are typeset at once, so that nothing a document
  * leaves in what is shared (a face's subset, its widths, a page count) reaches the next.
  */

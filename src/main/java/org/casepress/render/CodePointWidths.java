@@ -1,11 +1,14 @@
 package org.casepress.render;
 
 import com.openhtmltopdf.extend.FontContext;
+import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.extend.TextRenderer;
 import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
+import com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver.FontDescription;
 import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
 import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.render.JustificationInfo;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +26,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * code per code point) that width is the sum, from zero and in the order of the letters, of each
  * letter's {@code getStringWidth}; summed here in the same order from the same floats, it is the
  * same float, so the lines break and the glyphs sit exactly where they did.
+ *
+ * <p>The same widths tell {@link #drawString} whether the first font has every letter of a piece of
+ * text, which the output device otherwise measures the whole text again to learn.
  *
  * <p>Anything else (a letter the first font lacks, another kind of font, no font at all) is left to
  * openhtmltopdf's own code, unchanged. The widths are this document's: one instance per document,
@@ -64,6 +70,41 @@ final class CodePointWidths extends PdfBoxTextRenderer {
     return result - Math.floor(result) < TEXT_MEASURING_DELTA
         ? (int) result
         : (int) Math.ceil(result);
+  }
+
+  /**
+   * Draws text as openhtmltopdf's device does, without its first step: it measures the whole text
+   * with the first font only to learn whether that font has every letter, and if so draws it in one
+   * run with that font. The letters' widths here answer the same question. Otherwise, or when the
+   * device's font cannot be read ({@link DeviceFont}), the device draws it itself.
+   */
+  @Override
+  public void drawString(
+      OutputDevice device, String string, float x, float y, JustificationInfo info) {
+    PdfBoxFSFont font =
+        device instanceof PdfBoxFastOutputDevice fast && string != null
+            ? DeviceFont.of(fast)
+            : null;
+    if (font != null && !font.getFontDescriptions().isEmpty()) {
+      FontDescription first = font.getFontDescriptions().get(0);
+      PDFont firstFont = first.getFont();
+      String effective = TextRenderer.getEffectivePrintableString(string);
+      try {
+        if (firstFont instanceof PDType0Font && stringWidth(firstFont, effective) != MISSING) {
+          ((PdfBoxFastOutputDevice) device)
+              .drawStringFast(effective, x, y, info, first, font.getSize2D());
+          return;
+        }
+      } catch (IOException e) {
+        // the device's own way, below
+      }
+    }
+    super.drawString(device, string, x, y, info);
+  }
+
+  @Override
+  public void drawString(OutputDevice device, String string, float x, float y) {
+    drawString(device, string, x, y, null);
   }
 
   /**

@@ -199,7 +199,12 @@ final class LineBreaks {
     t.remove();
   }
 
-  /** The marker and the last word before it go on one line. */
+  /**
+   * The marker and the last word before it go on one line. Like the link and its closing bracket,
+   * the glued run holds an element: {@code span.whole}, an inline block, since the renderer may
+   * break a line where an inline element ends even inside {@code nowrap} (openhtmltopdf issues 39,
+   * 864).
+   */
   private static void stickToWordBefore(Element marker) {
     if (!(marker.previousSibling() instanceof TextNode before)) {
       return;
@@ -212,7 +217,7 @@ final class LineBreaks {
     while (cut > 0 && !Character.isWhitespace(s.charAt(cut - 1))) {
       cut--;
     }
-    Element span = new Element("span").addClass("nobr");
+    Element span = new Element("span").addClass("nobr").addClass("whole");
     marker.before(span);
     span.appendChild(new TextNode(s.substring(cut)));
     span.appendChild(marker);
@@ -228,7 +233,7 @@ final class LineBreaks {
     if (!m.find()) {
       return;
     }
-    Element span = new Element("span").addClass("nobr");
+    Element span = new Element("span").addClass("nobr").addClass("whole");
     e.before(span);
     span.appendChild(e);
     span.appendChild(new TextNode(m.group()));

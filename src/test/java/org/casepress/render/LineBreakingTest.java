@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casepress.model.CaseStudy;
-import org.casepress.source.Loaded;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +43,9 @@ class LineBreakingTest {
 
   @BeforeAll
   static void render() throws Exception {
-    Loaded loaded = Fixtures.load();
-    cs = loaded.caseStudy("line-breaks").orElseThrow();
-    Path pdf = Fixtures.renderFinal(loaded, "line-breaks", out);
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+    Fixtures.Rendered rendered = Fixtures.renderFinal("line-breaks", out);
+    cs = rendered.cs();
+    try (PDDocument doc = Loader.loadPDF(rendered.pdf().toFile())) {
       readingOrder(PageGeometry.glyphs(doc).stream().filter(g -> !g.text().isBlank()).toList());
       runs = TextLayer.runs(doc);
     }

@@ -10,8 +10,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.casepress.model.CaseStudy;
-import org.casepress.source.Loaded;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,19 +30,16 @@ class NarrowTablesTest {
           + "5267768822ee624d48fce15ec5ca79cb";
 
   @TempDir static Path out;
-  static CaseStudy cs;
-  static Path pdf;
+  static Fixtures.Rendered narrow;
 
   @BeforeAll
   static void render() throws Exception {
-    Loaded loaded = Fixtures.load();
-    cs = loaded.caseStudy("narrow-tables").orElseThrow();
-    pdf = Fixtures.renderFinal(loaded, "narrow-tables", out);
+    narrow = Fixtures.renderFinal("narrow-tables", out);
   }
 
   @Test
   void everyGlyphLiesInsideTheTextBox() throws Exception {
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+    try (PDDocument doc = Loader.loadPDF(narrow.pdf().toFile())) {
       assertEquals(List.of(), PageGeometry.outsideTheTextBox(doc));
       for (PDPage page : doc.getPages()) {
         assertTrue(
@@ -56,7 +51,7 @@ class NarrowTablesTest {
 
   @Test
   void noGlyphCrossesTheBorderOfItsCell() throws Exception {
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+    try (PDDocument doc = Loader.loadPDF(narrow.pdf().toFile())) {
       List<PageGeometry.Rule> rules = PageGeometry.verticalRules(doc);
       // Three tables: 4 + 3 + 3 column borders, each drawn once per row at least.
       assertTrue(rules.size() >= 4 * 4 + 3 * 4 + 3 * 2, "cell borders found: " + rules.size());
@@ -67,7 +62,7 @@ class NarrowTablesTest {
   @Test
   void tokensThatFitAreWholeOnOneLineOfTheirCell() throws Exception {
     List<String> runs;
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+    try (PDDocument doc = Loader.loadPDF(narrow.pdf().toFile())) {
       runs = TextLayer.runs(doc).stream().map(String::strip).toList();
     }
     for (String token :
@@ -85,7 +80,7 @@ class NarrowTablesTest {
   @Test
   void aTokenLongerThanTheLineBreaksWithAHyphenAtEachLineEnd() throws Exception {
     List<String> runs;
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+    try (PDDocument doc = Loader.loadPDF(narrow.pdf().toFile())) {
       runs = TextLayer.runs(doc).stream().map(String::strip).toList();
     }
     int first = -1;
@@ -107,10 +102,10 @@ class NarrowTablesTest {
 
   @Test
   void cellsAreWholeAndInReadingOrder() throws Exception {
-    List<TextLayer.Word> words = TextLayer.pdfWords(pdf);
-    String missing = TextLayer.firstMissing(TextLayer.sourceWords(cs), words);
+    List<TextLayer.Word> words = TextLayer.pdfWords(narrow.pdf());
+    String missing = TextLayer.firstMissing(TextLayer.sourceWords(narrow.cs()), words);
     assertNull(missing, () -> "the PDF lacks " + missing);
-    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+    try (PDDocument doc = Loader.loadPDF(narrow.pdf().toFile())) {
       List<PDStructureElement> all = Fixtures.structure(doc);
       List<Integer> cellsPerTable =
           all.stream()

@@ -110,6 +110,9 @@ public final class Renderer {
       if (ActualText.needed(html.text())) {
         ActualText.mark(document, RIGHT_TO_LEFT);
       }
+      if (RightToLeft.language(cs.language())) {
+        RightToLeft.readRightToLeft(document);
+      }
       Archival.finish(
           document,
           contentKey(html, assets),

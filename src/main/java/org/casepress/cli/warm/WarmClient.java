@@ -20,19 +20,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.casepress.cli.Main;
 
 /**
  * The launcher's front end for {@link #FORWARDED} commands: hands the command to a warm casepress
  * process ({@link WarmServer}), starting one when there is none, and relays its output and exit
- * code, so that a command does not pay the JVM's warm-up each time. Everything else, and any
- * failure to reach a warm process before it has printed anything, runs in this JVM as {@link Main}
- * would. Loads only JDK classes on the warm path: it must start in a few tens of milliseconds.
+ * code, so that a command does not pay the JVM's warm-up each time. When no warm process can be had
+ * before anything was printed, it exits with {@link #NOT_RUN} and the launcher runs the command in
+ * a JVM of its own. It runs from a jar of its own with nothing of the tool on its class path and
+ * loads only JDK classes: it must start in a few tens of milliseconds (see {@link Rendezvous} for
+ * what its code avoids).
  */
 public final class WarmClient {
   /**
@@ -66,6 +68,14 @@ public final class WarmClient {
 
   private static final long START_TIMEOUT_MILLIS = 30_000;
 
+  /**
+   * Exit code that tells the launcher nothing ran and nothing was printed, so that it runs the
+   * command itself (sysexits' EX_TEMPFAIL). The tool's own codes are 0 to 4. Running it here
+   * instead would need the tool jar on this JVM's class path, and the JDK reads the directory of
+   * every jar on it at the first socket (a service lookup): a fifth of the client's time.
+   */
+  static final int NOT_RUN = 75;
+
   private WarmClient() {}
 
   public static void main(String[] args) {
@@ -86,7 +96,7 @@ public final class WarmClient {
         System.exit(exited.code());
       }
     }
-    Main.main(args);
+    System.exit(NOT_RUN);
   }
 
   /** What became of a forwarded command. */
@@ -94,7 +104,7 @@ public final class WarmClient {
     /** The warm process ran it to the end. */
     record Exited(int code) implements Outcome {}
 
-    /** Nothing ran and nothing was printed: run the command here. */
+    /** Nothing ran and nothing was printed: the launcher runs the command itself. */
     record NotRun(String why) implements Outcome {}
   }
 
@@ -117,9 +127,10 @@ public final class WarmClient {
 
   /** The charset this JVM's System.out or System.err would encode with, had it run the command. */
   private static String charset(String stream) {
-    String named = System.getProperty(stream + ".encoding");
+    boolean stdout = stream.equals("stdout");
+    String named = System.getProperty(stdout ? "stdout.encoding" : "stderr.encoding");
     if (named == null) {
-      named = System.getProperty("sun." + stream + ".encoding");
+      named = System.getProperty(stdout ? "sun.stdout.encoding" : "sun.stderr.encoding");
     }
     return named != null ? named : Charset.defaultCharset().name();
   }
@@ -138,10 +149,10 @@ public final class WarmClient {
     try {
       channel = connectOrStart(r, env);
     } catch (IOException | InterruptedException e) {
-      return new Outcome.NotRun("no warm process: " + e.getMessage());
+      return new Outcome.NotRun("no warm process: ".concat(String.valueOf(e.getMessage())));
     }
     if (channel == null) {
-      return new Outcome.NotRun("the warm process did not start; see " + r.log());
+      return new Outcome.NotRun("the warm process did not start; see ".concat(r.log().toString()));
     }
     boolean printed = false;
     try (channel) {
@@ -169,7 +180,7 @@ public final class WarmClient {
       }
     } catch (IOException e) {
       if (!printed) {
-        return new Outcome.NotRun("the warm process went away: " + e);
+        return new Outcome.NotRun("the warm process went away: ".concat(e.toString()));
       }
       try {
         err.write(
@@ -277,7 +288,12 @@ public final class WarmClient {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(r.log().toFile()));
     // Only what the JVM itself needs: the warm process gets each command's variables with it.
-    builder.environment().keySet().removeIf(name -> name.contains("TOKEN"));
+    Iterator<String> names = builder.environment().keySet().iterator();
+    while (names.hasNext()) {
+      if (names.next().contains("TOKEN")) {
+        names.remove();
+      }
+    }
     Process p = builder.start();
     p.getOutputStream().close();
     return p;

@@ -50,6 +50,10 @@ public final class WarmClient {
 
   static final String OPTIONS_VARIABLE = "CASEPRESS_JAVA_OPTS";
   static final String IDLE_VARIABLE = "CASEPRESS_WARM_IDLE";
+  static final String WARM_UP_VARIABLE = "CASEPRESS_WARM_UP";
+
+  /** As {@code WarmUp.DEFAULT_RENDERS}: the client does not load the server's classes. */
+  static final int DEFAULT_WARM_UP_RENDERS = 3;
 
   /** Seconds without a command after which the warm process exits. */
   static final long DEFAULT_IDLE_SECONDS = 600;
@@ -282,6 +286,7 @@ public final class WarmClient {
     command.add(r.folder().toString());
     command.add(r.identity());
     command.add(Long.toString(idleSeconds(env)));
+    command.add(Integer.toString(warmUpRenders(env)));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(r.folder().toFile())
@@ -297,6 +302,16 @@ public final class WarmClient {
     Process p = builder.start();
     p.getOutputStream().close();
     return p;
+  }
+
+  /** CASEPRESS_WARM_UP: how many times the warm process repeats its first render while idle. */
+  static int warmUpRenders(Map<String, String> env) {
+    try {
+      int renders = Integer.parseInt(env.getOrDefault(WARM_UP_VARIABLE, "").strip());
+      return renders >= 0 ? renders : DEFAULT_WARM_UP_RENDERS;
+    } catch (NumberFormatException e) {
+      return DEFAULT_WARM_UP_RENDERS;
+    }
   }
 
   static long idleSeconds(Map<String, String> env) {

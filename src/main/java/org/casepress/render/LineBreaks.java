@@ -309,11 +309,18 @@ final class LineBreaks {
     return within(n, CODE);
   }
 
-  /** Links (their text is often an address), glued runs, headings and the title page. */
+  /** Links (their text is often an address), headings; and by class: glued runs, the title page. */
+  private static final Set<String> UNBREAKABLE = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6");
+
+  private static final List<String> UNBREAKABLE_CLASSES =
+      List.of("nobr", "title-page", "missing-char");
+
+  /** By tag name and class, for the reason given at {@link #CODE}. */
   private static boolean inUnbreakable(Node n) {
     for (Node x = n; x != null; x = x.parent()) {
       if (x instanceof Element e
-          && (e.is("a, h1, h2, h3, h4, h5, h6, .nobr, .title-page, .missing-char"))) {
+          && (UNBREAKABLE.contains(e.normalName())
+              || UNBREAKABLE_CLASSES.stream().anyMatch(e::hasClass))) {
         return true;
       }
     }

@@ -10,9 +10,10 @@ if "%here:~-1%"=="\" set "here=%here:~0,-1%"
 set "jar=%here%\target\casepress-cli.jar"
 
 rem Stale when the jar is missing or pom.xml or a file under src\main is newer than it; a start-up
-rem archive older than the jar belongs to an earlier build and is removed in the same look.
+rem archive older than the jar (the client's too) belongs to an earlier build and is removed in
+rem the same look.
 if not exist "%jar%" goto build
-powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath '%jar%').LastWriteTimeUtc; foreach ($c in 'casepress.jsa','casepress.aot') { $a=Join-Path '%here%\target' $c; if ((Test-Path -LiteralPath $a) -and (Get-Item -LiteralPath $a).LastWriteTimeUtc -lt $j) { Remove-Item -LiteralPath $a } }; $n=Get-ChildItem -LiteralPath '%here%\pom.xml','%here%\src\main' -Recurse -File | Where-Object { $_.LastWriteTimeUtc -gt $j } | Select-Object -First 1; if ($n) { exit 1 } else { exit 0 }"
+powershell -NoProfile -NonInteractive -Command "$j=(Get-Item -LiteralPath '%jar%').LastWriteTimeUtc; foreach ($c in @('casepress.jsa','casepress.aot') + @(Get-ChildItem -LiteralPath '%here%\target' -Filter 'casepress-client-*.jsa' -Name)) { $a=Join-Path '%here%\target' $c; if ((Test-Path -LiteralPath $a) -and (Get-Item -LiteralPath $a).LastWriteTimeUtc -lt $j) { Remove-Item -LiteralPath $a } }; $n=Get-ChildItem -LiteralPath '%here%\pom.xml','%here%\src\main' -Recurse -File | Where-Object { $_.LastWriteTimeUtc -gt $j } | Select-Object -First 1; if ($n) { exit 1 } else { exit 0 }"
 if errorlevel 1 goto build
 goto java
 
@@ -29,7 +30,7 @@ exit /b 4
 :built
 del /q "%here%\target.build.log" 2>nul
 rem Start-up archives of the previous build would not match the new jar.
-del /q "%here%\target\casepress.jsa" "%here%\target\casepress.aot" 2>nul
+del /q "%here%\target\casepress.jsa" "%here%\target\casepress.aot" "%here%\target\casepress-client-*.jsa" 2>nul
 
 :java
 rem Which Java: CASEPRESS_JAVA, else JAVA_HOME's, else the one on PATH (17 or newer).
@@ -78,7 +79,7 @@ set "warm=%CASEPRESS_WARM%"
 if not defined warm if defined CI set warm=off
 if not defined warm set warm=on
 if "%warm%"=="off" goto here
-rem The client starts from a jar of its own, in front of the tool jar the warm process runs from.
+rem The client starts from a jar of its own, alone on its class path.
 set "client_jar=%here%\target\casepress-client.jar"
 if not exist "%client_jar%" goto here
 if "%~1"=="check" goto warm
@@ -86,7 +87,21 @@ if "%~1"=="render" goto warm
 goto here
 
 :warm
-"%java%" -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr "-Dcasepress.warm.startup=%startup%" "-Dcasepress.warm.classpath=%jar%" -cp "%client_jar%;%jar%" org.casepress.cli.warm.WarmClient %*
+rem The client's own class-data archive, per Java feature release, made once per build by a client
+rem run of check --help whose output is discarded, kept when it reached a warm process (see
+rem ./casepress for why each flag).
+set "client_cache=%here%\target\casepress-client-%feature%.jsa"
+if exist "%client_cache%" goto client
+set "partial=%client_cache%.%RANDOM%.part"
+"%java%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ArchiveClassesAtExit=%partial%" -Xlog:disable "-Dcasepress.warm.startup=%startup%" "-Dcasepress.warm.classpath=%jar%" -cp "%client_jar%" org.casepress.cli.warm.WarmClient check --help >nul 2>&1
+if not errorlevel 1 if exist "%partial%" move /y "%partial%" "%client_cache%" >nul
+del /q "%partial%" 2>nul
+:client
+set share=-Xshare:auto
+if exist "%client_cache%" set "share=-XX:SharedArchiveFile=%client_cache%"
+rem Exit code 75: no warm process could be had and nothing was printed, so the command runs here.
+"%java%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "%share%" -Xlog:disable -Xlog:all=warning:stderr "-Dcasepress.warm.startup=%startup%" "-Dcasepress.warm.classpath=%jar%" %CASEPRESS_CLIENT_OPTS% -cp "%client_jar%" org.casepress.cli.warm.WarmClient %*
+if "%errorlevel%"=="75" goto here
 exit /b %errorlevel%
 
 :here

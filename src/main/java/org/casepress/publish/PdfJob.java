@@ -36,6 +36,14 @@ public final class PdfJob {
   private PdfJob() {}
 
   /**
+   * The order to hand documents to {@link #runInParallel}: the pool takes jobs in this order, and a
+   * long document started last would leave the other cores idle while it finishes. The length of
+   * the Markdown stands in for the time it takes to typeset.
+   */
+  static final Comparator<CaseStudy> LONGEST_FIRST =
+      Comparator.comparingInt((CaseStudy cs) -> cs.body().length()).reversed();
+
+  /**
    * What to render.
    *
    * @param slugs the case studies; every one when {@code all}
@@ -115,10 +123,7 @@ public final class PdfJob {
     }
     if (!typeset.isEmpty()) {
       Renderer renderer = Renderer.create();
-      // Longest first: the pool takes jobs in this order, and a long document started last
-      // would leave the other cores idle while it finishes. The length of the Markdown stands
-      // in for the time it takes to typeset.
-      typeset.sort(Comparator.comparingInt((Typeset t) -> t.cs().body().length()).reversed());
+      typeset.sort(Comparator.comparing(Typeset::cs, LONGEST_FIRST));
       List<Callable<Result>> jobs = new ArrayList<>();
       for (Typeset t : typeset) {
         jobs.add(() -> t.run(renderer, loaded, request.mode()));
@@ -146,13 +151,13 @@ public final class PdfJob {
    * Runs the jobs on every core, one document per thread, and gives their results in the jobs'
    * order. The renderer is shared: its fonts and font metrics are parsed once for all documents.
    */
-  private static List<Result> runInParallel(List<Callable<Result>> jobs) throws IOException {
+  static <T> List<T> runInParallel(List<Callable<T>> jobs) throws IOException {
     int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<Result>> futures = pool.invokeAll(jobs);
-      List<Result> results = new ArrayList<>();
-      for (Future<Result> f : futures) {
+      List<Future<T>> futures = pool.invokeAll(jobs);
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
         results.add(resolve(f));
       }
       return results;
@@ -164,7 +169,7 @@ public final class PdfJob {
     }
   }
 
-  private static Result resolve(Future<Result> f) throws IOException, InterruptedException {
+  private static <T> T resolve(Future<T> f) throws IOException, InterruptedException {
     try {
       return f.get();
     } catch (ExecutionException e) {

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.source.Workspace;
@@ -66,7 +67,7 @@ final class Publisher {
   private final ZenodoClient client;
   private final TargetKind target;
   private final LedgerStore ledgers;
-  private final FinalPdf pdf;
+  private final RenderedAhead pdf;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Checkpoints checkpoints;
@@ -109,7 +110,7 @@ final class Publisher {
     this.client = client;
     this.target = target;
     this.ledgers = ledgers;
-    this.pdf = pdf;
+    this.pdf = new RenderedAhead(pdf);
     this.clock = clock;
     this.sleeper = sleeper;
     this.checkpoints = checkpoints;
@@ -222,6 +223,69 @@ final class Publisher {
   }
 
   // ---------------------------------------------------------------- stage
+
+  /**
+   * Renders ahead, in parallel, the final PDFs that {@link #stage} will upload for these case
+   * studies and whose DOI is known already: their deposit exists (staged before and changed since,
+   * or a run that stopped after creating it). Stage then takes each instead of rendering it in its
+   * turn. A new deposit's PDF is rendered in its turn: the DOI it carries comes with the deposit,
+   * and creating deposits ahead would send Zenodo its requests in another order.
+   *
+   * @param approvedDigest the digest a case study's stage pins, by slug
+   */
+  void renderAhead(List<CaseStudy> studies, LocalDate date, Function<String, String> approvedDigest)
+      throws IOException {
+    List<RenderedAhead.Job> jobs = new ArrayList<>();
+    Path folder = null;
+    for (CaseStudy cs : studies) {
+      Optional<RenderedAhead.Job> job;
+      try {
+        job = pdfToStage(cs, date, approvedDigest.apply(cs.slug()));
+      } catch (RuntimeException e) {
+        // Its turn meets the same problem and stops the run there, after the ones before it.
+        continue;
+      }
+      if (job.isPresent()) {
+        jobs.add(job.get());
+        folder = stagedPdf(cs, job.get().version()).getParent();
+      }
+    }
+    if (folder != null) {
+      pdf.render(jobs, folder);
+    }
+  }
+
+  /** Removes the PDFs rendered ahead that stage did not take. */
+  void discardRenderedAhead() throws IOException {
+    pdf.discard();
+  }
+
+  /**
+   * The final PDF {@link #stage} would render now for a case study whose deposit exists; empty when
+   * it has none yet, or stage would render nothing (published, or staged as it is).
+   */
+  private Optional<RenderedAhead.Job> pdfToStage(
+      CaseStudy cs, LocalDate date, String approvedDigest) {
+    int version = version(cs.slug());
+    Ledger.Entry entry = ledgers.read(cs.slug()).version(version).orElse(null);
+    if (entry == null
+        || entry.depositId() == null
+        || entry.reservedDoi() == null
+        || entry.phase().atLeast(Ledger.Phase.PUBLISHING)) {
+      return Optional.empty();
+    }
+    String wantedHash =
+        sha256(
+            depositMetadata(
+                cs, version, entry.publicationDate() != null ? entry.publicationDate() : date));
+    if (entry.phase() == Ledger.Phase.STAGED
+        && approvedDigest.equals(entry.stagedDigest())
+        && wantedHash.equals(entry.metadataSha256())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RenderedAhead.Job(cs, metadata, version, entry.publicationDate(), entry.reservedDoi()));
+  }
 
   /**
    * Stages one approved case study version: a deposition with the full metadata and our identifier,

@@ -181,6 +181,17 @@ final class ReleaseJob {
       }
     }
     Publisher p = publisher.get();
+    p.renderAhead(ready, selection.date(), this::digestToStage);
+    try {
+      return stageInTurn(p, ready, selection);
+    } finally {
+      p.discardRenderedAhead();
+    }
+  }
+
+  /** The Zenodo steps of each case study in turn, as they always ran. */
+  private List<Staged> stageInTurn(Publisher p, List<CaseStudy> ready, Selection selection)
+      throws IOException {
     // Zenodo refusing one study's content (400) says nothing about the others, so they are staged
     // all the same and the refusals are reported together at the end. Any other refusal (a wrong
     // token, another account) would be the same for every study and stops the run at once.

@@ -1,6 +1,5 @@
 package org.casepress.render;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +45,7 @@ final class Archival {
       java.util.List<String> keywords,
       Publication pub,
       RenderMode mode,
-      Fonts fonts)
+      DocumentFonts fonts)
       throws IOException {
     Calendar date = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ROOT);
     date.clear();
@@ -98,8 +97,9 @@ final class Archival {
   /** The watermark's first line; the second gives the state, version and date. */
   static final String WATERMARK = "DRAFT - not for citation";
 
-  private static void watermark(PDDocument doc, Publication pub, Fonts fonts) throws IOException {
-    PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(fonts.sansBold()), true);
+  private static void watermark(PDDocument doc, Publication pub, DocumentFonts fonts)
+      throws IOException {
+    PDType0Font font = fonts.load(Fonts.SANS_BOLD);
     String line1 = WATERMARK;
     String line2 = pub.state() + ", version " + pub.version() + ", " + pub.date();
     PDExtendedGraphicsState faint = new PDExtendedGraphicsState();

@@ -9,7 +9,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.casepress.source.Glyphs;
 
 /**
@@ -25,7 +31,7 @@ final class Fonts {
   static final String ARABIC = "Noto Sans Arabic";
   static final String CJK = "Droid Sans Fallback";
 
-  private record Face(String file, String family, int weight, FontStyle style) {}
+  record Face(String file, String family, int weight, FontStyle style) {}
 
   private static final List<Face> FACES =
       List.of(
@@ -68,32 +74,63 @@ final class Fonts {
     return metrics;
   }
 
-  /** Registers every face with a builder; the font bytes are shared, never copied. */
+  /**
+   * Registers every face with a builder, to be parsed by the renderer for this document alone (the
+   * way before {@link DocumentFonts}, kept as the reference that its output is compared with). The
+   * font bytes are shared, never copied.
+   */
   void register(PdfRendererBuilder builder) {
+    forEachFamily(
+        (face, family) ->
+            builder.useFont(
+                () -> new ByteArrayInputStream(bytes(face.file())),
+                family,
+                face.weight(),
+                face.style(),
+                true));
+  }
+
+  /**
+   * Every face under its own family name and, for the serif, sans and mono faces, under the
+   * renderer's generic name too: each registration becomes a font of its own in the PDF.
+   */
+  void forEachFamily(BiConsumer<Face, String> registration) {
     for (Face face : FACES) {
-      builder.useFont(
-          () -> new ByteArrayInputStream(bytes(face.file())),
-          face.family(),
-          face.weight(),
-          face.style(),
-          true);
+      registration.accept(face, face.family());
       for (Map.Entry<String, String> generic : GENERIC.entrySet()) {
         if (generic.getValue().equals(face.family())) {
-          builder.useFont(
-              () -> new ByteArrayInputStream(bytes(face.file())),
-              generic.getKey(),
-              face.weight(),
-              face.style(),
-              true);
+          registration.accept(face, generic.getKey());
         }
       }
     }
   }
 
-  /** The bytes of the bold sans face, for text drawn straight onto pages (the watermark). */
-  byte[] sansBold() {
-    return bytes(SANS_BOLD);
+  /**
+   * A parsed face for one document to use alone until it gives it back: fontbox's {@link
+   * TrueTypeFont} reads its tables lazily from one shared position in its data, unlocked, so two
+   * documents being typeset at once must not share one. A face is parsed once per document that
+   * runs at the same time as others (on a 2-core machine, at most twice), not once per document.
+   * What a document does with it (widths, subsetting) is kept in its own PDF objects; the parsed
+   * tables it leaves behind are those of the file, the same for every document.
+   */
+  TrueTypeFont borrow(String file) {
+    TrueTypeFont idle = parsed.computeIfAbsent(file, f -> new ConcurrentLinkedQueue<>()).poll();
+    if (idle != null) {
+      return idle;
+    }
+    try {
+      return new TTFParser().parse(new RandomAccessReadBuffer(bytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
+
+  void giveBack(String file, TrueTypeFont face) {
+    parsed.get(file).add(face);
+  }
+
+  /** Parsed faces that no document is using, by file. */
+  private final Map<String, Queue<TrueTypeFont>> parsed = new ConcurrentHashMap<>();
 
   /**
    * How wide a word is set, in ems, taking for each letter the wider of the body face (table cells)
@@ -111,7 +148,7 @@ final class Fonts {
   }
 
   private static final String SERIF_REGULAR = "DejaVuSerif.ttf";
-  private static final String SANS_BOLD = "DejaVuSans-Bold.ttf";
+  static final String SANS_BOLD = "DejaVuSans-Bold.ttf";
 
   /** Advance widths of the faces tables are measured with, each face read once. */
   private final Map<String, Metrics> widths = new ConcurrentHashMap<>();
@@ -123,9 +160,7 @@ final class Fonts {
   /** One face's advance widths, in ems, by code point. */
   private record Metrics(Map<Integer, Float> widths) {
     static Metrics of(byte[] ttf) {
-      try (org.apache.fontbox.ttf.TrueTypeFont font =
-          new org.apache.fontbox.ttf.TTFParser()
-              .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(ttf))) {
+      try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(ttf))) {
         float unitsPerEm = font.getUnitsPerEm();
         org.apache.fontbox.ttf.CmapLookup cmap = font.getUnicodeCmapLookup();
         Map<Integer, Float> widths = new java.util.HashMap<>();
@@ -151,7 +186,8 @@ final class Fonts {
     return glyphs.covers(codePoint);
   }
 
-  private byte[] bytes(String file) {
+  /** A face's file as bundled (DejaVu without its ligatures), read once. */
+  byte[] bytes(String file) {
     return bytes.computeIfAbsent(file, Fonts::read);
   }
 

@@ -56,8 +56,9 @@ final class LineBreaks {
 
   /**
    * In the columns of a table shared out equally ({@link TableFit}: too wide even for a landscape
-   * page) a dozen letters fill a line: words of this many letters may break there, a few letters at
-   * a time. Other tables have columns as wide as their longest word, which must not break.
+   * page), and in a cell it marks {@code break-inside} (a word longer than its column can be), a
+   * dozen letters fill a line: words of this many letters may break there, a few letters at a time.
+   * Other cells are as wide as their longest word, which must not break.
    */
   private static final int LONG_IN_NARROW_CELL = 10;
 
@@ -132,7 +133,8 @@ final class LineBreaks {
       }
       if (!inTable(t)) {
         breakLongWords(t, LONG, LONG_WORD_PART);
-      } else if (t.parent() != null && t.parent().closest("table.shared-out") != null) {
+      } else if (t.parent() != null
+          && t.parent().closest("table.shared-out, td.break-inside, th.break-inside") != null) {
         breakLongWords(t, LONG_IN_CELL, PART_IN_NARROW_CELL);
       }
     }
@@ -338,7 +340,7 @@ final class LineBreaks {
   }
 
   /** Every match of {@code pattern} in the text becomes a span that lines do not break inside. */
-  private static void glue(TextNode t, Pattern pattern) {
+  static void glue(TextNode t, Pattern pattern) {
     if (t.parent() != null && t.parent().hasClass("nobr")) {
       return;
     }
@@ -365,7 +367,12 @@ final class LineBreaks {
     t.remove();
   }
 
-  /** The marker and the last word before it go on one line. */
+  /**
+   * The marker and the last word before it go on one line. Like the link and its closing bracket,
+   * the glued run holds an element: {@code span.whole}, an inline block, since the renderer may
+   * break a line where an inline element ends even inside {@code nowrap} (openhtmltopdf issues 39,
+   * 864).
+   */
   private static void stickToWordBefore(Element marker) {
     if (!(marker.previousSibling() instanceof TextNode before)) {
       return;
@@ -378,7 +385,7 @@ final class LineBreaks {
     while (cut > 0 && !Character.isWhitespace(s.charAt(cut - 1))) {
       cut--;
     }
-    Element span = new Element("span").addClass("nobr");
+    Element span = new Element("span").addClass("nobr").addClass("whole");
     marker.before(span);
     span.appendChild(new TextNode(s.substring(cut)));
     span.appendChild(marker);
@@ -394,7 +401,7 @@ final class LineBreaks {
     if (!m.find()) {
       return;
     }
-    Element span = new Element("span").addClass("nobr");
+    Element span = new Element("span").addClass("nobr").addClass("whole");
     e.before(span);
     span.appendChild(e);
     span.appendChild(new TextNode(m.group()));
@@ -470,11 +477,18 @@ final class LineBreaks {
     return within(n, CODE);
   }
 
-  /** Links (their text is often an address), glued runs, headings and the title page. */
+  /** Links (their text is often an address), headings; and by class: glued runs, the title page. */
+  private static final Set<String> UNBREAKABLE = Set.of("a", "h1", "h2", "h3", "h4", "h5", "h6");
+
+  private static final List<String> UNBREAKABLE_CLASSES =
+      List.of("nobr", "title-page", "missing-char");
+
+  /** By tag name and class, for the reason given at {@link #CODE}. */
   private static boolean inUnbreakable(Node n) {
     for (Node x = n; x != null; x = x.parent()) {
       if (x instanceof Element e
-          && (e.is("a, h1, h2, h3, h4, h5, h6, .nobr, .title-page, .missing-char"))) {
+          && (UNBREAKABLE.contains(e.normalName())
+              || UNBREAKABLE_CLASSES.stream().anyMatch(e::hasClass))) {
         return true;
       }
     }

@@ -60,13 +60,26 @@ public final class Renderer {
 
   private final Fonts fonts;
 
-  private Renderer(Fonts fonts) {
+  /** Whether parsed faces are shared and widths looked up by letter (issue 15). */
+  private final boolean fast;
+
+  private Renderer(Fonts fonts, boolean fast) {
     this.fonts = fonts;
+    this.fast = fast;
   }
 
   /** A renderer over the process's bundled fonts (a few megabytes, read once per process). */
   public static Renderer create() {
-    return new Renderer(Fonts.load());
+    return new Renderer(Fonts.load(), true);
+  }
+
+  /**
+   * A renderer without the speed-ups inside a render ({@link DocumentFonts}, {@link
+   * CodePointWidths}): every face parsed again for each document, every width measured by
+   * openhtmltopdf. The reference the fast renderer's PDFs are compared with, byte for byte.
+   */
+  static Renderer reference() {
+    return new Renderer(Fonts.load(), false);
   }
 
   /**
@@ -90,10 +103,15 @@ public final class Renderer {
     byte[] pdf;
     int pages;
     List<String> diagnostics = new ArrayList<>();
-    try (PDDocument document = typeset(html, assets, diagnostics)) {
+    try (DocumentFonts faces = new DocumentFonts(fonts, fast)) {
+      PDDocument document = faces.document();
+      typeset(html, assets, diagnostics, faces);
       pages = document.getNumberOfPages();
       if (ActualText.needed(html.text())) {
         ActualText.mark(document, RIGHT_TO_LEFT);
+      }
+      if (RightToLeft.language(cs.language())) {
+        RightToLeft.readRightToLeft(document);
       }
       HyphenBreaks hyphens = HyphenBreaks.of(html);
       if (hyphens.any()) {
@@ -106,7 +124,7 @@ public final class Renderer {
           Citation.keywords(cs, metadata.community()),
           pub,
           mode,
-          fonts);
+          faces);
       ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
       // Without object streams: a third of the render time saved for files about half again as
       // large (page content stays compressed). See BENCHMARKS.md.
@@ -129,7 +147,7 @@ public final class Renderer {
     return new RenderResult(output, pages, findings.problems());
   }
 
-  private PDDocument typeset(Document html, Assets assets, List<String> diagnostics)
+  private void typeset(Document html, Assets assets, List<String> diagnostics, DocumentFonts faces)
       throws IOException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
@@ -138,7 +156,7 @@ public final class Renderer {
     builder.useColorProfile(SRGB);
     builder.withProducer(PRODUCER);
     builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fonts.metrics());
-    fonts.register(builder);
+    faces.register(builder);
     builder.useExternalResourceAccessControl(
         assets.accessControl(), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
     builder.useExternalResourceAccessControl(
@@ -158,19 +176,12 @@ public final class Renderer {
     builder.useUnicodeBidiReorderer(RIGHT_TO_LEFT);
     builder.withDiagnosticConsumer(d -> record(d, diagnostics));
     builder.withW3cDocument(W3CDom.convert(html), assets.folder().toUri().toString());
-    PdfBoxRenderer renderer = builder.buildPdfRenderer();
-    try {
+    try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+      if (fast) {
+        renderer.getSharedContext().setTextRenderer(new CodePointWidths());
+      }
       renderer.layout();
       renderer.createPDFWithoutClosing();
-      return renderer.getPdfDocument();
-    } catch (RuntimeException | IOException e) {
-      PDDocument partial = renderer.getPdfDocument();
-      if (partial != null) {
-        partial.close();
-      }
-      throw e;
-    } finally {
-      renderer.close();
     }
   }
 

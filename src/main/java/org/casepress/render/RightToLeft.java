@@ -7,6 +7,11 @@ import com.openhtmltopdf.bidi.BidiTextRun;
 import java.text.Bidi;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 /**
  * Right-to-left text (Arabic, Hebrew) for the renderer, with the JDK's own bidi algorithm instead
@@ -15,6 +20,31 @@ import java.util.Map;
  * kept, lam-alef becomes its ligature. Scripts that need more (Indic shaping) are not covered.
  */
 final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
+  /** The ISO 639-1 codes of the languages a case study may be in that are written right to left. */
+  private static final Set<String> LANGUAGES = Set.of("ar", "fa", "he", "ps", "ur", "yi");
+
+  /**
+   * Whether a document in this language (its front matter's {@code language}) reads right to left.
+   */
+  static boolean language(String code) {
+    return LANGUAGES.contains(code);
+  }
+
+  /**
+   * Tells viewers that the document reads right to left ({@code /ViewerPreferences /Direction
+   * /R2L}), so that facing pages are laid out with the first on the right and pages scroll the way
+   * the text runs. The preferences the renderer already set (the title shown instead of the file
+   * name, which PDF/UA requires) are kept.
+   */
+  static void readRightToLeft(PDDocument doc) {
+    PDDocumentCatalog catalog = doc.getDocumentCatalog();
+    PDViewerPreferences preferences = catalog.getViewerPreferences();
+    if (preferences == null) {
+      preferences = new PDViewerPreferences(new COSDictionary());
+      catalog.setViewerPreferences(preferences);
+    }
+    preferences.setReadingDirection(PDViewerPreferences.READING_DIRECTION.R2L);
+  }
 
   /**
    * Presentation forms: isolated, final, initial, medial (the last two 0 for right-joining

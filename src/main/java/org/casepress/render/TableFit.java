@@ -1,16 +1,23 @@
 package org.casepress.render;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
- * Makes every table regular and fit the text width without clipping a cell or splitting a word. A
- * row with fewer cells than the widest row gets empty cells (PDF/UA-1 wants a regular table, and a
- * reader's table navigation needs one). A table of many columns is set in smaller type; its columns
- * are as wide as their longest word, measured with the bundled fonts. When that is wider than the
- * page at the smallest size we accept, the table gets a landscape page of its own; only a table too
- * wide even for that is set with columns shared out equally and words broken inside.
+ * Makes every table regular and fit the text width without clipping a cell. A row with fewer cells
+ * than the widest row gets empty cells (PDF/UA-1 wants a regular table, and a reader's table
+ * navigation needs one). Then each column's longest unbreakable token (a word, an address, a
+ * package name), measured with the bundled fonts, must fit the column: the renderer's table layout
+ * gives a column at least its longest token, so while the tokens fit together nothing breaks inside
+ * one, links and code included. When they do not fit, the table is set in smaller type; a table of
+ * many columns that still does not fit gets a landscape page of its own, and only a table too wide
+ * even for that is set with columns shared out equally and words broken inside. In a table of few
+ * columns, a token longer than its column can be even in the smallest type is broken visibly: a
+ * hyphen is drawn where its line ends.
  */
 final class TableFit {
   /** From this many columns the type gets smaller; from {@link #NARROW} smaller again. */
@@ -18,7 +25,12 @@ final class TableFit {
 
   static final int NARROW = 9;
 
-  /** Type sizes, in points, for {@code table.wide} and {@code table.narrow} (house-style.css). */
+  /**
+   * Type sizes, in points: every table's (house-style.css), {@code table.wide}'s, {@code
+   * .narrow}'s.
+   */
+  static final float NORMAL_SIZE = 8.5f;
+
   static final float WIDE_SIZE = 7.5f;
 
   static final float NARROW_SIZE = 6f;
@@ -28,11 +40,29 @@ final class TableFit {
 
   static final float LANDSCAPE = mm(297 - 2 * Typesetting.MARGIN_SIDE_MM);
 
-  /** A cell's padding and rule beside its text (2 pt each side, 0.5 pt rule), in points. */
+  /**
+   * A cell's padding and rule beside its text, in points: 4 pt each side and a 0.5 pt rule in type
+   * of the normal size, 2 pt each side in smaller type.
+   */
+  private static final float NORMAL_CELL = 8.5f;
+
   private static final float CELL = 4.5f;
 
   /** Room left for what the measure cannot see: kerning, bold runs, rounding. */
   private static final float SLACK = 0.94f;
+
+  /**
+   * The advance of every glyph of DejaVu Sans Mono, in ems (1233 of 2048 units): code is measured
+   * with it, as it is wider than the body face for most letters.
+   */
+  private static final float MONO_EM = 1233f / 2048;
+
+  /** A run of text without spaces that holds something other than letters and digits. */
+  private static final Pattern BREAKABLE_TOKEN =
+      Pattern.compile("[^\\s]*[^\\s\\p{L}\\p{N}\\p{M}][^\\s]*");
+
+  /** Code in a cell, set in the monospaced face. */
+  private static final String CODE = "code, kbd, samp";
 
   private final Fonts fonts;
 
@@ -54,42 +84,136 @@ final class TableFit {
           row.appendElement(header ? "th" : "td");
         }
       }
+      float[] longest = longestTokens(table, columns);
       if (columns >= WIDE) {
-        fit(table, longestWords(table, columns), columns >= NARROW ? NARROW_SIZE : WIDE_SIZE);
+        fitMany(table, longest, columns >= NARROW ? NARROW_SIZE : WIDE_SIZE);
+      } else {
+        fitFew(table, longest);
+      }
+      if (!table.hasClass("shared-out")) {
+        keepTokensWhole(table);
       }
     }
   }
 
+  /**
+   * The renderer's line breaker may break after a full stop, a slash or a hyphen, and measures a
+   * column's least width between such breaks: an address or a package name would be broken in a
+   * column that has room for it. Each token of a cell that has such a character is glued ({@code
+   * span.nobr}), so that it sets the column's least width and stays whole; the cells marked to
+   * break inside are left to break.
+   */
+  private static void keepTokensWhole(Element table) {
+    for (Element cell : table.select("td:not(.break-inside), th:not(.break-inside)")) {
+      for (TextNode t : LineBreaks.texts(cell)) {
+        LineBreaks.glue(t, BREAKABLE_TOKEN);
+      }
+    }
+  }
+
+  /**
+   * A table of few columns: in its own type if its tokens fit, else in the larger of the smaller
+   * sizes at which they do; if none, in the smallest, with the cells whose tokens are longer than
+   * their column's share marked to break inside ({@code break-inside}: LineBreaks puts soft hyphens
+   * in their long words, and the house style lets them break anywhere as a last resort).
+   */
+  private void fitFew(Element table, float[] longest) {
+    if (fits(longest, NORMAL_SIZE, NORMAL_CELL, PORTRAIT)) {
+      return;
+    }
+    if (fits(longest, WIDE_SIZE, CELL, PORTRAIT)) {
+      table.addClass("wide");
+      return;
+    }
+    table.addClass("narrow");
+    if (fits(longest, NARROW_SIZE, CELL, PORTRAIT)) {
+      return;
+    }
+    float share = share(longest, NARROW_SIZE, PORTRAIT * SLACK - longest.length * CELL);
+    forEachCell(
+        table,
+        longest.length,
+        (cell, column) -> {
+          if (longestToken(cell) * NARROW_SIZE > share) {
+            cell.addClass("break-inside");
+          }
+        });
+  }
+
+  /**
+   * How wide, in points, the columns whose longest token is widest may be, when the others keep
+   * their longest token whole and these share what is left equally.
+   */
+  private static float share(float[] longestEm, float size, float available) {
+    float[] needs = longestEm.clone();
+    Arrays.sort(needs);
+    float left = available;
+    for (int i = 0; i < needs.length; i++) {
+      float equal = left / (needs.length - i);
+      if (needs[i] * size > equal) {
+        return equal;
+      }
+      left -= needs[i] * size;
+    }
+    return left;
+  }
+
   /** Picks the type size, the page and the layout for a table of many columns. */
-  private static void fit(Element table, float[] longest, float size) {
-    if (fits(longest, size, PORTRAIT) || fits(longest, NARROW_SIZE, PORTRAIT)) {
-      table.addClass(size == WIDE_SIZE && fits(longest, size, PORTRAIT) ? "wide" : "narrow");
+  private static void fitMany(Element table, float[] longest, float size) {
+    if (fits(longest, size, CELL, PORTRAIT) || fits(longest, NARROW_SIZE, CELL, PORTRAIT)) {
+      table.addClass(size == WIDE_SIZE && fits(longest, size, CELL, PORTRAIT) ? "wide" : "narrow");
       return;
     }
     // A page of its own, turned: the renderer starts a page named "landscape" for it
     // (Typesetting's @page rules) and returns to portrait after it.
     table.wrap("<div class=\"landscape\"></div>");
-    if (fits(longest, WIDE_SIZE, LANDSCAPE)) {
+    if (fits(longest, WIDE_SIZE, CELL, LANDSCAPE)) {
       table.addClass("wide");
     } else {
       table.addClass("narrow");
-      if (!fits(longest, NARROW_SIZE, LANDSCAPE)) {
+      if (!fits(longest, NARROW_SIZE, CELL, LANDSCAPE)) {
         table.addClass("shared-out");
       }
     }
   }
 
-  private static boolean fits(float[] longestEm, float size, float width) {
+  private static boolean fits(float[] longestEm, float size, float cell, float width) {
     float needed = 0;
     for (float em : longestEm) {
-      needed += em * size + CELL;
+      needed += em * size + cell;
     }
     return needed <= width * SLACK;
   }
 
-  /** Each column's longest word, in ems; a cell spanning columns is left out of the measure. */
-  private float[] longestWords(Element table, int columns) {
+  /** Each column's longest token, in ems; a cell spanning columns is left out of the measure. */
+  private float[] longestTokens(Element table, int columns) {
     float[] longest = new float[columns];
+    forEachCell(
+        table,
+        columns,
+        (cell, column) -> longest[column] = Math.max(longest[column], longestToken(cell)));
+    return longest;
+  }
+
+  /**
+   * The widest run of a cell's text between spaces, in ems; in code, the wider of its width in the
+   * monospaced face and in the others, as code may fall back to them.
+   */
+  private float longestToken(Element cell) {
+    float longest = 0;
+    for (String token : cell.text().split("\\s+")) {
+      longest = Math.max(longest, fonts.emWidth(token));
+    }
+    for (Element code : cell.select(CODE)) {
+      for (String token : code.text().split("\\s+")) {
+        longest = Math.max(longest, token.codePointCount(0, token.length()) * MONO_EM);
+      }
+    }
+    return longest;
+  }
+
+  /** Calls back with every cell that fills one column, and its column. */
+  private static void forEachCell(Element table, int columns, Cell callback) {
     for (Element row : rows(table)) {
       int column = 0;
       for (Element cell : row.children()) {
@@ -98,14 +222,15 @@ final class TableFit {
         }
         int span = span(cell.attr("colspan"));
         if (span == 1 && column < columns) {
-          for (String word : cell.text().split("\\s+")) {
-            longest[column] = Math.max(longest[column], fonts.emWidth(word));
-          }
+          callback.at(cell, column);
         }
         column += span;
       }
     }
-    return longest;
+  }
+
+  private interface Cell {
+    void at(Element cell, int column);
   }
 
   private static Iterable<Element> rows(Element table) {

@@ -39,9 +39,6 @@ final class Typesetting {
   /** Long studies get a table of contents: five or more sections. */
   static final int TOC_MIN_SECTIONS = 5;
 
-  private static final Set<String> RIGHT_TO_LEFT_LANGUAGES =
-      Set.of("ar", "fa", "he", "ps", "ur", "yi");
-
   /** The headings and figure numbers casepress writes, in English whatever the language. */
   private static final String ENGLISH_HEADINGS =
       "#abstract, #contents, #notes, #references, #cite-this-publication, .figure-number";
@@ -92,7 +89,7 @@ final class Typesetting {
     this.assets = assets;
     this.fonts = fonts;
     this.english = cs.language().equals("en");
-    this.rightToLeft = RIGHT_TO_LEFT_LANGUAGES.contains(cs.language());
+    this.rightToLeft = RightToLeft.language(cs.language());
   }
 
   Document build() {

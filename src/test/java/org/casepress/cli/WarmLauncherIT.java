@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,51 @@ class WarmLauncherIT {
     ProcessHandle replacement = warmProcess().orElseThrow();
     assertNotEquals(killed.pid(), replacement.pid());
     assertTrue(replacement.isAlive());
+  }
+
+  /**
+   * The client must stay a JVM that starts and exits: every class it spins at run time (a lambda, a
+   * method reference, a string concatenation by invokedynamic, a regular expression) or loads from
+   * outside its class-data archive cost it milliseconds, and together they were half its time.
+   */
+  @Test
+  void aCommandToTheRunningWarmProcessLoadsNothingOutsideTheClientsArchive() throws Exception {
+    LauncherIT.Result first = LauncherIT.launch(warm(), "check");
+    assertEquals(0, first.exitCode(), first.err());
+    Path log = out.resolve("client-classes.log");
+    Map<String, String> logged = new HashMap<>(warm());
+    logged.put("CASEPRESS_CLIENT_OPTS", "-Xlog:class+load:file=" + log);
+    LauncherIT.Result again =
+        LauncherIT.launch(logged, "check", "fernbank-reproducible-forecasting");
+    assertEquals(0, again.exitCode(), again.err());
+    List<String> classes = Files.readAllLines(log);
+    assertTrue(
+        classes.stream().anyMatch(l -> l.contains("org.casepress.cli.warm.WarmClient ")),
+        "the client did not run");
+    List<String> ours =
+        classes.stream().filter(l -> l.contains("org.casepress.") && l.contains("$$")).toList();
+    assertEquals(List.of(), ours, "lambdas of the client's own");
+    // What the JDK's own code spins or skips (a lambda form, JFR's event classes) stays outside.
+    List<String> outside =
+        classes.stream().filter(l -> !l.contains("source: shared objects file")).toList();
+    assertTrue(outside.size() <= 5, "loaded from outside the client's archive: " + outside);
+    List<String> tool =
+        classes.stream()
+            .filter(l -> l.contains("org.casepress.") && !l.contains("org.casepress.cli.warm."))
+            .toList();
+    assertEquals(List.of(), tool, "the client loaded the tool");
+  }
+
+  @Test
+  void withNoWarmProcessToBeHadTheLauncherRunsTheCommandItself() throws Exception {
+    LauncherIT.launch(HERE, "--help"); // the start-up archive, made once, says so on its first run
+    Path notAFolder = Files.writeString(out.resolve("not-a-folder"), "");
+    Map<String, String> env =
+        Map.of("CASEPRESS_WARM", "on", "CASEPRESS_WARM_DIR", notAFolder.toString());
+    for (String[] command : new String[][] {{"check"}, {"check", "no-such-study"}}) {
+      assertSame(LauncherIT.launch(HERE, command), LauncherIT.launch(env, command));
+    }
+    assertEquals(List.of(), pids());
   }
 
   @Test

@@ -60,6 +60,9 @@ final class PublishingFixture implements AutoCloseable {
   /** What sessions tell the person at the launch. */
   Progress progress = Progress.SILENT;
 
+  /** How sessions' publishers make final PDFs. */
+  FinalPdf pdf = FAKE_PDF;
+
   private Instant now = Instant.parse("2026-12-10T10:00:00Z");
 
   /** A clock the test moves on, as time passes between a user's runs. */
@@ -232,7 +235,7 @@ final class PublishingFixture implements AutoCloseable {
                 client,
                 target,
                 ledgers,
-                FAKE_PDF,
+                pdf,
                 clock,
                 sleeper,
                 checkpoints);

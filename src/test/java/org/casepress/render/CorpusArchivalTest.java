@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Problem;
 import org.casepress.source.Loaded;
@@ -22,8 +25,9 @@ import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 /**
  * Every file of ../shared/corpus that passes check (third-party Markdown, wrapped as a case study)
  * renders in final mode to a PDF that veraPDF passes as PDF/UA-1 and PDF/A-2a with zero failed
- * checks. The files check refuses are not rendered final, so they are counted, not validated; the
- * tally is printed at the end.
+ * checks, and in which no glyph lies outside the text box (tables and long tokens included). The
+ * files check refuses are not rendered final, so they are counted, not validated; the tally is
+ * printed at the end.
  */
 @Execution(
     ExecutionMode.CONCURRENT) // files are independent; the renderer is shared and thread-safe
@@ -57,6 +61,17 @@ class CorpusArchivalTest {
     Path pdf = here.resolve("final.pdf");
     Fixtures.renderer().render(cs, loaded.metadata(), Fixtures.published(), RenderMode.FINAL, pdf);
     ArchivalValidationTest.assertPassesPdfUaAndPdfA(pdf, name);
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      List<PageGeometry.Glyph> outside = PageGeometry.outsideTheTextBox(doc);
+      assertTrue(
+          outside.isEmpty(),
+          () ->
+              name
+                  + ": "
+                  + outside.size()
+                  + " glyphs outside the text box, the first "
+                  + outside.get(0));
+    }
     VALIDATED.add(name);
   }
 

@@ -48,6 +48,15 @@ public final class Fixtures {
     return new Publication(2, DATE, "approved", "10.5072/zenodo.123456", "10.5072/zenodo.123455");
   }
 
+  /** A fixture case study and its final PDF. */
+  record Rendered(CaseStudy cs, Path pdf) {}
+
+  /** Loads the fixtures and renders one of them in final mode, as published, into a folder. */
+  static Rendered renderFinal(String slug, Path folder) throws Exception {
+    Loaded loaded = load();
+    return new Rendered(loaded.caseStudy(slug).orElseThrow(), renderFinal(loaded, slug, folder));
+  }
+
   /** Renders a fixture case study in final mode, as published, to {@code folder/slug.pdf}. */
   static Path renderFinal(Loaded loaded, String slug, Path folder) throws Exception {
     CaseStudy cs = loaded.caseStudy(slug).orElseThrow();

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.casepress.source.Loaded;
@@ -52,6 +54,29 @@ class RightToLeftDocumentsTest {
       assertFalse(
           line.codePoints().anyMatch(cp -> cp >= 0xFB50 && cp <= 0xFDFF || cp >= 0xFE70),
           "presentation forms in the text layer: " + line);
+    }
+  }
+
+  @Test
+  void viewersAreToldToReadRightToLeft() throws Exception {
+    for (Path pdf : List.of(arabic, hebrew)) {
+      try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        PDViewerPreferences preferences = doc.getDocumentCatalog().getViewerPreferences();
+        assertEquals("R2L", preferences.getReadingDirection(), pdf.getFileName().toString());
+        assertTrue(preferences.displayDocTitle(), "PDF/UA's DisplayDocTitle is kept");
+      }
+    }
+  }
+
+  @Test
+  void aLeftToRightDocumentHasNoReadingDirection() throws Exception {
+    Path english = Fixtures.renderFinal(Fixtures.load(), "river-sensors", out);
+    try (PDDocument doc = Loader.loadPDF(english.toFile())) {
+      PDViewerPreferences preferences = doc.getDocumentCatalog().getViewerPreferences();
+      assertFalse(
+          preferences.getCOSObject().containsKey(COSName.getPDFName("Direction")),
+          preferences.getCOSObject().toString());
+      assertTrue(preferences.displayDocTitle());
     }
   }
 

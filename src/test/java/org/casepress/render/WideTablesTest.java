@@ -17,9 +17,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.casepress.model.CaseStudy;
-import org.casepress.source.Loaded;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,22 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  * after it stay on a portrait page.
  */
 class WideTablesTest {
-  /** The house style's margins, in points. */
-  private static final float SIDE = Typesetting.MARGIN_SIDE_MM / 25.4f * 72;
-
-  private static final float TOP = Typesetting.MARGIN_TOP_MM / 25.4f * 72;
-
-  private static final float BOTTOM = Typesetting.MARGIN_BOTTOM_MM / 25.4f * 72;
-
   @TempDir static Path out;
   static CaseStudy cs;
   static Path pdf;
 
   @BeforeAll
   static void render() throws Exception {
-    Loaded loaded = Fixtures.load();
-    cs = loaded.caseStudy("wide-table").orElseThrow();
-    pdf = Fixtures.renderFinal(loaded, "wide-table", out);
+    Fixtures.Rendered rendered = Fixtures.renderFinal("wide-table", out);
+    cs = rendered.cs();
+    pdf = rendered.pdf();
   }
 
   @Test
@@ -69,21 +60,9 @@ class WideTablesTest {
   @Test
   void everyCellGlyphLiesInsideThePagesTextBox() throws Exception {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      List<TextPosition> glyphs = glyphs(doc, 2);
-      PDRectangle page = doc.getPage(1).getMediaBox();
-      int cells = 0;
-      for (TextPosition g : glyphs) {
-        float top = g.getYDirAdj() - g.getHeightDir();
-        if (top < TOP || g.getYDirAdj() > page.getHeight() - BOTTOM) {
-          continue; // the running title and the footer, in the margins by design
-        }
-        cells++;
-        assertTrue(
-            g.getXDirAdj() >= SIDE - 0.5f
-                && g.getXDirAdj() + g.getWidthDirAdj() <= page.getWidth() - SIDE + 0.5f,
-            "'" + g.getUnicode() + "' at x " + g.getXDirAdj() + " is outside the text box");
-      }
-      assertTrue(cells > 300, "the table's glyphs: " + cells);
+      assertEquals(List.of(), PageGeometry.outsideTheTextBox(doc));
+      long landscape = PageGeometry.glyphs(doc).stream().filter(g -> g.page() == 2).count();
+      assertTrue(landscape > 300, "the table's glyphs: " + landscape);
     }
   }
 
@@ -143,20 +122,5 @@ class WideTablesTest {
     stripper.setStartPage(page);
     stripper.setEndPage(page);
     return stripper.getText(doc);
-  }
-
-  private static List<TextPosition> glyphs(PDDocument doc, int page) throws Exception {
-    List<TextPosition> glyphs = new ArrayList<>();
-    PDFTextStripper stripper =
-        new PDFTextStripper() {
-          @Override
-          protected void processTextPosition(TextPosition text) {
-            glyphs.add(text);
-          }
-        };
-    stripper.setStartPage(page);
-    stripper.setEndPage(page);
-    stripper.getText(doc);
-    return glyphs;
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * The client sends one {@link Request}; the server answers with frames: a tag byte, then for {@link
  * #OUT} and {@link #ERR} a length and that many bytes, for {@link #EXIT} the exit code, for {@link
  * #REFUSED} a reason (the client then runs the command itself). Only JDK classes, so that the
- * client loads almost nothing.
+ * client loads almost nothing; written as {@link Rendezvous} says.
  */
 final class Frames {
   static final int VERSION = 1;
@@ -62,7 +62,11 @@ final class Frames {
     static Request readFrom(DataInputStream in) throws IOException {
       int version = in.readInt();
       if (version != VERSION) {
-        throw new IOException("warm protocol version " + version + ", expected " + VERSION);
+        throw new IOException(
+            "warm protocol version "
+                .concat(Integer.toString(version))
+                .concat(", expected ")
+                .concat(Integer.toString(VERSION)));
       }
       String identity = readString(in);
       String cwd = readString(in);
@@ -91,7 +95,7 @@ final class Frames {
   static String readString(DataInputStream in) throws IOException {
     int length = in.readInt();
     if (length < 0 || length > MAX_STRING) {
-      throw new IOException("warm protocol: a string of " + length + " bytes");
+      throw new IOException("warm protocol: a string of ".concat(Integer.toString(length)));
     }
     return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
@@ -99,7 +103,7 @@ final class Frames {
   private static int count(DataInputStream in) throws IOException {
     int n = in.readInt();
     if (n < 0 || n > 10_000) {
-      throw new IOException("warm protocol: a list of " + n + " items");
+      throw new IOException("warm protocol: a list of ".concat(Integer.toString(n)));
     }
     return n;
   }

@@ -22,6 +22,12 @@ import java.util.Set;
  * jar or another JDK gets another name, so it never talks to a stale process; the identity itself
  * travels with every request and the server refuses one that is not its own.
  *
+ * <p>This and the client's other classes ({@link WarmClient}, {@link Frames}) are written without
+ * lambdas, method references, streams, regular expressions, {@code String.format} or {@code +} on
+ * strings on the path of a command that finds its warm process running: each of those spins classes
+ * at run time (invokedynamic), and in a JVM that lives 50 ms that was half its time. {@code
+ * WarmLauncherIT} fails when one comes back.
+ *
  * @param folder the private folder (0700 where the file system has POSIX permissions)
  * @param identity everything the process's output may depend on, one line each
  */
@@ -36,26 +42,31 @@ record Rendezvous(Path folder, String identity) {
     for (byte b : identity.getBytes(StandardCharsets.UTF_8)) {
       h = (h ^ (b & 0xff)) * 0x100000001b3L;
     }
-    return String.format(Locale.ROOT, "%016x", h);
+    String hex = Long.toHexString(h);
+    return "0000000000000000".substring(hex.length()).concat(hex);
   }
 
   Path socket() {
-    return folder.resolve(name() + ".sock");
+    return beside(".sock");
   }
 
   /** Held while a process is started, so two clients starting at once start one. */
   Path lock() {
-    return folder.resolve(name() + ".lock");
+    return beside(".lock");
   }
 
   /** The warm process's id, for tests and for a user who wants it gone. */
   Path pid() {
-    return folder.resolve(name() + ".pid");
+    return beside(".pid");
   }
 
   /** JVM messages of the warm process (it has no terminal). */
   Path log() {
-    return folder.resolve(name() + ".log");
+    return beside(".log");
+  }
+
+  private Path beside(String suffix) {
+    return folder.resolve(name().concat(suffix));
   }
 
   /**
@@ -64,36 +75,58 @@ record Rendezvous(Path folder, String identity) {
    */
   static Optional<Rendezvous> of(Map<String, String> env, String startup) {
     Optional<Path> folder = privateFolder(env);
-    return folder.map(f -> new Rendezvous(f, identity(env, startup)));
+    if (folder.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Rendezvous(folder.get(), identity(env, startup)));
   }
 
   static String identity(Map<String, String> env, String startup) {
-    return "casepress warm "
-        + Frames.VERSION
-        + "\nclasspath "
-        + classPathStamp()
-        + "\njava "
-        + System.getProperty("java.home")
-        + " "
-        + System.getProperty("java.vm.version")
-        + "\ncharset "
-        + Charset.defaultCharset().name()
-        + "\ntz "
-        + env.getOrDefault("TZ", "")
-        + "\nlocale "
-        + Locale.getDefault()
-        + "\nstartup "
-        + startup
-        + "\noptions "
-        + env.getOrDefault(WarmClient.OPTIONS_VARIABLE, "").strip();
+    return new StringBuilder("casepress warm ")
+        .append(Frames.VERSION)
+        .append("\nclasspath ")
+        .append(classPathStamp())
+        .append("\njava ")
+        .append(System.getProperty("java.home"))
+        .append(' ')
+        .append(System.getProperty("java.vm.version"))
+        .append("\ncharset ")
+        .append(Charset.defaultCharset().name())
+        .append("\ntz ")
+        .append(env.getOrDefault("TZ", ""))
+        .append("\nlocale ")
+        .append(Locale.getDefault())
+        .append("\nstartup ")
+        .append(startup)
+        .append("\noptions ")
+        .append(env.getOrDefault(WarmClient.OPTIONS_VARIABLE, "").strip())
+        .toString();
   }
 
   /** Each class path entry with its size and modification time: a rebuilt jar differs. */
   static String classPathStamp() {
     StringBuilder s = new StringBuilder();
+    // A one-character separator takes String.split's path without a regular expression.
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       File f = new File(entry).getAbsoluteFile();
       s.append(f).append(' ').append(f.length()).append(' ').append(f.lastModified()).append(';');
+    }
+    return s.toString();
+  }
+
+  /** The user's name with anything but letters, digits, dot, underscore and hyphen as '_'. */
+  static String fileNameOf(String user) {
+    StringBuilder s = new StringBuilder(user.length());
+    for (int i = 0; i < user.length(); i++) {
+      char c = user.charAt(i);
+      boolean plain =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      s.append(plain ? c : '_');
     }
     return s.toString();
   }
@@ -115,7 +148,7 @@ record Rendezvous(Path folder, String identity) {
       folder =
           Path.of(
               System.getProperty("java.io.tmpdir"),
-              "casepress-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"));
+              "casepress-".concat(fileNameOf(System.getProperty("user.name"))));
     }
     boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     try {

@@ -20,19 +20,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.casepress.cli.Main;
 
 /**
  * The launcher's front end for {@link #FORWARDED} commands: hands the command to a warm casepress
  * process ({@link WarmServer}), starting one when there is none, and relays its output and exit
- * code, so that a command does not pay the JVM's warm-up each time. Everything else, and any
- * failure to reach a warm process before it has printed anything, runs in this JVM as {@link Main}
- * would. Loads only JDK classes on the warm path: it must start in a few tens of milliseconds.
+ * code, so that a command does not pay the JVM's warm-up each time. When no warm process can be had
+ * before anything was printed, it exits with {@link #NOT_RUN} and the launcher runs the command in
+ * a JVM of its own. It runs from a jar of its own with nothing of the tool on its class path and
+ * loads only JDK classes: it must start in a few tens of milliseconds (see {@link Rendezvous} for
+ * what its code avoids).
  */
 public final class WarmClient {
   /**
@@ -48,6 +50,10 @@ public final class WarmClient {
 
   static final String OPTIONS_VARIABLE = "CASEPRESS_JAVA_OPTS";
   static final String IDLE_VARIABLE = "CASEPRESS_WARM_IDLE";
+  static final String WARM_UP_VARIABLE = "CASEPRESS_WARM_UP";
+
+  /** As {@code WarmUp.DEFAULT_RENDERS}: the client does not load the server's classes. */
+  static final int DEFAULT_WARM_UP_RENDERS = 3;
 
   /** Seconds without a command after which the warm process exits. */
   static final long DEFAULT_IDLE_SECONDS = 600;
@@ -65,6 +71,14 @@ public final class WarmClient {
   static final String SERVER_CLASS = "org.casepress.cli.warm.WarmServer";
 
   private static final long START_TIMEOUT_MILLIS = 30_000;
+
+  /**
+   * Exit code that tells the launcher nothing ran and nothing was printed, so that it runs the
+   * command itself (sysexits' EX_TEMPFAIL). The tool's own codes are 0 to 4. Running it here
+   * instead would need the tool jar on this JVM's class path, and the JDK reads the directory of
+   * every jar on it at the first socket (a service lookup): a fifth of the client's time.
+   */
+  static final int NOT_RUN = 75;
 
   private WarmClient() {}
 
@@ -86,7 +100,7 @@ public final class WarmClient {
         System.exit(exited.code());
       }
     }
-    Main.main(args);
+    System.exit(NOT_RUN);
   }
 
   /** What became of a forwarded command. */
@@ -94,7 +108,7 @@ public final class WarmClient {
     /** The warm process ran it to the end. */
     record Exited(int code) implements Outcome {}
 
-    /** Nothing ran and nothing was printed: run the command here. */
+    /** Nothing ran and nothing was printed: the launcher runs the command itself. */
     record NotRun(String why) implements Outcome {}
   }
 
@@ -117,9 +131,10 @@ public final class WarmClient {
 
   /** The charset this JVM's System.out or System.err would encode with, had it run the command. */
   private static String charset(String stream) {
-    String named = System.getProperty(stream + ".encoding");
+    boolean stdout = stream.equals("stdout");
+    String named = System.getProperty(stdout ? "stdout.encoding" : "stderr.encoding");
     if (named == null) {
-      named = System.getProperty("sun." + stream + ".encoding");
+      named = System.getProperty(stdout ? "sun.stdout.encoding" : "sun.stderr.encoding");
     }
     return named != null ? named : Charset.defaultCharset().name();
   }
@@ -138,10 +153,10 @@ public final class WarmClient {
     try {
       channel = connectOrStart(r, env);
     } catch (IOException | InterruptedException e) {
-      return new Outcome.NotRun("no warm process: " + e.getMessage());
+      return new Outcome.NotRun("no warm process: ".concat(String.valueOf(e.getMessage())));
     }
     if (channel == null) {
-      return new Outcome.NotRun("the warm process did not start; see " + r.log());
+      return new Outcome.NotRun("the warm process did not start; see ".concat(r.log().toString()));
     }
     boolean printed = false;
     try (channel) {
@@ -169,7 +184,7 @@ public final class WarmClient {
       }
     } catch (IOException e) {
       if (!printed) {
-        return new Outcome.NotRun("the warm process went away: " + e);
+        return new Outcome.NotRun("the warm process went away: ".concat(e.toString()));
       }
       try {
         err.write(
@@ -271,16 +286,32 @@ public final class WarmClient {
     command.add(r.folder().toString());
     command.add(r.identity());
     command.add(Long.toString(idleSeconds(env)));
+    command.add(Integer.toString(warmUpRenders(env)));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(r.folder().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(r.log().toFile()));
     // Only what the JVM itself needs: the warm process gets each command's variables with it.
-    builder.environment().keySet().removeIf(name -> name.contains("TOKEN"));
+    Iterator<String> names = builder.environment().keySet().iterator();
+    while (names.hasNext()) {
+      if (names.next().contains("TOKEN")) {
+        names.remove();
+      }
+    }
     Process p = builder.start();
     p.getOutputStream().close();
     return p;
+  }
+
+  /** CASEPRESS_WARM_UP: how many times the warm process repeats its first render while idle. */
+  static int warmUpRenders(Map<String, String> env) {
+    try {
+      int renders = Integer.parseInt(env.getOrDefault(WARM_UP_VARIABLE, "").strip());
+      return renders >= 0 ? renders : DEFAULT_WARM_UP_RENDERS;
+    } catch (NumberFormatException e) {
+      return DEFAULT_WARM_UP_RENDERS;
+    }
   }
 
   static long idleSeconds(Map<String, String> env) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.casepress.cli.Cli;
@@ -35,22 +36,28 @@ public final class WarmServer implements Closeable {
   private final ServerSocketChannel channel;
   private final Object socketKey;
   private final String classPath;
+  private final int warmUpRenders;
   private final AtomicInteger running = new AtomicInteger();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicBoolean warmingUp = new AtomicBoolean();
   private final AtomicLong lastActive = new AtomicLong(System.currentTimeMillis());
 
-  private WarmServer(Rendezvous rendezvous, long idleMillis, ServerSocketChannel channel)
+  private WarmServer(
+      Rendezvous rendezvous, long idleMillis, int warmUpRenders, ServerSocketChannel channel)
       throws IOException {
     this.rendezvous = rendezvous;
     this.idleMillis = idleMillis;
+    this.warmUpRenders = warmUpRenders;
     this.channel = channel;
     this.socketKey = fileKey(rendezvous.socket());
     this.classPath = Rendezvous.classPathStamp();
   }
 
-  /** Usage (by {@link WarmClient}): WarmServer FOLDER IDENTITY IDLE_SECONDS. */
+  /** Usage (by {@link WarmClient}): WarmServer FOLDER IDENTITY IDLE_SECONDS WARM_UP_RENDERS. */
   public static void main(String[] args) throws IOException, InterruptedException {
     Rendezvous r = new Rendezvous(Path.of(args[0]), args[1]);
-    try (WarmServer server = listen(r, Long.parseLong(args[2]) * 1000)) {
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : WarmUp.DEFAULT_RENDERS;
+    try (WarmServer server = listen(r, Long.parseLong(args[2]) * 1000, warmUp)) {
       server.serve();
       // A client accepted just before the socket closed still gets its whole answer.
       while (server.running.get() > 0) {
@@ -60,14 +67,22 @@ public final class WarmServer implements Closeable {
     System.exit(0);
   }
 
-  /** Binds the socket (replacing a dead one) and records this process's id beside it. */
   static WarmServer listen(Rendezvous r, long idleMillis) throws IOException {
+    return listen(r, idleMillis, 0);
+  }
+
+  /**
+   * Binds the socket (replacing a dead one) and records this process's id beside it.
+   *
+   * @param warmUpRenders how many times to repeat the first render while idle ({@link WarmUp})
+   */
+  static WarmServer listen(Rendezvous r, long idleMillis, int warmUpRenders) throws IOException {
     ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     try {
       Files.deleteIfExists(r.socket());
       channel.bind(UnixDomainSocketAddress.of(r.socket()));
       Files.writeString(r.pid(), ProcessHandle.current().pid() + "\n");
-      return new WarmServer(r, idleMillis, channel);
+      return new WarmServer(r, idleMillis, warmUpRenders, channel);
     } catch (IOException e) {
       channel.close();
       throw e;
@@ -89,6 +104,7 @@ public final class WarmServer implements Closeable {
         continue;
       }
       running.incrementAndGet();
+      accepted.incrementAndGet();
       Thread t = new Thread(() -> handle(client), "casepress-warm-command");
       t.setDaemon(true);
       t.start();
@@ -155,12 +171,34 @@ public final class WarmServer implements Closeable {
                 request.args().toArray(String[]::new));
       }
       sink.exit(code);
+      if (code == 0 && warmUpRenders > 0 && warmingUp.compareAndSet(false, true)) {
+        warmUp(request);
+      }
     } catch (IOException | RuntimeException e) {
       // The client went away or spoke another protocol: nothing to answer, nobody to tell.
     } finally {
       lastActive.set(System.currentTimeMillis());
       running.decrementAndGet();
     }
+  }
+
+  /**
+   * Repeats the first successful render on a thread of its own while no command runs or has come
+   * since (it does not count as running, so the process may stop idle meanwhile).
+   */
+  private void warmUp(Frames.Request first) {
+    long seen = accepted.get();
+    Thread t =
+        new Thread(
+            () ->
+                WarmUp.run(
+                    first,
+                    warmUpRenders,
+                    () -> accepted.get() == seen && running.get() <= 1 && channel.isOpen()),
+            "casepress-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   /** Why this process will not run the request (the client then runs it itself), or null. */

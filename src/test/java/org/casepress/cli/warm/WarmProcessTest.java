@@ -118,6 +118,45 @@ class WarmProcessTest {
   }
 
   @Test
+  void warmingUpAfterTheFirstRenderWritesNothingIntoTheWorkspace() throws Exception {
+    server.close();
+    serving.join(5_000);
+    server = WarmServer.listen(rendezvous, 60_000, 2);
+    serving = new Thread(server::serve);
+    serving.start();
+    Run here = inProcess("render", "river-sensors", "--final", "--output", "out.pdf");
+    byte[] expected = Files.readAllBytes(ws.resolve("out.pdf"));
+    List<String> files = files(ws);
+    Files.delete(ws.resolve("out.pdf"));
+    assertSame(here, warm("render", "river-sensors", "--final", "--output", "out.pdf"));
+    // It starts once the answer is sent, so it may not be running yet.
+    long started = System.currentTimeMillis() + 10_000;
+    while (!warmUpRunning() && System.currentTimeMillis() < started) {
+      Thread.sleep(10);
+    }
+    assertTrue(warmUpRunning(), "no warm-up after the first render");
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (warmUpRunning() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertFalse(warmUpRunning(), "the warm-up did not end");
+    assertEquals(files, files(ws), "the warm-up wrote into the workspace");
+    assertArrayEquals(expected, Files.readAllBytes(ws.resolve("out.pdf")));
+    assertSame(here, warm("render", "river-sensors", "--final", "--output", "out.pdf"));
+  }
+
+  private static boolean warmUpRunning() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("casepress-warm-up") && t.isAlive());
+  }
+
+  private static List<String> files(Path root) throws IOException {
+    try (var all = Files.walk(root)) {
+      return all.map(p -> root.relativize(p) + " " + p.toFile().length()).sorted().toList();
+    }
+  }
+
+  @Test
   void aCheckWithProblemsPrintsTheSameProblemsAndExitsOne() throws Exception {
     Path md = ws.resolve("case-studies/river-sensors/case-study.md");
     Files.writeString(

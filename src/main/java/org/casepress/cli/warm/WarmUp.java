@@ -1,0 +1,103 @@
+package org.casepress.cli.warm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.casepress.cli.Cli;
+
+/**
+ * The warm process warming itself: the first render pays the JIT's warm-up (in bench.ColdBreakdown
+ * the first render of a JVM took 3.4 times the fourth), so once it has answered and nobody else is
+ * waiting, the process renders the same case study a few more times, into a temporary folder of its
+ * own, and the next command finds the renderer compiled. It stops before each render when a command
+ * has come meanwhile; one that comes during a render shares the cores with the rest of that render.
+ * It writes nothing into the workspace and takes no lock: render takes none.
+ */
+final class WarmUp {
+  /** Renders after the first; the fourth render of a JVM was about as fast as any later one. */
+  static final int DEFAULT_RENDERS = 3;
+
+  private WarmUp() {}
+
+  /**
+   * The render to repeat, as arguments writing to {@code output}: the same case study, mode, date
+   * and workspace as {@code args}, a {@code render} of one case study. Empty for anything else (a
+   * check, render --all, an option it does not know), which is not repeated.
+   */
+  static Optional<String[]> renderAgain(List<String> args, Path output) {
+    if (args.isEmpty() || !args.get(0).equals("render")) {
+      return Optional.empty();
+    }
+    List<String> again = new ArrayList<>(List.of("render"));
+    String slug = null;
+    for (int i = 1; i < args.size(); i++) {
+      String a = args.get(i);
+      boolean valued = a.equals("--workspace") || a.equals("--date") || a.equals("--output");
+      if (valued && i + 1 < args.size()) {
+        if (!a.equals("--output")) {
+          again.add(a);
+          again.add(args.get(i + 1));
+        }
+        i++;
+      } else if (a.equals("--final")) {
+        again.add(a);
+      } else if (!a.startsWith("-") && slug == null) {
+        slug = a;
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (slug == null) {
+      return Optional.empty();
+    }
+    again.add(1, slug);
+    again.add("--output");
+    again.add(output.toString());
+    return Optional.of(again.toArray(new String[0]));
+  }
+
+  /**
+   * Repeats the render {@code renders} times while {@code idle} says nobody is waiting; what it
+   * prints goes nowhere.
+   */
+  static void run(Frames.Request first, int renders, BooleanSupplier idle) {
+    Path folder;
+    try {
+      folder = Files.createTempDirectory("casepress-warm-up");
+    } catch (IOException e) {
+      return;
+    }
+    try {
+      Path output = folder.resolve("warm-up.pdf");
+      Optional<String[]> args = renderAgain(first.args(), output);
+      PrintStream nowhere =
+          new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+      for (int i = 0; args.isPresent() && i < renders && idle.getAsBoolean(); i++) {
+        Cli.run(
+            InputStream.nullInputStream(),
+            nowhere,
+            nowhere,
+            first.env(),
+            Path.of(first.cwd()),
+            args.get().clone());
+      }
+    } catch (RuntimeException e) {
+      // A warm-up that fails costs the next command its head start, nothing else.
+    } finally {
+      try {
+        Files.deleteIfExists(folder.resolve("warm-up.pdf"));
+        Files.deleteIfExists(folder);
+      } catch (IOException e) {
+        // A file left in the temporary folder is the system's to clean.
+      }
+    }
+  }
+}

@@ -18,9 +18,10 @@ import org.jsoup.select.NodeVisitor;
  * "thevideo"); a number stays with its unit or "%", a footnote marker with the word before it, a
  * closing bracket or punctuation with the short link or code before it; DOIs and ORCID iDs are kept
  * whole; a code line too long for the page is broken with a visible continuation mark; and a word
- * too long for a line may break inside, with a hyphen drawn where it does. Glued runs become {@code
- * span.nobr} ({@code white-space: nowrap} in the house style), so no character is added to the
- * text.
+ * too long for a line may break inside, with a hyphen drawn where it does. Body text in a language
+ * with hyphenation patterns gets soft hyphens where its words may break ({@link Hyphenation}).
+ * Glued runs become {@code span.nobr} ({@code white-space: nowrap} in the house style), so no
+ * character is added to the text.
  */
 final class LineBreaks {
   /** Characters of DejaVu Sans Mono at the house style's code size that fit in a code block. */
@@ -72,7 +73,26 @@ final class LineBreaks {
 
   private LineBreaks() {}
 
-  static void apply(Document doc) {
+  /** Shorter words are never hyphenated: two or three letters either side of a break read badly. */
+  static final int HYPHENATED_LETTERS = 6;
+
+  /**
+   * A word of body text that may be hyphenated: letters only (no digits, hyphens, apostrophes, or
+   * dots inside, so no address, identifier or compound), at least {@link #HYPHENATED_LETTERS} long,
+   * standing between spaces or punctuation.
+   */
+  private static final Pattern BODY_WORD =
+      Pattern.compile(
+          "(?<=^|[\\s\u00a0(\\[{\"'“‘«])[\\p{L}\\p{M}]{"
+              + HYPHENATED_LETTERS
+              + ",}"
+              + "(?=$|[\\s\u00a0]|[.,;:!?…\"'”’»)\\]}]+(?![\\p{L}\\p{N}]))");
+
+  /**
+   * Every pass; {@code hyphenation} (null: none) sets soft hyphens in the words of the body's
+   * paragraphs and list items.
+   */
+  static void apply(Document doc, Hyphenation hyphenation) {
     Element body = doc.body();
     for (Element e : body.select(INLINE)) {
       moveEdgeSpaceOutside(e);
@@ -97,6 +117,15 @@ final class LineBreaks {
     }
     for (Element code : body.select("pre > code, pre:not(:has(code))")) {
       continueLongLines(code);
+    }
+    Element main = body.selectFirst("main");
+    if (hyphenation != null && main != null) {
+      keepRaggedAroundLongAddresses(main);
+      for (TextNode t : texts(main)) {
+        if (inBodyText(t)) {
+          hyphenate(t, hyphenation);
+        }
+      }
     }
     for (TextNode t : texts(body)) {
       if (inCode(t) || inUnbreakable(t)) {
@@ -146,6 +175,145 @@ final class LineBreaks {
     out.append(s, at, s.length());
     t.text(out.toString());
   }
+
+  /**
+   * Soft hyphens where the patterns allow a break, in each word of body text that is not in
+   * capitals (an acronym) or capitalised inside (a name such as "GitHub"), and not cut by the edge
+   * of an inline element ("<em>data</em>sets").
+   */
+  private static void hyphenate(TextNode t, Hyphenation hyphenation) {
+    String s = t.getWholeText();
+    Matcher m = BODY_WORD.matcher(s);
+    StringBuilder out = null;
+    int at = 0;
+    while (m.find()) {
+      String word = m.group();
+      if (!lowerAfterFirst(word)
+          || (m.start() == 0 && letterBefore(t))
+          || (m.end() == s.length() && letterAfter(t))) {
+        continue;
+      }
+      String marked = hyphenation.insert(word, SOFT_HYPHEN);
+      if (marked.length() == word.length()) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length() + 32);
+      }
+      out.append(s, at, m.start()).append(marked);
+      at = m.end();
+    }
+    if (out != null) {
+      t.text(out.append(s, at, s.length()).toString());
+    }
+  }
+
+  /**
+   * A paragraph or list item holding a link or code longer than {@link #SHORT} characters is set
+   * ragged and not hyphenated: such a run breaks anywhere (or not at all), and justified around it
+   * the lines go loose.
+   */
+  private static void keepRaggedAroundLongAddresses(Element main) {
+    for (Element run : main.select("p a, p code, li a, li code")) {
+      if (run.wholeText().length() > SHORT) {
+        Element block = run.closest("p, li");
+        if (block != null) {
+          block.addClass(RAGGED);
+        }
+      }
+    }
+  }
+
+  /** The class of a block of body text set ragged right in a justified document. */
+  static final String RAGGED = "ragged";
+
+  private static boolean lowerAfterFirst(String word) {
+    for (int i = 1; i < word.length(); i++) {
+      if (Character.isUpperCase(word.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the text just before {@code n} in its block, across inline elements, is a letter. */
+  private static boolean letterBefore(Node n) {
+    for (Node x = n; x != null; x = isBlock(x.parent()) ? null : x.parent()) {
+      if (x.previousSibling() != null) {
+        String s = wholeText(x.previousSibling());
+        return !s.isEmpty() && Character.isLetterOrDigit(s.charAt(s.length() - 1));
+      }
+    }
+    return false;
+  }
+
+  /** Whether the text just after {@code n} in its block, across inline elements, is a letter. */
+  private static boolean letterAfter(Node n) {
+    for (Node x = n; x != null; x = isBlock(x.parent()) ? null : x.parent()) {
+      if (x.nextSibling() != null) {
+        String s = wholeText(x.nextSibling());
+        return !s.isEmpty() && Character.isLetterOrDigit(s.charAt(0));
+      }
+    }
+    return false;
+  }
+
+  private static String wholeText(Node n) {
+    return n instanceof TextNode t ? t.getWholeText() : n instanceof Element e ? e.wholeText() : "";
+  }
+
+  private static final Set<String> INLINE_TAGS =
+      Set.of(
+          "a", "em", "strong", "b", "i", "span", "code", "del", "s", "mark", "q", "sup", "sub",
+          "bdi", "small", "u", "abbr", "cite", "kbd", "samp", "var");
+
+  private static boolean isBlock(Node n) {
+    return !(n instanceof Element e) || !INLINE_TAGS.contains(e.normalName());
+  }
+
+  /**
+   * In a paragraph or list item of the body, and not in a heading, caption, box title, table, code,
+   * link, glued run or the list of references (names and addresses, set ragged).
+   */
+  private static boolean inBodyText(TextNode t) {
+    boolean block = false;
+    for (Node x = t.parent(); x != null; x = x.parent()) {
+      if (!(x instanceof Element e)) {
+        continue;
+      }
+      String tag = e.normalName();
+      if (tag.equals("main")) {
+        return block;
+      }
+      if (NOT_HYPHENATED.contains(tag)
+          || e.hasClass(RAGGED)
+          || e.hasClass("nobr")
+          || e.hasClass("missing-char")
+          || e.hasClass("admonition-title")
+          || e.hasClass("references")) {
+        return false;
+      }
+      block |= tag.equals("p") || tag.equals("li");
+    }
+    return false;
+  }
+
+  private static final Set<String> NOT_HYPHENATED =
+      Set.of(
+          "pre",
+          "code",
+          "kbd",
+          "samp",
+          "a",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "table",
+          "figcaption",
+          "dt");
 
   /** " video" inside a link becomes " " before it; likewise a space at its end. */
   private static void moveEdgeSpaceOutside(Element e) {

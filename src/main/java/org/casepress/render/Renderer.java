@@ -113,6 +113,10 @@ public final class Renderer {
       if (RightToLeft.language(cs.language())) {
         RightToLeft.readRightToLeft(document);
       }
+      HyphenBreaks hyphens = HyphenBreaks.of(html);
+      if (hyphens.any()) {
+        hyphens.mark(document);
+      }
       Archival.finish(
           document,
           contentKey(html, assets),

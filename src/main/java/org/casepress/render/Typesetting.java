@@ -122,7 +122,14 @@ final class Typesetting {
       doc.select(ENGLISH_HEADINGS).attr("lang", "en");
     }
     new TableFit(fonts).apply(doc);
-    LineBreaks.apply(doc);
+    // Body text is justified (house style, main.hyphenated) only where it can be hyphenated:
+    // without
+    // it, justified lines go loose (docs/render.md#hyphenation-and-justification).
+    Hyphenation hyphenation = Hyphenation.of(cs.language()).orElse(null);
+    if (hyphenation != null) {
+      main.addClass("hyphenated");
+    }
+    LineBreaks.apply(doc, hyphenation);
     for (Element e : doc.select("[" + BodyHtml.LINE + "], [data-width]")) {
       e.removeAttr(BodyHtml.LINE).removeAttr("data-width");
     }

@@ -1,15 +1,19 @@
 package org.casepress.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,6 +57,53 @@ class TextLayerTest {
     String missing =
         TextLayer.firstMissing(TextLayer.sourceWords(e.cs()), TextLayer.pdfWords(runs));
     assertNull(missing, () -> e + " (" + e.cs().source() + "): the PDF lacks " + missing);
+  }
+
+  /**
+   * Issue 12, item 4: a word the typesetter hyphenated at a line's end is one word for copy, search
+   * and screen readers. Its drawn hyphen and the rest of the word on the next line are under
+   * /ActualText; PDFBox's extraction gives the word whole where it starts. Every English example
+   * has such breaks: none would mean hyphenation is off.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void hyphenatedWordsAreReadWhole(ExampleRenders.Example e) throws Exception {
+    List<String> hyphenated = new java.util.ArrayList<>();
+    String extracted;
+    try (PDDocument doc = Loader.loadPDF(ExampleRenders.pdf(e).toFile())) {
+      PDFTextStripper stripper =
+          new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions)
+                throws java.io.IOException {
+              TextPosition last = positions.get(positions.size() - 1);
+              String drawn = last.getFont().toUnicode(last.getCharacterCodes()[0]);
+              if ("-".equals(drawn) && last.getUnicode().isEmpty()) {
+                // the whole word is the /ActualText on the first glyph of its span
+                for (int i = positions.size() - 2; i >= 0; i--) {
+                  if (positions.get(i).getUnicode().length() > 1) {
+                    hyphenated.add(positions.get(i).getUnicode());
+                    break;
+                  }
+                }
+              }
+              super.writeString(text, positions);
+            }
+          };
+      stripper.setSortByPosition(true);
+      stripper.getText(doc);
+      extracted = new PDFTextStripper().getText(doc);
+    }
+    assertFalse(hyphenated.isEmpty(), e + ": no word is hyphenated at a line's end");
+    List<String> source = TextLayer.sourceWords(e.cs());
+    for (String word : hyphenated) {
+      assertTrue(source.contains(word.toLowerCase(Locale.ROOT)), e + ": '" + word + "' is whole");
+      assertTrue(extracted.contains(word), e + ": extraction gives '" + word + "'");
+    }
+  }
+
+  static Stream<ExampleRenders.Example> examples() {
+    return ExampleRenders.examples().stream();
   }
 
   private static String around(String text, int at) {

@@ -9,6 +9,8 @@
 #   bench/warm-profile.sh --against REV [PAIRS]   CPU per warm render of REV's build and of this
 #                                                tree's, PAIRS times each, one JVM after the other
 #
+# PROFILE_OPTS adds JVM options (a system property to switch a pass off, say) to the profiled JVM.
+#
 # REV is built in a scratch git worktree; it runs this tree's harness on the same documents with
 # the warm process's flags, so only the rendering code differs. The
 # figures are CPU time of the rendering thread, which a machine shared with other builds moves
@@ -37,7 +39,7 @@ echo "== $(ls "$ws/case-studies" | wc -l) documents; load average $(cut -d' ' -f
 
 # The launcher's and the warm process's JIT setting (docs/warm.md).
 profile() { # classes rounds warmup outdir
-  java -XX:TieredStopAtLevel=1 -Xlog:disable -cp "$1:target/test-classes:$deps" \
+  java -XX:TieredStopAtLevel=1 ${PROFILE_OPTS:-} -Xlog:disable -cp "$1:target/test-classes:$deps" \
     org.casepress.render.bench.WarmProfile "$ws" "$4" "$2" "$3" 2>/dev/null
 }
 

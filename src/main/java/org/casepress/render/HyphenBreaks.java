@@ -69,7 +69,7 @@ final class HyphenBreaks {
     // Body text only: the long words broken in narrow table cells keep their drawn hyphen (their
     // cells' lines are not told apart here).
     for (TextNode t : main == null ? List.<TextNode>of() : LineBreaks.texts(main)) {
-      if (t.parent() != null && t.parent().closest("table") != null) {
+      if (t.parent() != null && LineBreaks.inTable(t)) {
         continue;
       }
       String s = t.getWholeText();

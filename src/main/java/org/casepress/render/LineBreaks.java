@@ -9,8 +9,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Where lines may break, decided as a typesetter would, over the finished DOM: spaces at the edge
@@ -70,6 +72,13 @@ final class LineBreaks {
   private static final int SHORT = 32;
 
   private static final String INLINE = "a, em, strong, b, i, span, code, del, s, mark, q";
+
+  /**
+   * Cells whose long words break at soft hyphens. Parsed once: {@code closest(String)} parses its
+   * selector again on every call, and this one is asked for every text node in a table.
+   */
+  private static final Evaluator NARROW_CELL =
+      QueryParser.parse("table.shared-out, td.break-inside, th.break-inside");
 
   private LineBreaks() {}
 
@@ -133,8 +142,7 @@ final class LineBreaks {
       }
       if (!inTable(t)) {
         breakLongWords(t, LONG, LONG_WORD_PART);
-      } else if (t.parent() != null
-          && t.parent().closest("table.shared-out, td.break-inside, th.break-inside") != null) {
+      } else if (t.parent() != null && t.parent().closest(NARROW_CELL) != null) {
         breakLongWords(t, LONG_IN_CELL, PART_IN_NARROW_CELL);
       }
     }
@@ -495,7 +503,7 @@ final class LineBreaks {
     return false;
   }
 
-  private static boolean inTable(Node n) {
+  static boolean inTable(Node n) {
     return within(n, Set.of("table"));
   }
 

@@ -69,14 +69,8 @@ fi
 echo "== building casepress" >&2
 ./mvnw -q -B -DskipTests package >/dev/null
 ws="$work/ws"
-mkdir -p "$ws"
-cp -r metadata "$ws/"
-mkdir -p "$ws/case-studies"
-for d in case-studies/*/; do
-  [ -f "$d/case-study.md" ] && cp -r "$d" "$ws/case-studies/"
-done
-# Three large real pages (when the corpus is beside the clone), wrapped as case studies.
-python3 bench/anchors/wrap.py "$ws" "$corpus" >"$work/wrapped.txt"
+# The examples, and three large real pages (when the corpus is beside the clone) wrapped as case studies.
+bench/anchors/documents.sh "$ws" "$corpus" >"$work/wrapped.txt"
 slugs=()
 for d in "$ws"/case-studies/*/; do slugs+=("$(basename "$d")"); done
 echo "== ${#slugs[@]} documents: ${slugs[*]}" >&2

@@ -17,12 +17,7 @@ work=$(mktemp -d)
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT   # KEEP=1 keeps the PDFs to look at
 
 ws="$work/ws"
-mkdir -p "$ws/case-studies"
-cp -r metadata "$ws/"
-for d in case-studies/*/; do
-  [ -f "$d/case-study.md" ] && cp -r "$d" "$ws/case-studies/"
-done
-python3 bench/anchors/wrap.py "$ws" ../shared/corpus >/dev/null
+bench/anchors/documents.sh "$ws" ../shared/corpus >/dev/null
 
 # The other checkout, measured by this checkout's JustifyFigures (it uses the public API only).
 mkdir -p "$work/ref"

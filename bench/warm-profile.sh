@@ -29,12 +29,7 @@ echo "== building" >&2
 deps=$(cat "$work/cp.txt")
 
 ws="$work/ws"
-mkdir -p "$ws/case-studies"
-cp -r metadata "$ws/"
-for d in case-studies/*/; do
-  [ -f "$d/case-study.md" ] && cp -r "$d" "$ws/case-studies/"
-done
-python3 bench/anchors/wrap.py "$ws" "$corpus" >/dev/null
+bench/anchors/documents.sh "$ws" "$corpus" >/dev/null
 echo "== $(ls "$ws/case-studies" | wc -l) documents; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # The launcher's and the warm process's JIT setting (docs/warm.md).

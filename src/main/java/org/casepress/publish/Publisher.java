@@ -274,17 +274,28 @@ final class Publisher {
         || entry.phase().atLeast(Ledger.Phase.PUBLISHING)) {
       return Optional.empty();
     }
-    String wantedHash =
-        sha256(
-            depositMetadata(
-                cs, version, entry.publicationDate() != null ? entry.publicationDate() : date));
-    if (entry.phase() == Ledger.Phase.STAGED
-        && approvedDigest.equals(entry.stagedDigest())
-        && wantedHash.equals(entry.metadataSha256())) {
+    String wantedHash = sha256(depositMetadata(cs, version, printedDate(entry, date)));
+    if (stagedAsIs(entry, approvedDigest, wantedHash)) {
       return Optional.empty();
     }
     return Optional.of(
         new RenderedAhead.Job(cs, metadata, version, entry.publicationDate(), entry.reservedDoi()));
+  }
+
+  /** The publication date a version carries: the one its ledger fixed, else today's run's. */
+  private static LocalDate printedDate(Ledger.Entry entry, LocalDate date) {
+    return entry != null && entry.publicationDate() != null ? entry.publicationDate() : date;
+  }
+
+  /**
+   * Whether the version is staged already with these approved files and this metadata, so that
+   * stage has nothing to do for it (and nothing to render ahead).
+   */
+  private static boolean stagedAsIs(Ledger.Entry entry, String approvedDigest, String wantedHash) {
+    return entry != null
+        && entry.phase() == Ledger.Phase.STAGED
+        && approvedDigest.equals(entry.stagedDigest())
+        && wantedHash.equals(entry.metadataSha256());
   }
 
   /**
@@ -301,16 +312,9 @@ final class Publisher {
     if (entry != null && entry.phase().atLeast(Ledger.Phase.PUBLISHING)) {
       return StageOutcome.ALREADY_PUBLISHED;
     }
-    ObjectNode wanted =
-        depositMetadata(
-            cs,
-            version,
-            entry != null && entry.publicationDate() != null ? entry.publicationDate() : date);
+    ObjectNode wanted = depositMetadata(cs, version, printedDate(entry, date));
     String wantedHash = sha256(wanted);
-    if (entry != null
-        && entry.phase() == Ledger.Phase.STAGED
-        && approvedDigest.equals(entry.stagedDigest())
-        && wantedHash.equals(entry.metadataSha256())) {
+    if (stagedAsIs(entry, approvedDigest, wantedHash)) {
       return StageOutcome.ALREADY_STAGED;
     }
     StageOutcome outcome;

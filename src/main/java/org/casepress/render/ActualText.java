@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
@@ -29,8 +30,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * the base letters (PDF 32000-1, 14.9.4), inside the tagged content it belongs to.
  */
 final class ActualText {
-  private static final COSName SPAN = COSName.getPDFName("Span");
-
   private ActualText() {}
 
   /** Whether the text holds a right-to-left letter, so that its PDF needs this pass at all. */
@@ -39,9 +38,10 @@ final class ActualText {
   }
 
   static void mark(PDDocument doc, RightToLeft rtl) throws IOException {
+    Map<COSBase, PDFont> fonts = new HashMap<>();
     for (PDPage page : doc.getPages()) {
       List<Object> tokens = new PDFStreamParser(page).parse();
-      List<Object> marked = mark(tokens, page.getResources(), rtl);
+      List<Object> marked = mark(tokens, page.getResources(), rtl, fonts);
       if (marked != tokens) {
         PDStream stream = new PDStream(doc);
         try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
@@ -53,7 +53,8 @@ final class ActualText {
   }
 
   /** The tokens with each right-to-left text object spanned, or the same list if there is none. */
-  private static List<Object> mark(List<Object> tokens, PDResources resources, RightToLeft rtl)
+  private static List<Object> mark(
+      List<Object> tokens, PDResources resources, RightToLeft rtl, Map<COSBase, PDFont> fonts)
       throws IOException {
     List<Object> out = new ArrayList<>(tokens.size() + 64);
     boolean changed = false;
@@ -73,7 +74,8 @@ final class ActualText {
         }
         case "Tf" -> {
           COSName name = i >= 2 && tokens.get(i - 2) instanceof COSName n ? n : null;
-          font = name == null || resources == null ? null : resources.getFont(name);
+          font =
+              name == null || resources == null ? null : PageContent.font(resources, name, fonts);
         }
         case "Tj", "'", "\"" -> {
           if (tokens.get(i - 1) instanceof COSString s) {
@@ -91,12 +93,10 @@ final class ActualText {
         }
         case "ET" -> {
           if (textObject >= 0 && needed(visual)) {
-            COSDictionary properties = new COSDictionary();
-            properties.setString(
-                COSName.ACTUAL_TEXT, rtl.deshapeText(rtl.reorderRTLTextToLTR(visual.toString())));
-            out.add(textObject, Operator.getOperator("BDC"));
-            out.add(textObject, properties);
-            out.add(textObject, SPAN);
+            out.addAll(
+                textObject,
+                PageContent.openActualText(
+                    rtl.deshapeText(rtl.reorderRTLTextToLTR(visual.toString()))));
             out.add(Operator.getOperator("EMC"));
             changed = true;
           }

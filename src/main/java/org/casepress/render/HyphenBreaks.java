@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSString;
@@ -46,7 +45,6 @@ import org.jsoup.nodes.TextNode;
  * HTML holds with a soft hyphen at that point; a hyphen the author typed ("self-" "hosted") stays.
  */
 final class HyphenBreaks {
-  private static final COSName SPAN = COSName.getPDFName("Span");
   private static final COSName ARTIFACT = COSName.getPDFName("Artifact");
   private static final Pattern MARKED_WORD = Pattern.compile("[\\p{L}\\p{M}\\u00ad]+");
 
@@ -103,8 +101,6 @@ final class HyphenBreaks {
     List<Page> pages = new ArrayList<>();
     List<Line> lines = new ArrayList<>();
     int index = 0;
-    // Each page's resources would read a font's dictionary and ToUnicode map anew for every text
-    // object; the pages share their fonts.
     Map<COSBase, PDFont> fonts = new HashMap<>();
     for (PDPage page : doc.getPages()) {
       Page parsed = Page.parse(page);
@@ -346,7 +342,8 @@ final class HyphenBreaks {
         }
         case "Tf" -> {
           COSName name = i >= 2 && tokens.get(i - 2) instanceof COSName n ? n : null;
-          font = name == null || resources == null ? null : font(resources, name, fonts);
+          font =
+              name == null || resources == null ? null : PageContent.font(resources, name, fonts);
           size = number(tokens.get(i - 1));
         }
         case "Tj" -> {
@@ -369,21 +366,6 @@ final class HyphenBreaks {
       }
     }
     return lines;
-  }
-
-  private static PDFont font(PDResources resources, COSName name, Map<COSBase, PDFont> fonts)
-      throws IOException {
-    COSDictionary all = resources.getCOSObject().getCOSDictionary(COSName.FONT);
-    COSBase key = all == null ? null : all.getDictionaryObject(name);
-    if (key == null) {
-      return resources.getFont(name);
-    }
-    PDFont font = fonts.get(key);
-    if (font == null) {
-      font = resources.getFont(name);
-      fonts.put(key, font);
-    }
-    return font;
   }
 
   private static float number(Object token) {
@@ -495,11 +477,7 @@ final class HyphenBreaks {
     int glyph = 0;
     for (Map.Entry<Integer, Marked> run : edit.runs().entrySet()) {
       show(out, part(operand, edit.glyphs(), glyph, run.getKey()), show);
-      COSDictionary properties = new COSDictionary();
-      properties.setString(COSName.ACTUAL_TEXT, run.getValue().actualText());
-      out.add(SPAN);
-      out.add(properties);
-      out.add(Operator.getOperator("BDC"));
+      out.addAll(PageContent.openActualText(run.getValue().actualText()));
       show(out, part(operand, edit.glyphs(), run.getKey(), run.getValue().to()), show);
       out.add(Operator.getOperator("EMC"));
       glyph = run.getValue().to();

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.casepress.zenodo.Sleeper;
 
@@ -40,15 +42,58 @@ final class Batch {
   private record Aside<I>(int index, I item, Instant triedAt) {}
 
   /**
+   * Runs {@code step} once for each item, in order, and never waits: the items whose step is
+   * unresolved are returned with the time they were tried, for {@link #run} to come back to once
+   * their pause has passed, between its other items.
+   */
+  <I> Map<I, Instant> tryOnce(
+      List<I> items, Function<I, String> slug, String label, Step<I, ?> step) throws IOException {
+    Map<I, Instant> unresolved = new LinkedHashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      progress.step(i + 1, items.size(), slug.apply(items.get(i)), label);
+      try {
+        step.run(items.get(i), false);
+      } catch (Unresolved u) {
+        progress.waiting(u.waitState());
+        unresolved.put(items.get(i), clock.instant());
+      }
+    }
+    return unresolved;
+  }
+
+  /**
    * Runs {@code step} for each item; {@code label} is what progress says a fresh item is at.
    *
    * @return the results in the order of {@code items}
    */
   <I, T> List<T> run(List<I> items, Function<I, String> slug, String label, Step<I, T> step)
       throws IOException {
+    return run(items, slug, label, step, Map.of());
+  }
+
+  /**
+   * Runs {@code step} for each item, as {@link #run(List, Function, String, Step)} does, but the
+   * items in {@code unresolved} (from {@link #tryOnce}) start out set aside, as tried then.
+   */
+  <I, T> List<T> run(
+      List<I> items,
+      Function<I, String> slug,
+      String label,
+      Step<I, T> step,
+      Map<I, Instant> unresolved)
+      throws IOException {
     List<T> results = new ArrayList<>(java.util.Collections.nCopies(items.size(), null));
     LinkedList<Aside<I>> aside = new LinkedList<>();
     for (int i = 0; i < items.size(); i++) {
+      Instant tried = unresolved.get(items.get(i));
+      if (tried != null) {
+        aside.addLast(new Aside<>(i, items.get(i), tried));
+      }
+    }
+    for (int i = 0; i < items.size(); i++) {
+      if (unresolved.containsKey(items.get(i))) {
+        continue; // its wait is under way, and progress says so at each look
+      }
       progress.step(i + 1, items.size(), slug.apply(items.get(i)), label);
       attempt(i, items.get(i), false, step, results, aside);
       resumeDue(step, results, aside);

@@ -84,6 +84,12 @@ final class Publisher {
   /** The unresolved steps of this session, by case study version and step: when the wait began. */
   private final Map<String, Look> looks = new HashMap<>();
 
+  /**
+   * What {@link #depositAhead} did for each version in this session, by "slug vN", until {@link
+   * #stage} reports it as its outcome.
+   */
+  private final Map<String, StageOutcome> depositedAhead = new HashMap<>();
+
   private record Look(Instant since, int count) {}
 
   /** Points between steps where tests simulate a crash. Production code passes {@link #NONE}. */
@@ -225,18 +231,128 @@ final class Publisher {
   // ---------------------------------------------------------------- stage
 
   /**
+   * A case study version as stage finds it, read once for one step: its ledger, its entry there (if
+   * any) and the deposit metadata stage would send now.
+   */
+  private record Found(
+      CaseStudy cs,
+      int version,
+      Ledger ledger,
+      Ledger.Entry entry,
+      ObjectNode wanted,
+      String hash) {
+    /**
+     * What stage reports for it without sending anything: published already, or staged already with
+     * these approved files and this metadata; empty when there is work to do.
+     */
+    Optional<StageOutcome> settled(String approvedDigest) {
+      if (entry != null && entry.phase().atLeast(Ledger.Phase.PUBLISHING)) {
+        return Optional.of(StageOutcome.ALREADY_PUBLISHED);
+      }
+      if (entry != null
+          && entry.phase() == Ledger.Phase.STAGED
+          && approvedDigest.equals(entry.stagedDigest())
+          && hash.equals(entry.metadataSha256())) {
+        return Optional.of(StageOutcome.ALREADY_STAGED);
+      }
+      return Optional.empty();
+    }
+
+    boolean deposited() {
+      return entry != null && entry.depositId() != null;
+    }
+
+    /** "slug vN": the key of this version in the session's maps. */
+    String key() {
+      return cs.slug() + " v" + version;
+    }
+  }
+
+  private Found find(CaseStudy cs, LocalDate date) {
+    int version = version(cs.slug());
+    Ledger ledger = ledgers.read(cs.slug());
+    Ledger.Entry entry = ledger.version(version).orElse(null);
+    ObjectNode wanted = depositMetadata(cs, version, printedDate(entry, date));
+    return new Found(cs, version, ledger, entry, wanted, sha256(wanted));
+  }
+
+  /** The publication date a version carries: the one its ledger fixed, else today's run's. */
+  private static LocalDate printedDate(Ledger.Entry entry, LocalDate date) {
+    return entry != null && entry.publicationDate() != null ? entry.publicationDate() : date;
+  }
+
+  /**
+   * Whether {@link #stage} would create (or find) a deposition for this case study before its
+   * upload: it has none yet, and stage has work to do for it.
+   */
+  boolean lacksDeposit(CaseStudy cs, LocalDate date, String approvedDigest) {
+    Found found = find(cs, date);
+    return !found.deposited() && found.settled(approvedDigest).isEmpty();
+  }
+
+  /**
+   * The deposit step of {@link #stage}, run ahead of it for a case study that {@link
+   * #lacksDeposit}: the same search, create (or new version), clean-up of duplicate drafts and
+   * ledger writes, so that the DOI its PDF prints is known and the PDF can be rendered ahead with
+   * the others. Stage then finds the deposition in the ledger and reports what was done here as its
+   * own outcome.
+   *
+   * @throws Unresolved when a lost answer is not settled yet: stage's turn looks again, alongside
+   *     the other case studies
+   */
+  void depositAhead(CaseStudy cs, LocalDate date, String approvedDigest)
+      throws IOException, Unresolved {
+    Found found = find(cs, date);
+    if (found.deposited() || found.settled(approvedDigest).isPresent()) {
+      return;
+    }
+    Deposited d = deposit(found, date);
+    if (d.outcome() != StageOutcome.ALREADY_PUBLISHED) {
+      depositedAhead.put(found.key(), d.outcome());
+    }
+  }
+
+  /** An entry with its deposition, and what getting it counts as for stage. */
+  private record Deposited(Ledger.Entry entry, StageOutcome outcome) {}
+
+  /**
+   * Makes the deposition of a version that has none (or finds the one Zenodo has already, by our
+   * identifier or as the concept's open draft).
+   */
+  private Deposited deposit(Found found, LocalDate date) throws IOException, Unresolved {
+    CaseStudy cs = found.cs();
+    Ledger.Entry entry = found.entry();
+    if (entry == null) {
+      entry =
+          save(
+              cs,
+              Ledger.Entry.start(found.version(), identifier(cs.slug(), found.version()), date));
+    }
+    Optional<Ledger.Entry> previous = found.ledger().publishedBefore(found.version());
+    boolean resumed = entry.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.STARTED);
+    entry = ensureDeposit(cs, entry, previous, found.wanted(), found.hash());
+    if (entry.phase().isPublished()) {
+      // Another clone (or an earlier run whose ledger is gone) published this version already.
+      return new Deposited(entry, StageOutcome.ALREADY_PUBLISHED);
+    }
+    return new Deposited(
+        entry,
+        resumed
+            ? StageOutcome.RESUMED
+            : previous.isPresent() ? StageOutcome.NEW_VERSION : StageOutcome.CREATED);
+  }
+
+  /**
    * Renders ahead, in parallel, the final PDFs that {@link #stage} will upload for these case
-   * studies and whose DOI is known already: their deposit exists (staged before and changed since,
-   * or a run that stopped after creating it). Stage then takes each instead of rendering it in its
-   * turn. A new deposit's PDF is rendered in its turn: the DOI it carries comes with the deposit,
-   * and creating deposits ahead would send Zenodo its requests in another order.
+   * studies and whose DOI is known: their deposit exists (made by {@link #depositAhead} in this
+   * run, staged before and changed since, or a run that stopped after creating it). Stage then
+   * takes each instead of rendering it in its turn.
    *
    * @param approvedDigest the digest a case study's stage pins, by slug
    */
   void renderAhead(List<CaseStudy> studies, LocalDate date, Function<String, String> approvedDigest)
       throws IOException {
     List<RenderedAhead.Job> jobs = new ArrayList<>();
-    Path folder = null;
     for (CaseStudy cs : studies) {
       Optional<RenderedAhead.Job> job;
       try {
@@ -245,14 +361,9 @@ final class Publisher {
         // Its turn meets the same problem and stops the run there, after the ones before it.
         continue;
       }
-      if (job.isPresent()) {
-        jobs.add(job.get());
-        folder = stagedPdf(cs, job.get().version()).getParent();
-      }
+      job.ifPresent(jobs::add);
     }
-    if (folder != null) {
-      pdf.render(jobs, folder);
-    }
+    pdf.render(jobs, workspace.buildDir().resolve("stage").resolve(target.id()));
   }
 
   /** Removes the PDFs rendered ahead that stage did not take. */
@@ -266,36 +377,16 @@ final class Publisher {
    */
   private Optional<RenderedAhead.Job> pdfToStage(
       CaseStudy cs, LocalDate date, String approvedDigest) {
-    int version = version(cs.slug());
-    Ledger.Entry entry = ledgers.read(cs.slug()).version(version).orElse(null);
-    if (entry == null
-        || entry.depositId() == null
-        || entry.reservedDoi() == null
-        || entry.phase().atLeast(Ledger.Phase.PUBLISHING)) {
+    Found found = find(cs, date);
+    if (!found.deposited()
+        || found.entry().reservedDoi() == null
+        || found.settled(approvedDigest).isPresent()) {
       return Optional.empty();
     }
-    String wantedHash = sha256(depositMetadata(cs, version, printedDate(entry, date)));
-    if (stagedAsIs(entry, approvedDigest, wantedHash)) {
-      return Optional.empty();
-    }
+    Ledger.Entry entry = found.entry();
     return Optional.of(
-        new RenderedAhead.Job(cs, metadata, version, entry.publicationDate(), entry.reservedDoi()));
-  }
-
-  /** The publication date a version carries: the one its ledger fixed, else today's run's. */
-  private static LocalDate printedDate(Ledger.Entry entry, LocalDate date) {
-    return entry != null && entry.publicationDate() != null ? entry.publicationDate() : date;
-  }
-
-  /**
-   * Whether the version is staged already with these approved files and this metadata, so that
-   * stage has nothing to do for it (and nothing to render ahead).
-   */
-  private static boolean stagedAsIs(Ledger.Entry entry, String approvedDigest, String wantedHash) {
-    return entry != null
-        && entry.phase() == Ledger.Phase.STAGED
-        && approvedDigest.equals(entry.stagedDigest())
-        && wantedHash.equals(entry.metadataSha256());
+        new RenderedAhead.Job(
+            cs, metadata, found.version(), entry.publicationDate(), entry.reservedDoi()));
   }
 
   /**
@@ -306,35 +397,28 @@ final class Publisher {
    */
   StageOutcome stage(CaseStudy cs, LocalDate date, String approvedDigest)
       throws IOException, Unresolved {
-    int version = version(cs.slug());
-    Ledger ledger = ledgers.read(cs.slug());
-    Ledger.Entry entry = ledger.version(version).orElse(null);
-    if (entry != null && entry.phase().atLeast(Ledger.Phase.PUBLISHING)) {
-      return StageOutcome.ALREADY_PUBLISHED;
+    Found found = find(cs, date);
+    Optional<StageOutcome> settled = found.settled(approvedDigest);
+    if (settled.isPresent()) {
+      return settled.get();
     }
-    ObjectNode wanted = depositMetadata(cs, version, printedDate(entry, date));
-    String wantedHash = sha256(wanted);
-    if (stagedAsIs(entry, approvedDigest, wantedHash)) {
-      return StageOutcome.ALREADY_STAGED;
-    }
+    int version = found.version();
+    Ledger ledger = found.ledger();
+    ObjectNode wanted = found.wanted();
+    String wantedHash = found.hash();
+    Ledger.Entry entry = found.entry();
     StageOutcome outcome;
-    if (entry == null) {
-      entry = save(cs, Ledger.Entry.start(version, identifier(cs.slug(), version), date));
-    }
-    LocalDate publicationDate = entry.publicationDate();
-    if (entry.depositId() == null) {
-      Optional<Ledger.Entry> previous = ledger.publishedBefore(version);
-      boolean resumed =
-          entry.events().stream().anyMatch(e -> e.outcome() == Ledger.Outcome.STARTED);
-      entry = ensureDeposit(cs, entry, previous, wanted, wantedHash);
-      if (entry.phase().isPublished()) {
-        // Another clone (or an earlier run whose ledger is gone) published this version already.
-        return StageOutcome.ALREADY_PUBLISHED;
+    StageOutcome ahead = depositedAhead.remove(found.key());
+    if (!found.deposited()) {
+      Deposited d = deposit(found, date);
+      if (d.outcome() == StageOutcome.ALREADY_PUBLISHED) {
+        return d.outcome();
       }
-      outcome =
-          resumed
-              ? StageOutcome.RESUMED
-              : previous.isPresent() ? StageOutcome.NEW_VERSION : StageOutcome.CREATED;
+      entry = d.entry();
+      outcome = d.outcome();
+    } else if (ahead != null) {
+      // Made by depositAhead in this run: its bucket link was read then.
+      outcome = ahead;
     } else {
       outcome = entry.phase() == Ledger.Phase.STAGED ? StageOutcome.UPDATED : StageOutcome.RESUMED;
       if (!bucketsReadNow.containsKey(entry.depositId())) {
@@ -364,6 +448,7 @@ final class Publisher {
     }
     checkpoints.reached("deposit recorded");
 
+    LocalDate publicationDate = entry.publicationDate();
     Path file = stagedPdf(cs, version);
     Files.createDirectories(file.getParent());
     pdf.render(cs, metadata, version, publicationDate, entry.reservedDoi(), file);

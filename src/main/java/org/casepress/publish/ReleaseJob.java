@@ -2,8 +2,10 @@ package org.casepress.publish;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.casepress.model.CaseStudy;
@@ -181,44 +183,114 @@ final class ReleaseJob {
       }
     }
     Publisher p = publisher.get();
-    p.renderAhead(ready, selection.date(), this::digestToStage);
+    // Zenodo refusing one study's content (400) says nothing about the others, so they are staged
+    // all the same and the refusals are reported together at the end. Any other refusal (a wrong
+    // token, another account) would be the same for every study and stops the run at once.
+    List<String> refused = new ArrayList<>();
+    Batch batch = p.batch(progress);
     try {
-      return stageInTurn(p, ready, selection);
+      Deposits deposits = depositFirst(p, batch, ready, selection, refused);
+      p.renderAhead(deposits.toStage(), selection.date(), this::digestToStage);
+      return stageInTurn(p, batch, deposits, selection, refused);
     } finally {
       p.discardRenderedAhead();
     }
   }
 
-  /** The Zenodo steps of each case study in turn, as they always ran. */
-  private List<Staged> stageInTurn(Publisher p, List<CaseStudy> ready, Selection selection)
+  /**
+   * Makes the deposition of every case study about to be staged that has none, one request at a
+   * time in the selection's order, before any PDF is rendered: a new deposition's PDF prints the
+   * DOI Zenodo reserves when it creates it, so only then can all the PDFs be rendered ahead, in
+   * parallel, instead of one after the other between the uploads.
+   *
+   * <p>This order is safe. A draft deposition without a file is harmless on Zenodo: it is private
+   * to the account until it is published, and no DOI is registered for it before then. It is in the
+   * ledger as soon as Zenodo answers (and a lost answer is looked for as in stage's own turn), so a
+   * run that stops before the upload (a render that fails, a crash, Ctrl-C) leaves a draft that the
+   * next stage continues, never a second one. A case study that is not ready (check, approval) is
+   * refused before this point, as before, so none gets a deposition that its turn would not have
+   * made.
+   *
+   * @param refused where a case study whose content Zenodo refuses (400) is reported, as in its
+   *     turn
+   * @return the case studies to stage in turn: all of {@code ready} but the refused ones
+   */
+  private Deposits depositFirst(
+      Publisher p, Batch batch, List<CaseStudy> ready, Selection selection, List<String> refused)
       throws IOException {
-    // Zenodo refusing one study's content (400) says nothing about the others, so they are staged
-    // all the same and the refusals are reported together at the end. Any other refusal (a wrong
-    // token, another account) would be the same for every study and stops the run at once.
-    List<String> refused = new ArrayList<>();
+    List<CaseStudy> lacking =
+        ready.stream()
+            .filter(cs -> p.lacksDeposit(cs, selection.date(), digestToStage(cs.slug())))
+            .toList();
+    List<CaseStudy> toStage = new ArrayList<>(ready);
+    Map<CaseStudy, Instant> unresolved =
+        batch.tryOnce(
+            lacking,
+            CaseStudy::slug,
+            "creating its draft deposition on " + target.id(),
+            (cs, resumed) -> {
+              try {
+                return retryWhenUnavailable(
+                    p,
+                    cs,
+                    "stage",
+                    () -> {
+                      p.depositAhead(cs, selection.date(), digestToStage(cs.slug()));
+                      return cs;
+                    });
+              } catch (ZenodoException e) {
+                refusedContent(cs, e, refused);
+                toStage.remove(cs);
+                return null;
+              }
+            });
+    return new Deposits(toStage, unresolved);
+  }
+
+  /**
+   * What {@link #depositFirst} leaves to stage in turn.
+   *
+   * @param unresolved those whose lost answer (or Zenodo's unavailability) is not settled yet, with
+   *     when it was last looked at: their turns look again after the pause, alongside the others
+   */
+  private record Deposits(List<CaseStudy> toStage, Map<CaseStudy, Instant> unresolved) {}
+
+  /**
+   * Adds Zenodo's refusal of a case study's content (400) to {@code refused}, to be reported with
+   * the others' at the end; rethrows any other refusal, which stops the run.
+   */
+  private static void refusedContent(CaseStudy cs, ZenodoException e, List<String> refused)
+      throws ZenodoException {
+    if (e.kind() != ZenodoException.Kind.VALIDATION) {
+      throw e;
+    }
+    refused.add(cs.slug() + ": " + e.getMessage());
+  }
+
+  /** The Zenodo steps of each case study in turn, as they always ran. */
+  private List<Staged> stageInTurn(
+      Publisher p, Batch batch, Deposits deposits, Selection selection, List<String> refused)
+      throws IOException {
     List<Staged> staged =
-        p.batch(progress)
-            .run(
-                ready,
-                CaseStudy::slug,
-                "staging on " + target.id(),
-                (cs, resumed) -> {
-                  String digest = digestToStage(cs.slug());
-                  StageOutcome outcome;
-                  try {
-                    outcome =
-                        retryWhenUnavailable(
-                            p, cs, "stage", () -> p.stage(cs, selection.date(), digest));
-                  } catch (ZenodoException e) {
-                    if (e.kind() != ZenodoException.Kind.VALIDATION) {
-                      throw e;
-                    }
-                    refused.add(cs.slug() + ": " + e.getMessage());
-                    return null;
-                  }
-                  Ledger.Entry entry = currentEntry(cs).orElseThrow();
-                  return new Staged(cs.slug(), outcome, entry.reservedDoi());
-                });
+        batch.run(
+            deposits.toStage(),
+            CaseStudy::slug,
+            "staging on " + target.id(),
+            (cs, resumed) -> {
+              String digest = digestToStage(cs.slug());
+              StageOutcome outcome;
+              try {
+                outcome =
+                    retryWhenUnavailable(
+                        p, cs, "stage", () -> p.stage(cs, selection.date(), digest));
+              } catch (ZenodoException e) {
+                refusedContent(cs, e, refused);
+                return null;
+              }
+              Ledger.Entry entry = currentEntry(cs).orElseThrow();
+              return new Staged(cs.slug(), outcome, entry.reservedDoi());
+            },
+            deposits.unresolved());
     staged = staged.stream().filter(s -> s != null).toList();
     if (!refused.isEmpty()) {
       List<String> done = staged.stream().map(Staged::slug).toList();

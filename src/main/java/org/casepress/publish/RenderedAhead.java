@@ -26,6 +26,9 @@ final class RenderedAhead implements FinalPdf {
   /** Everything a final PDF's bytes depend on, so that one rendered ahead can stand for it. */
   record Job(CaseStudy caseStudy, Metadata metadata, int version, LocalDate date, String doi) {}
 
+  /** How the folders rendered into begin; nothing else in the staged PDFs' folder does. */
+  private static final String AHEAD = ".ahead-";
+
   private final FinalPdf pdf;
 
   /** Files rendered ahead and not yet taken; read and written on the session's thread only. */
@@ -44,11 +47,12 @@ final class RenderedAhead implements FinalPdf {
    */
   void render(List<Job> jobs, Path near) throws IOException {
     discard();
+    removeLeftOver(near);
     if (jobs.size() < 2) {
       return;
     }
     Files.createDirectories(near);
-    folder = Files.createTempDirectory(near, ".ahead-");
+    folder = Files.createTempDirectory(near, AHEAD);
     List<Job> order = new ArrayList<>(jobs);
     order.sort(Comparator.comparing(Job::caseStudy, PdfJob.LONGEST_FIRST));
     List<Callable<Path>> renders = new ArrayList<>();
@@ -94,12 +98,33 @@ final class RenderedAhead implements FinalPdf {
     if (folder == null) {
       return;
     }
+    delete(folder);
+    folder = null;
+  }
+
+  /**
+   * Removes the folders of a run that was killed while rendering ahead (no {@code finally} runs
+   * then). Only one session at a time holds the workspace lock, so none of them is in use.
+   */
+  private static void removeLeftOver(Path near) throws IOException {
+    if (!Files.isDirectory(near)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(near)) {
+      for (Path p : entries.toList()) {
+        if (p.getFileName().toString().startsWith(AHEAD) && Files.isDirectory(p)) {
+          delete(p);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path f : files.toList()) {
         Files.deleteIfExists(f);
       }
     }
     Files.deleteIfExists(folder);
-    folder = null;
   }
 }

@@ -1,0 +1,313 @@
+package org.casepress.publish;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.casepress.model.CasepressException;
+import org.casepress.model.Problem;
+import org.casepress.render.Renderer;
+import org.casepress.zenodo.DepositFile;
+import org.casepress.zenodo.Deposition;
+import org.casepress.zenodo.ZenodoClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The first stage of a launch, every case study new: stage makes every deposition first, one
+ * request at a time, then renders every final PDF ahead in one batch on the pool, then uploads each
+ * in its turn. What Zenodo holds and the bytes it receives are those of one study staged after the
+ * other; a stop anywhere after the creates leaves drafts the next stage continues.
+ */
+@Timeout(180)
+class FirstStageOfALaunchTest {
+  private static final List<String> STUDIES = List.of("study-a", "study-b", "study-c");
+  private static final FinalPdf TYPESET = FinalPdf.typeset(Renderer.create());
+
+  /** Thrown at a checkpoint, or by a renderer, to stand for the process dying there. */
+  private static final class SimulatedCrash extends RuntimeException {
+    SimulatedCrash(String point) {
+      super("simulated crash at " + point, null, false, false);
+    }
+  }
+
+  /** Stands for the process killed while it renders: an Error, which no render catches. */
+  private static final class SimulatedKill extends Error {
+    SimulatedKill() {
+      super("simulated kill while rendering ahead", null, false, false);
+    }
+  }
+
+  private static PublishingFixture approved(Path tmp) throws IOException {
+    PublishingFixture f = new PublishingFixture(tmp, STUDIES.toArray(String[]::new));
+    for (String slug : STUDIES) {
+      f.approve(slug);
+    }
+    return f;
+  }
+
+  private static List<Staged> stageAll(PublishingFixture f, ZenodoClient c) {
+    return stageAll(f, c, Publisher.Checkpoints.NONE);
+  }
+
+  private static List<Staged> stageAll(
+      PublishingFixture f, ZenodoClient c, Publisher.Checkpoints checkpoints) {
+    return f.stage(c, checkpoints, STUDIES.toArray(String[]::new));
+  }
+
+  private static Path staged(PublishingFixture f, String slug) {
+    return f.workspace.buildDir().resolve("stage/local/" + slug + "-v1.pdf");
+  }
+
+  private static List<StageOutcome> outcomes(List<Staged> staged) {
+    return staged.stream().map(Staged::outcome).toList();
+  }
+
+  /** The names in build/stage/local/, hidden ones (what is rendered ahead) included. */
+  private static List<String> stageFolder(PublishingFixture f) throws IOException {
+    Path folder = f.workspace.buildDir().resolve("stage/local");
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Every deposition on the server by id, with the checksums of its files. */
+  private static Map<Long, List<String>> onServer(PublishingFixture f, ZenodoClient c)
+      throws IOException {
+    Map<Long, List<String>> all = new TreeMap<>();
+    for (Deposition d : f.everything(c)) {
+      assertTrue(!d.published(), "stage publishes nothing: " + d.id());
+      all.put(d.id(), c.files(d.id()).stream().map(DepositFile::md5).sorted().toList());
+    }
+    return all;
+  }
+
+  private static Map<String, Long> depositIds(PublishingFixture f) {
+    Map<String, Long> ids = new TreeMap<>();
+    for (String slug : STUDIES) {
+      ids.put(slug, f.ledgers().read(slug).version(1).orElseThrow().depositId());
+    }
+    return ids;
+  }
+
+  @Test
+  void everyDepositionIsMadeThenEveryPdfRenderedAheadBeforeTheFirstUpload(@TempDir Path tmp)
+      throws Exception {
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    Thread session = Thread.currentThread();
+    Publisher.Checkpoints recorded =
+        point -> {
+          if (point.equals("create answered") || point.equals("pdf uploaded")) {
+            events.add(point);
+          }
+        };
+    try (PublishingFixture f = approved(tmp.resolve("launch"));
+        ZenodoClient c = f.client();
+        PublishingFixture oneByOne = approved(tmp.resolve("one-by-one"));
+        ZenodoClient c1 = oneByOne.client()) {
+      f.pdf =
+          (cs, md, version, date, doi, output) -> {
+            events.add(
+                (Thread.currentThread() == session ? "in turn " : "ahead ")
+                    + "render "
+                    + cs.slug());
+            TYPESET.render(cs, md, version, date, doi, output);
+          };
+
+      List<Staged> staged = stageAll(f, c, recorded);
+
+      assertEquals(
+          List.of(StageOutcome.CREATED, StageOutcome.CREATED, StageOutcome.CREATED),
+          outcomes(staged));
+      assertEquals(
+          List.of("create answered", "create answered", "create answered"),
+          events.subList(0, 3),
+          "the depositions come first, one after the other: " + events);
+      assertEquals(
+          Set.of("ahead render study-a", "ahead render study-b", "ahead render study-c"),
+          Set.copyOf(events.subList(3, 6)),
+          "then every PDF, on the pool, once each: " + events);
+      assertEquals(
+          List.of("pdf uploaded", "pdf uploaded", "pdf uploaded"),
+          events.subList(6, events.size()),
+          "then the uploads, with nothing rendered in turn: " + events);
+
+      // The same launch staged one study at a time, each rendered in its own turn.
+      oneByOne.pdf = TYPESET;
+      for (String slug : STUDIES) {
+        assertEquals(
+            List.of(StageOutcome.CREATED),
+            outcomes(oneByOne.stage(c1, Publisher.Checkpoints.NONE, slug)));
+      }
+
+      for (String slug : STUDIES) {
+        Ledger.Entry ahead = f.ledgers().read(slug).version(1).orElseThrow();
+        Ledger.Entry inTurn = oneByOne.ledgers().read(slug).version(1).orElseThrow();
+        assertEquals(inTurn.reservedDoi(), ahead.reservedDoi(), slug + ": the DOI printed");
+        assertEquals(inTurn.publicationDate(), ahead.publicationDate(), slug + ": the date");
+        assertArrayEquals(
+            Files.readAllBytes(staged(oneByOne, slug)),
+            Files.readAllBytes(staged(f, slug)),
+            slug + ": the PDF rendered ahead is the one rendered in its turn, byte for byte");
+        assertEquals(inTurn.pdfMd5(), ahead.pdfMd5());
+        assertEquals(
+            List.of(ahead.pdfMd5()),
+            c.files(ahead.depositId()).stream().map(DepositFile::md5).toList(),
+            slug + ": Zenodo holds that PDF");
+      }
+      assertEquals(onServer(oneByOne, c1), onServer(f, c), "the same depositions and files");
+      assertEquals(List.of("study-a-v1.pdf", "study-b-v1.pdf", "study-c-v1.pdf"), stageFolder(f));
+    }
+  }
+
+  @Test
+  void aFinalRenderThatFailsAfterTheCreatesStopsAsBeforeAndTheNextStageContinuesTheDrafts(
+      @TempDir Path tmp) throws Exception {
+    try (PublishingFixture f = approved(tmp);
+        ZenodoClient c = f.client()) {
+      Path figure = f.root.resolve("case-studies/study-b/figures/chart.png");
+      byte[] chart = Files.readAllBytes(figure);
+      int[] creates = {0};
+      // The figure goes missing once every deposition is made, before any PDF is rendered:
+      // check passed, the final render does not.
+      Publisher.Checkpoints figureGone =
+          point -> {
+            if (point.equals("create answered") && ++creates[0] == STUDIES.size()) {
+              try {
+                Files.delete(figure);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            }
+          };
+      f.pdf = TYPESET;
+
+      PublishException stopped =
+          assertThrows(PublishException.class, () -> stageAll(f, c, figureGone));
+
+      assertEquals(
+          "study-b: the final PDF cannot be made (problems above), so nothing was uploaded. Fix"
+              + " them and run the command again; it continues where it stopped.",
+          stopped.getMessage());
+      assertEquals(CasepressException.Kind.PROBLEM, stopped.kind(), "exit 1");
+      Problem missing = stopped.problems().stream().filter(Problem::isError).findFirst().get();
+      assertEquals("case-studies/study-b/case-study.md", missing.file());
+      assertTrue(missing.line() > 0, missing.toString());
+      assertTrue(missing.message().contains("figures/chart.png"), missing.message());
+      // study-a was staged in its turn; study-b and study-c keep the drafts made for them.
+      Map<String, Long> ids = depositIds(f);
+      assertEquals(
+          List.of(Ledger.Phase.STAGED, Ledger.Phase.CREATED, Ledger.Phase.CREATED),
+          STUDIES.stream().map(s -> f.ledgers().read(s).version(1).orElseThrow().phase()).toList());
+      Map<Long, List<String>> server = onServer(f, c);
+      assertEquals(Set.copyOf(ids.values()), server.keySet(), "one draft per study: " + server);
+      assertEquals(1, server.get(ids.get("study-a")).size());
+      assertEquals(List.of(), server.get(ids.get("study-b")));
+      assertEquals(List.of(), server.get(ids.get("study-c")));
+      assertEquals(List.of("study-a-v1.pdf"), stageFolder(f), "nothing half-written");
+
+      Files.write(figure, chart);
+      List<Staged> again = stageAll(f, c);
+
+      assertEquals(
+          List.of(StageOutcome.ALREADY_STAGED, StageOutcome.RESUMED, StageOutcome.RESUMED),
+          outcomes(again));
+      assertEquals(ids, depositIds(f), "the same drafts, continued");
+      server = onServer(f, c);
+      assertEquals(Set.copyOf(ids.values()), server.keySet(), "still one draft per study");
+      for (String slug : STUDIES) {
+        Ledger.Entry entry = f.ledgers().read(slug).version(1).orElseThrow();
+        assertEquals(Ledger.Phase.STAGED, entry.phase(), slug);
+        assertEquals(List.of(entry.pdfMd5()), server.get(entry.depositId()), slug);
+      }
+    }
+  }
+
+  @Test
+  void aCrashBetweenTheCreatesAndTheUploadsLeavesDraftsTheNextStageContinues(@TempDir Path tmp)
+      throws Exception {
+    try (PublishingFixture f = approved(tmp);
+        ZenodoClient c = f.client()) {
+      Publisher.Checkpoints crash =
+          point -> {
+            if (point.equals("deposit recorded")) {
+              throw new SimulatedCrash(point);
+            }
+          };
+
+      assertThrows(SimulatedCrash.class, () -> stageAll(f, c, crash));
+
+      Map<String, Long> ids = depositIds(f);
+      assertTrue(ids.values().stream().allMatch(id -> id != null), ids.toString());
+      assertEquals(List.of(), stageFolder(f), "nothing rendered ahead is left, nothing uploaded");
+      assertNoTemporaryLedgerFiles(f);
+      assertEquals(Set.copyOf(ids.values()), onServer(f, c).keySet());
+
+      List<Staged> again = stageAll(f, c);
+
+      assertEquals(
+          List.of(StageOutcome.RESUMED, StageOutcome.RESUMED, StageOutcome.RESUMED),
+          outcomes(again));
+      assertEquals(ids, depositIds(f));
+      Map<Long, List<String>> server = onServer(f, c);
+      assertEquals(Set.copyOf(ids.values()), server.keySet(), "no second deposition: " + server);
+      assertTrue(server.values().stream().allMatch(files -> files.size() == 1), server.toString());
+      assertEquals(List.of("study-a-v1.pdf", "study-b-v1.pdf", "study-c-v1.pdf"), stageFolder(f));
+    }
+  }
+
+  @Test
+  void aRunKilledWhileRenderingAheadLeavesNothingTheNextStageDoesNotClearUp(@TempDir Path tmp)
+      throws Exception {
+    try (PublishingFixture f = approved(tmp);
+        ZenodoClient c = f.client()) {
+      f.pdf =
+          (cs, md, version, date, doi, output) -> {
+            Files.writeString(output, "%PDF-1.7\n% cut off");
+            throw new SimulatedKill();
+          };
+
+      assertThrows(SimulatedKill.class, () -> stageAll(f, c));
+
+      Map<String, Long> ids = depositIds(f);
+      assertEquals(List.of(), stageFolder(f), "the files rendered ahead are removed");
+      // A process killed outright runs no clean-up: what it rendered ahead stays on disk.
+      Path killed = f.workspace.buildDir().resolve("stage/local/.ahead-123");
+      Files.createDirectories(killed);
+      Files.writeString(killed.resolve("0-study-a.pdf"), "%PDF-1.7\n% cut off");
+      f.pdf = PublishingFixture.FAKE_PDF;
+
+      assertEquals(
+          List.of(StageOutcome.RESUMED, StageOutcome.RESUMED, StageOutcome.RESUMED),
+          outcomes(stageAll(f, c)));
+
+      assertEquals(ids, depositIds(f));
+      assertEquals(Set.copyOf(ids.values()), onServer(f, c).keySet());
+      assertEquals(List.of("study-a-v1.pdf", "study-b-v1.pdf", "study-c-v1.pdf"), stageFolder(f));
+    }
+  }
+
+  private static void assertNoTemporaryLedgerFiles(PublishingFixture f) throws IOException {
+    try (Stream<Path> files = Files.list(f.workspace.stateDir().resolve("ledgers/local"))) {
+      assertEquals(
+          STUDIES.stream().map(s -> s + ".json").collect(Collectors.toSet()),
+          files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+    }
+  }
+}

@@ -21,6 +21,7 @@ import org.casepress.model.Problem;
 import org.casepress.render.Renderer;
 import org.casepress.zenodo.DepositFile;
 import org.casepress.zenodo.Deposition;
+import org.casepress.zenodo.Target;
 import org.casepress.zenodo.ZenodoClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -173,6 +174,37 @@ class FirstStageOfALaunchTest {
       }
       assertEquals(onServer(oneByOne, c1), onServer(f, c), "the same depositions and files");
       assertEquals(List.of("study-a-v1.pdf", "study-b-v1.pdf", "study-c-v1.pdf"), stageFolder(f));
+    }
+  }
+
+  /**
+   * The requests of a first stage, deliberately in a new order: every search and create first, then
+   * the uploads. Per deposition they are what they were when each study was staged in its turn:
+   * search for our identifier, create, upload.
+   */
+  @Test
+  void theCreatesComeFirstAndEachDepositionSeesTheRequestsItSawBefore(@TempDir Path tmp)
+      throws Exception {
+    List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    try (PublishingFixture f = approved(tmp);
+        ZenodoClient c =
+            ZenodoClient.builder(Target.local(f.server.apiUrl()))
+                .sleeper(f.sleeps::add)
+                .log(line -> requests.add(line.replaceAll(" \\(\\d+ ms\\)$", "")))
+                .build()) {
+
+      stageAll(f, c);
+
+      List<String> expected = new ArrayList<>();
+      for (String slug : STUDIES) {
+        expected.add("GET /api/deposit/depositions -> 200");
+        expected.add("POST /api/deposit/depositions -> 201");
+      }
+      for (String slug : STUDIES) {
+        String bucket = f.ledgers().read(slug).version(1).orElseThrow().deposit().bucketUrl();
+        expected.add("PUT " + java.net.URI.create(bucket).getPath() + "/" + slug + ".pdf -> 201");
+      }
+      assertEquals(expected, requests);
     }
   }
 

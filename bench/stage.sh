@@ -25,15 +25,24 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/stage-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 run() { nice -n "$niceness" "$@"; }
 
+# Each build is kept under target/bench-jars/, named after the commit's src/ and pom.xml, so that a
+# second run (at a quieter moment, or after a commit of docs only) builds nothing.
 build() { # side, commit
   local side=$1 commit=$2
+  local kept="target/bench-jars/$(git rev-parse "$2:src" | cut -c1-12)-$(git rev-parse "$2:pom.xml" | cut -c1-12).jar"
+  if [ -f "$kept" ]; then
+    cp "$kept" "$work/$side.jar"
+    return
+  fi
   echo "== building $side ($(git log -1 --format='%h %s' "$commit" | cut -c1-90))" >&2
   mkdir -p "$work/src-$side"
   git archive "$commit" | tar -x -C "$work/src-$side"
   # Offline first (the machine's repository usually has everything); online when a ref needs more.
   (cd "$work/src-$side" && { run ./mvnw -q -o -DskipTests -Dspotless.check.skip=true package \
     >/dev/null 2>&1 || run ./mvnw -q -DskipTests -Dspotless.check.skip=true package >/dev/null; })
-  cp "$work/src-$side/target/casepress-cli.jar" "$work/$side.jar"
+  mkdir -p target/bench-jars
+  cp "$work/src-$side/target/casepress-cli.jar" "$kept"
+  cp "$kept" "$work/$side.jar"
   rm -rf "$work/src-$side"
 }
 build old "$old"

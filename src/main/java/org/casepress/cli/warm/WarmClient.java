@@ -58,8 +58,21 @@ public final class WarmClient {
    */
   static final String WARM_OPTIONS_VARIABLE = "CASEPRESS_WARM_JAVA_OPTS";
 
-  /** The warm process's heap and collector: see docs/warm.md for the figures behind them. */
-  static final List<String> WARM_PROCESS_OPTIONS = List.of();
+  /**
+   * The warm process's heap: it lives in the background on an author's laptop, where the JVM's
+   * default ceiling is a quarter of the memory (a batch of 28 documents took it to 1.1-2.1 GB of
+   * resident memory). 512 MB cost no CPU against no ceiling in the batches measured; 384 MB cost a
+   * fifth more (the collector ran far more often). When idle for 30 s, G1 collects and gives back
+   * what exceeds 40 % free heap (from about 510 MB to about 320 MB of resident memory). G1 stays
+   * the collector: Serial's pauses stop both rendering threads, and its batches took a quarter more
+   * CPU. BENCHMARKS.md, "The warm process's memory".
+   */
+  static final List<String> WARM_PROCESS_OPTIONS =
+      List.of(
+          "-Xmx512m",
+          "-XX:G1PeriodicGCInterval=30000",
+          "-XX:MinHeapFreeRatio=20",
+          "-XX:MaxHeapFreeRatio=40");
 
   static final String IDLE_VARIABLE = "CASEPRESS_WARM_IDLE";
   static final String WARM_UP_VARIABLE = "CASEPRESS_WARM_UP";
@@ -282,7 +295,9 @@ public final class WarmClient {
    * the system can (setsid), so that Ctrl-C on one command does not stop it for the others. It runs
    * with the launcher's quick JIT tier too: with the full JIT its optimising compiler competed with
    * the commands for the two cores of the machine measured, and the first command took twice as
-   * long, the next eight about 1.5 times as long (BENCHMARKS.md).
+   * long, the next eight about 1.5 times as long (BENCHMARKS.md); measured again with the warm-up
+   * renders, the full JIT still cost the first ten commands 1.5-3.7 times the CPU and the first two
+   * batches after them 1.2-1.7 times ("The warm process's memory").
    */
   private static Process start(Rendezvous r, Map<String, String> env) throws IOException {
     List<String> command = new ArrayList<>();

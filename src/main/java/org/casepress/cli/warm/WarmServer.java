@@ -30,6 +30,7 @@ import org.casepress.cli.Cli;
  */
 public final class WarmServer implements Closeable {
   private static final long CHECK_EVERY_MILLIS = 1_000;
+  private static final long MEBIBYTE = 1024 * 1024;
 
   /** Runs one command; {@link #CLI} but in tests of what the server does when a command fails. */
   interface Runner {
@@ -246,8 +247,6 @@ public final class WarmServer implements Closeable {
             + during
             + "; stopping.");
   }
-
-  private static final long MEBIBYTE = 1024 * 1024;
 
   /** What the client tells the user; it then runs the command in a JVM of its own. */
   static String outOfMemoryMessage(long maxHeapBytes) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
@@ -31,6 +32,38 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  */
 final class ActualText {
   private ActualText() {}
+
+  private static final COSName SPAN = COSName.getPDFName("Span");
+
+  /**
+   * The tokens that open a marked-content span read as {@code text} (PDF 32000-1, 14.9.4); an
+   * {@code EMC} closes it.
+   */
+  private static List<Object> openActualText(String text) {
+    COSDictionary properties = new COSDictionary();
+    properties.setString(COSName.ACTUAL_TEXT, text);
+    return List.of(SPAN, properties, Operator.getOperator("BDC"));
+  }
+
+  /**
+   * The font a page's {@code Tf} names, one object per font dictionary for all pages: each page's
+   * resources would otherwise read a font's dictionary and ToUnicode map anew for every text
+   * object.
+   */
+  private static PDFont font(PDResources resources, COSName name, Map<COSBase, PDFont> fonts)
+      throws IOException {
+    COSDictionary all = resources.getCOSObject().getCOSDictionary(COSName.FONT);
+    COSBase key = all == null ? null : all.getDictionaryObject(name);
+    if (key == null) {
+      return resources.getFont(name);
+    }
+    PDFont font = fonts.get(key);
+    if (font == null) {
+      font = resources.getFont(name);
+      fonts.put(key, font);
+    }
+    return font;
+  }
 
   /** Whether the text holds a right-to-left letter, so that its PDF needs this pass at all. */
   static boolean needed(CharSequence text) {
@@ -74,8 +107,7 @@ final class ActualText {
         }
         case "Tf" -> {
           COSName name = i >= 2 && tokens.get(i - 2) instanceof COSName n ? n : null;
-          font =
-              name == null || resources == null ? null : PageContent.font(resources, name, fonts);
+          font = name == null || resources == null ? null : font(resources, name, fonts);
         }
         case "Tj", "'", "\"" -> {
           if (tokens.get(i - 1) instanceof COSString s) {
@@ -95,8 +127,7 @@ final class ActualText {
           if (textObject >= 0 && needed(visual)) {
             out.addAll(
                 textObject,
-                PageContent.openActualText(
-                    rtl.deshapeText(rtl.reorderRTLTextToLTR(visual.toString()))));
+                openActualText(rtl.deshapeText(rtl.reorderRTLTextToLTR(visual.toString()))));
             out.add(Operator.getOperator("EMC"));
             changed = true;
           }

@@ -27,7 +27,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * letter's {@code getStringWidth}; summed here in the same order from the same floats, it is the
  * same float, so the lines break and the glyphs sit exactly where they did.
  *
- * <p>The same widths tell {@link #drawString} whether the first font has every letter of a piece of
+ * <p>The same widths tell {@link #drawPiece} whether the first font has every letter of a piece of
  * text, which the output device otherwise measures the whole text again to learn.
  *
  * <p>Anything else (a letter the first font lacks, another kind of font, no font at all) is left to
@@ -37,12 +37,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * <p>The rounding of {@link #getWidth} repeats openhtmltopdf's, a private constant of {@link
  * PdfBoxTextRenderer}; {@code CodePointWidthsTest} fails if a release changes it.
  */
-final class CodePointWidths extends PdfBoxTextRenderer {
+final class CodePointWidths extends WholeWordText {
   /** PdfBoxTextRenderer.TEXT_MEASURING_DELTA in openhtmltopdf 1.1.65. */
   static final float TEXT_MEASURING_DELTA = 0.01f;
-
-  /** A width no letter has: the font has no glyph for it. */
-  static final float MISSING = -1;
 
   private final Map<PDFont, Letters> fonts = new IdentityHashMap<>();
 
@@ -79,8 +76,7 @@ final class CodePointWidths extends PdfBoxTextRenderer {
    * device's font cannot be read ({@link DeviceFont}), the device draws it itself.
    */
   @Override
-  public void drawString(
-      OutputDevice device, String string, float x, float y, JustificationInfo info) {
+  void drawPiece(OutputDevice device, String string, float x, float y, JustificationInfo info) {
     PdfBoxFSFont font =
         device instanceof PdfBoxFastOutputDevice fast && string != null
             ? DeviceFont.of(fast)
@@ -99,18 +95,14 @@ final class CodePointWidths extends PdfBoxTextRenderer {
         // the device's own way, below
       }
     }
-    super.drawString(device, string, x, y, info);
-  }
-
-  @Override
-  public void drawString(OutputDevice device, String string, float x, float y) {
-    drawString(device, string, x, y, null);
+    drawByDevice(device, string, x, y, info);
   }
 
   /**
    * What {@link PDFont#getStringWidth} gives for {@code text} (in glyph space, thousandths of the
    * size), or {@link #MISSING} when the font lacks one of its letters.
    */
+  @Override
   float stringWidth(PDFont font, String text) throws IOException {
     return fonts.computeIfAbsent(font, Letters::new).width(text);
   }

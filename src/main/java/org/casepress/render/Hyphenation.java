@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,8 +40,12 @@ final class Hyphenation {
 
   private static final String FOLDER = "/com/itextpdf/hyph/";
 
-  /** The jar's files do not change while the process runs: each is parsed once, when first used. */
-  private static final Map<String, Optional<Hyphenation>> LOADED = new ConcurrentHashMap<>();
+  /**
+   * The jar's files do not change while the process runs: each is parsed once, when first asked
+   * for, on a thread of the common pool ({@link #prefetch}).
+   */
+  private static final Map<String, CompletableFuture<Hyphenation>> LOADED =
+      new ConcurrentHashMap<>();
 
   private final HyphenationPatterns patterns;
 
@@ -52,11 +58,31 @@ final class Hyphenation {
    * casepress has no patterns for it: such a document is simply not hyphenated.
    */
   static Optional<Hyphenation> of(String language) {
+    CompletableFuture<Hyphenation> loading = prefetch(language);
+    if (loading == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(loading.join());
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /**
+   * Starts reading a language's patterns in the background, if it has any and they are not read
+   * yet, so that a cold render parses them (a few hundred milliseconds in a fresh JVM, StAX's
+   * classes included) while it turns the Markdown into HTML, not after.
+   */
+  static CompletableFuture<Hyphenation> prefetch(String language) {
     String file = fileFor(language);
     return file == null
-        ? Optional.empty()
+        ? null
         : LOADED.computeIfAbsent(
-            file, f -> Optional.of(new Hyphenation(HyphenationPatterns.read(FOLDER + f + ".xml"))));
+            file,
+            f ->
+                CompletableFuture.supplyAsync(
+                    () -> new Hyphenation(HyphenationPatterns.read(FOLDER + f + ".xml"))));
   }
 
   /** The pattern file for a tag: the language with its region, else the language alone. */

@@ -63,14 +63,18 @@ public final class Renderer {
   /** Whether parsed faces are shared and widths looked up by letter (issue 15). */
   private final boolean fast;
 
-  private Renderer(Fonts fonts, boolean fast) {
+  /** Whether hyphenated words are drawn to be read whole ({@link HyphenatedWords}). */
+  private final boolean wholeWords;
+
+  private Renderer(Fonts fonts, boolean fast, boolean wholeWords) {
     this.fonts = fonts;
     this.fast = fast;
+    this.wholeWords = wholeWords;
   }
 
   /** A renderer over the process's bundled fonts (a few megabytes, read once per process). */
   public static Renderer create() {
-    return new Renderer(Fonts.load(), true);
+    return new Renderer(Fonts.load(), true, true);
   }
 
   /**
@@ -79,7 +83,15 @@ public final class Renderer {
    * openhtmltopdf. The reference the fast renderer's PDFs are compared with, byte for byte.
    */
   static Renderer reference() {
-    return new Renderer(Fonts.load(), false);
+    return new Renderer(Fonts.load(), false, true);
+  }
+
+  /**
+   * A renderer that leaves hyphenated words as drawn, in one piece per line and unmarked: what the
+   * glyphs of {@link WholeWordText}'s parts are compared with, position by position.
+   */
+  static Renderer withWordsAsDrawn() {
+    return new Renderer(Fonts.load(), true, false);
   }
 
   /**
@@ -112,10 +124,6 @@ public final class Renderer {
       }
       if (RightToLeft.language(cs.language())) {
         RightToLeft.readRightToLeft(document);
-      }
-      HyphenBreaks hyphens = HyphenBreaks.of(html);
-      if (hyphens.any()) {
-        hyphens.mark(document);
       }
       Archival.finish(
           document,
@@ -177,10 +185,12 @@ public final class Renderer {
     builder.withDiagnosticConsumer(d -> record(d, diagnostics));
     builder.withW3cDocument(W3CDom.convert(html), assets.folder().toUri().toString());
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-      if (fast) {
-        renderer.getSharedContext().setTextRenderer(new CodePointWidths());
-      }
+      WholeWordText text = fast ? new CodePointWidths() : new WholeWordText();
+      renderer.getSharedContext().setTextRenderer(text);
       renderer.layout();
+      if (wholeWords) {
+        text.words(HyphenatedWords.of(renderer.getRootBox()));
+      }
       renderer.createPDFWithoutClosing();
     }
   }

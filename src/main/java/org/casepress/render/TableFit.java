@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Makes every table regular and fit the text width without clipping a cell. A row with fewer cells
@@ -85,10 +87,11 @@ final class TableFit {
         }
       }
       float[] longest = longestTokens(table, columns);
+      float inset = inset(table);
       if (columns >= WIDE) {
-        fitMany(table, longest, columns >= NARROW ? NARROW_SIZE : WIDE_SIZE);
+        fitMany(table, longest, columns >= NARROW ? NARROW_SIZE : WIDE_SIZE, inset);
       } else {
-        fitFew(table, longest);
+        fitFew(table, longest, PORTRAIT - inset);
       }
       if (!table.hasClass("shared-out")) {
         keepTokensWhole(table);
@@ -117,19 +120,19 @@ final class TableFit {
    * their column's share marked to break inside ({@code break-inside}: LineBreaks puts soft hyphens
    * in their long words, and the house style lets them break anywhere as a last resort).
    */
-  private void fitFew(Element table, float[] longest) {
-    if (fits(longest, NORMAL_SIZE, NORMAL_CELL, PORTRAIT)) {
+  private void fitFew(Element table, float[] longest, float width) {
+    if (fits(longest, NORMAL_SIZE, NORMAL_CELL, width)) {
       return;
     }
-    if (fits(longest, WIDE_SIZE, CELL, PORTRAIT)) {
+    if (fits(longest, WIDE_SIZE, CELL, width)) {
       table.addClass("wide");
       return;
     }
     table.addClass("narrow");
-    if (fits(longest, NARROW_SIZE, CELL, PORTRAIT)) {
+    if (fits(longest, NARROW_SIZE, CELL, width)) {
       return;
     }
-    float share = share(longest, NARROW_SIZE, PORTRAIT * SLACK - longest.length * CELL);
+    float share = share(longest, NARROW_SIZE, width * SLACK - longest.length * CELL);
     forEachCell(
         table,
         longest.length,
@@ -159,19 +162,21 @@ final class TableFit {
   }
 
   /** Picks the type size, the page and the layout for a table of many columns. */
-  private static void fitMany(Element table, float[] longest, float size) {
-    if (fits(longest, size, CELL, PORTRAIT) || fits(longest, NARROW_SIZE, CELL, PORTRAIT)) {
-      table.addClass(size == WIDE_SIZE && fits(longest, size, CELL, PORTRAIT) ? "wide" : "narrow");
+  private static void fitMany(Element table, float[] longest, float size, float inset) {
+    float portrait = PORTRAIT - inset;
+    if (fits(longest, size, CELL, portrait) || fits(longest, NARROW_SIZE, CELL, portrait)) {
+      table.addClass(size == WIDE_SIZE && fits(longest, size, CELL, portrait) ? "wide" : "narrow");
       return;
     }
     // A page of its own, turned: the renderer starts a page named "landscape" for it
     // (Typesetting's @page rules) and returns to portrait after it.
     table.wrap("<div class=\"landscape\"></div>");
-    if (fits(longest, WIDE_SIZE, CELL, LANDSCAPE)) {
+    float landscape = LANDSCAPE - inset;
+    if (fits(longest, WIDE_SIZE, CELL, landscape)) {
       table.addClass("wide");
     } else {
       table.addClass("narrow");
-      if (!fits(longest, NARROW_SIZE, CELL, LANDSCAPE)) {
+      if (!fits(longest, NARROW_SIZE, CELL, landscape)) {
         table.addClass("shared-out");
       }
     }
@@ -185,14 +190,76 @@ final class TableFit {
     return needed <= width * SLACK;
   }
 
-  /** Each column's longest token, in ems; a cell spanning columns is left out of the measure. */
+  /**
+   * Each column's longest token, in ems. A cell spanning columns whose longest token is wider than
+   * the columns it spans together shares the difference out equally among them: the renderer widens
+   * them so.
+   */
   private float[] longestTokens(Element table, int columns) {
     float[] longest = new float[columns];
     forEachCell(
         table,
         columns,
         (cell, column) -> longest[column] = Math.max(longest[column], longestToken(cell)));
+    for (Element row : rows(table)) {
+      int column = 0;
+      for (Element cell : row.children()) {
+        if (!cell.is("td, th")) {
+          continue;
+        }
+        int span = Math.min(span(cell.attr("colspan")), columns - column);
+        if (span > 1) {
+          float together = 0;
+          for (int c = column; c < column + span; c++) {
+            together += longest[c];
+          }
+          float more = (longestToken(cell) - together) / span;
+          for (int c = column; more > 0 && c < column + span; c++) {
+            longest[c] += more;
+          }
+        }
+        column += Math.max(span, 1);
+      }
+    }
     return longest;
+  }
+
+  /**
+   * How much narrower than the text the box a table sits in is, in points: the house style's
+   * indents and padding of lists, quotes, definitions and admonitions around it (house-style.css;
+   * {@code TableFitTest} reads them there).
+   */
+  static float inset(Element table) {
+    float inset = 0;
+    for (Element box : table.parents()) {
+      for (Inset i : Inset.values()) {
+        if (box.is(i.selector)) {
+          inset += i.points;
+          break;
+        }
+      }
+    }
+    return inset;
+  }
+
+  /** The house style's horizontal room taken by a box that may hold a table, both sides. */
+  enum Inset {
+    /** {@code ul, ol { padding-left: 16pt }}. */
+    LIST("ul, ol", 16),
+    /** {@code blockquote { padding: 2pt 0 2pt 12pt; border-left: 3pt }}. */
+    QUOTE("blockquote", 12 + 3),
+    /** {@code dd { margin: 0 0 4pt 18pt }}. */
+    DEFINITION("dd", 18),
+    /** {@code .admonition, .directive { border-left: 3pt; padding: 4pt 8pt }}. */
+    ADMONITION(".admonition, .directive", 3 + 8 + 8);
+
+    final Evaluator selector;
+    final float points;
+
+    Inset(String selector, float points) {
+      this.selector = QueryParser.parse(selector);
+      this.points = points;
+    }
   }
 
   /**

@@ -93,6 +93,7 @@ final class Typesetting {
   }
 
   Document build() {
+    Hyphenation.prefetch(cs.language()); // read while the Markdown is turned into HTML
     Document doc = Jsoup.parse(skeleton());
     doc.outputSettings()
         .prettyPrint(false)
@@ -123,8 +124,7 @@ final class Typesetting {
     }
     new TableFit(fonts).apply(doc);
     // Body text is justified (house style, main.hyphenated) only where it can be hyphenated:
-    // without
-    // it, justified lines go loose (docs/render.md#hyphenation-and-justification).
+    // without it, justified lines go loose (docs/render.md#hyphenation-and-justification).
     Hyphenation hyphenation = Hyphenation.of(cs.language()).orElse(null);
     if (hyphenation != null) {
       main.addClass("hyphenated");

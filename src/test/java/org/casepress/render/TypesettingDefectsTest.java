@@ -107,7 +107,8 @@ class TypesettingDefectsTest {
 
   /**
    * The long word breaks with a hyphen drawn inside the box; the text layer has the word whole
-   * (under /ActualText on its first glyph, see HyphenBreaks), without the hyphen or a soft hyphen.
+   * (under /ActualText on its first glyph, see HyphenatedWords), without the hyphen or a soft
+   * hyphen.
    */
   @Test
   void aWordTooLongForTheLineBreaksWithAHyphenInsideTheTextBox() throws IOException {

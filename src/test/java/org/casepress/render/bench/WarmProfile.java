@@ -56,11 +56,19 @@ public final class WarmProfile {
           Map.entry("com.openhtmltopdf.pdfboxout.PdfBoxRenderer.createPDF", "painting"),
           Map.entry("com.openhtmltopdf.pdfboxout.PdfRendererBuilder.buildPdfRenderer", "setup"),
           Map.entry("org.jsoup.helper.W3CDom.", "jsoup to W3C DOM"),
-          Map.entry("org.casepress.render.LineBreaks.", "our HTML passes"),
-          Map.entry("org.casepress.render.TableFit.", "our HTML passes"),
-          Map.entry("org.casepress.render.RightToLeft.", "our HTML passes"),
+          // Our text renderer runs inside openhtmltopdf's layout and painting: its own part.
+          Map.entry("org.casepress.render.CodePointWidths.getWidth", "text widths"),
+          Map.entry("org.casepress.render.CodePointWidths.", "painting"),
+          Map.entry("org.casepress.render.WholeWordText.", "painting"),
+          Map.entry("org.casepress.render.HyphenatedWords.", "hyphenated words found"),
+          Map.entry("org.casepress.render.LineBreaks.", "our HTML passes: line breaks"),
+          Map.entry("org.casepress.render.Hyphenation.", "our HTML passes: line breaks"),
+          Map.entry("org.casepress.render.TableFit.", "our HTML passes: tables"),
+          Map.entry("org.casepress.render.RightToLeft.", "our HTML passes: other"),
           Map.entry("com.vladsch.flexmark.", "Markdown (flexmark)"),
-          Map.entry("org.casepress.render.", "our HTML passes"));
+          Map.entry("org.casepress.render.BodyHtml.", "our HTML passes: body HTML"),
+          Map.entry("org.casepress.render.Typesetting.", "our HTML passes: other"),
+          Map.entry("org.casepress.render.", "our other code"));
 
   /**
    * The library whose code was running: the innermost frame outside the JDK names it, so that a

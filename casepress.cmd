@@ -75,6 +75,8 @@ if exist "%cache%" if "%kind%"=="cds" set "startup=-XX:SharedArchiveFile=%cache%
 rem check and render go to the warm casepress process (see ./casepress for why these two), which
 rem exits after CASEPRESS_WARM_IDLE seconds without a command (default 600), unless
 rem CASEPRESS_WARM=off; CI jobs run without it unless CASEPRESS_WARM=on.
+rem The warm process's own options (its heap ceiling and giving memory back when idle) are set by
+rem the client; CASEPRESS_WARM_JAVA_OPTS adds to them (docs/warm.md).
 set "warm=%CASEPRESS_WARM%"
 if not defined warm if defined CI set warm=off
 if not defined warm set warm=on

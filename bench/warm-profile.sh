@@ -10,7 +10,9 @@
 #                                                tree's, PAIRS times each, one JVM after the other
 #
 # CHANGED_PDFS=1 lets --against compare builds whose PDFs differ (a change to what is drawn).
-# PROFILE_OPTS adds JVM options (a system property to switch a pass off, say) to the profiled JVM.
+# PROFILE_OPTS adds JVM options (a system property to switch a pass off, say) to the profiled JVM,
+# after the warm process's own: the JVM takes the last of an option given twice, so
+# PROFILE_OPTS=-XX:TieredStopAtLevel=4 profiles the full JIT (-XX:+PrintFlagsFinal shows it).
 #
 # REV is built in a scratch git worktree; it runs this tree's harness on the same documents with
 # the warm process's flags, so only the rendering code differs. The

@@ -42,6 +42,7 @@ class WarmLauncherIT {
     for (long pid : pids()) {
       ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     }
+    warmProcesses().forEach(ProcessHandle::destroyForcibly);
   }
 
   private List<Long> pids() throws IOException {
@@ -86,6 +87,53 @@ class WarmLauncherIT {
     }
     assertEquals(1, pids().size(), "one warm process serves every command");
     assertTrue(warmProcess().map(ProcessHandle::isAlive).orElse(false));
+  }
+
+  /**
+   * A heap too small for a render (through the warm process's own options variable, so that the
+   * launcher's JVM keeps its default): the warm process stops, the user is told, and the launcher
+   * runs the command itself, with the same output, exit code and PDF.
+   */
+  @Test
+  void aWarmProcessThatRunsOutOfMemoryStopsAndTheLauncherRunsTheCommandItself() throws Exception {
+    String[] command = {
+      "render",
+      "fernbank-reproducible-forecasting",
+      "--final",
+      "--output",
+      out.resolve("a.pdf").toString()
+    };
+    LauncherIT.Result here = LauncherIT.launch(HERE, command);
+    assertEquals(0, here.exitCode(), here.err());
+    byte[] pdf = Files.readAllBytes(out.resolve("a.pdf"));
+    Files.delete(out.resolve("a.pdf"));
+    Map<String, String> tiny = new HashMap<>(warm());
+    tiny.put("CASEPRESS_WARM_JAVA_OPTS", TINY_HEAP);
+    LauncherIT.Result there = LauncherIT.launch(tiny, command);
+    assertEquals(here.exitCode(), there.exitCode(), there.err());
+    assertEquals(here.out(), there.out());
+    assertTrue(
+        there.err().startsWith("casepress: the background casepress process ran out of memory"),
+        there.err());
+    assertTrue(there.err().endsWith(here.err()), there.err());
+    assertArrayEquals(pdf, Files.readAllBytes(out.resolve("a.pdf")));
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!warmProcesses().isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(List.of(), warmProcesses(), "the warm process did not exit");
+    assertEquals(List.of(), pids());
+  }
+
+  /** Enough for the warm process to start and take a command, too little for a render. */
+  private static final String TINY_HEAP = "-Xmx16m";
+
+  /** Every running warm process of this test's socket folder, with or without its id file. */
+  private List<ProcessHandle> warmProcesses() {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(sockets.toString()))
+        .filter(p -> p.info().commandLine().orElse("").contains("WarmServer"))
+        .toList();
   }
 
   @Test

@@ -14,15 +14,17 @@ import java.util.Map;
  * The wire format between {@link WarmClient} and {@link WarmServer}, one connection per command.
  * The client sends one {@link Request}; the server answers with frames: a tag byte, then for {@link
  * #OUT} and {@link #ERR} a length and that many bytes, for {@link #EXIT} the exit code, for {@link
- * #REFUSED} a reason (the client then runs the command itself). Only JDK classes, so that the
- * client loads almost nothing; written as {@link Rendezvous} says.
+ * #REFUSED} a reason (the client then runs the command itself), for {@link #OUT_OF_MEMORY} what to
+ * tell the user (the process ran out of heap and is stopping; the client runs the command itself).
+ * Only JDK classes, so that the client loads almost nothing; written as {@link Rendezvous} says.
  */
 final class Frames {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final byte OUT = 1;
   static final byte ERR = 2;
   static final byte EXIT = 3;
   static final byte REFUSED = 4;
+  static final byte OUT_OF_MEMORY = 5;
 
   /** Longest string either side accepts: a command line is far shorter. */
   private static final int MAX_STRING = 1 << 20;
@@ -152,6 +154,12 @@ final class Frames {
     synchronized void refuse(String reason) throws IOException {
       out.writeByte(REFUSED);
       writeString(out, reason);
+      out.flush();
+    }
+
+    synchronized void outOfMemory(String message) throws IOException {
+      out.writeByte(OUT_OF_MEMORY);
+      writeString(out, message);
       out.flush();
     }
   }

@@ -100,6 +100,8 @@ record Rendezvous(Path folder, String identity) {
         .append(startup)
         .append("\noptions ")
         .append(env.getOrDefault(WarmClient.OPTIONS_VARIABLE, "").strip())
+        .append("\nwarm options ")
+        .append(env.getOrDefault(WarmClient.WARM_OPTIONS_VARIABLE, "").strip())
         .toString();
   }
 

@@ -31,10 +31,10 @@ import java.util.Set;
  * The launcher's front end for {@link #FORWARDED} commands: hands the command to a warm casepress
  * process ({@link WarmServer}), starting one when there is none, and relays its output and exit
  * code, so that a command does not pay the JVM's warm-up each time. When no warm process can be had
- * before anything was printed, it exits with {@link #NOT_RUN} and the launcher runs the command in
- * a JVM of its own. It runs from a jar of its own with nothing of the tool on its class path and
- * loads only JDK classes: it must start in a few tens of milliseconds (see {@link Rendezvous} for
- * what its code avoids).
+ * before anything was printed, or the warm process ran out of memory, it exits with {@link
+ * #NOT_RUN} and the launcher runs the command in a JVM of its own. It runs from a jar of its own
+ * with nothing of the tool on its class path and loads only JDK classes: it must start in a few
+ * tens of milliseconds (see {@link Rendezvous} for what its code avoids).
  */
 public final class WarmClient {
   /**
@@ -48,7 +48,32 @@ public final class WarmClient {
   /** The only environment these commands read; a token is never among them. */
   static final List<String> ENVIRONMENT = List.of("SOURCE_DATE_EPOCH");
 
+  /** JVM options of every casepress JVM the launcher starts, the warm process's included. */
   static final String OPTIONS_VARIABLE = "CASEPRESS_JAVA_OPTS";
+
+  /**
+   * JVM options of the warm process alone, after its own and {@link #OPTIONS_VARIABLE}'s (a later
+   * option wins): to try another heap ceiling or collector without touching the commands that run
+   * in the launcher's JVM.
+   */
+  static final String WARM_OPTIONS_VARIABLE = "CASEPRESS_WARM_JAVA_OPTS";
+
+  /**
+   * The warm process's heap: it lives in the background on an author's laptop, where the JVM's
+   * default ceiling is a quarter of the memory (a batch of 28 documents took it to 1.1-2.1 GB of
+   * resident memory). 512 MB cost no CPU against no ceiling in the batches measured; 384 MB cost a
+   * fifth more (the collector ran far more often). When idle for 30 s, G1 collects and gives back
+   * what exceeds 40 % free heap (from about 510 MB to about 320 MB of resident memory). G1 stays
+   * the collector: Serial's pauses stop both rendering threads, and its batches took a quarter more
+   * CPU. BENCHMARKS.md, "The warm process's memory".
+   */
+  static final List<String> WARM_PROCESS_OPTIONS =
+      List.of(
+          "-Xmx512m",
+          "-XX:G1PeriodicGCInterval=30000",
+          "-XX:MinHeapFreeRatio=20",
+          "-XX:MaxHeapFreeRatio=40");
+
   static final String IDLE_VARIABLE = "CASEPRESS_WARM_IDLE";
   static final String WARM_UP_VARIABLE = "CASEPRESS_WARM_UP";
 
@@ -73,10 +98,11 @@ public final class WarmClient {
   private static final long START_TIMEOUT_MILLIS = 30_000;
 
   /**
-   * Exit code that tells the launcher nothing ran and nothing was printed, so that it runs the
-   * command itself (sysexits' EX_TEMPFAIL). The tool's own codes are 0 to 4. Running it here
-   * instead would need the tool jar on this JVM's class path, and the JDK reads the directory of
-   * every jar on it at the first socket (a service lookup): a fifth of the client's time.
+   * Exit code that tells the launcher to run the command itself (sysexits' EX_TEMPFAIL): nothing
+   * ran and nothing was printed, or the warm process ran out of memory and the client said so. The
+   * tool's own codes are 0 to 4. Running it here instead would need the tool jar on this JVM's
+   * class path, and the JDK reads the directory of every jar on it at the first socket (a service
+   * lookup): a fifth of the client's time.
    */
   static final int NOT_RUN = 75;
 
@@ -108,7 +134,10 @@ public final class WarmClient {
     /** The warm process ran it to the end. */
     record Exited(int code) implements Outcome {}
 
-    /** Nothing ran and nothing was printed: the launcher runs the command itself. */
+    /**
+     * The launcher runs the command itself: nothing ran and nothing was printed, or the warm
+     * process ran out of memory, which the client has told the user.
+     */
     record NotRun(String why) implements Outcome {}
   }
 
@@ -173,6 +202,15 @@ public final class WarmClient {
         }
         if (tag == Frames.REFUSED) {
           return new Outcome.NotRun(Frames.readString(in));
+        }
+        if (tag == Frames.OUT_OF_MEMORY) {
+          // Check and render only read the workspace and replace their outputs whole, so running
+          // the command again, in a JVM of its own, is safe even after it printed.
+          String message = Frames.readString(in);
+          out.flush();
+          err.write(message.getBytes(Charset.defaultCharset()));
+          err.flush();
+          return new Outcome.NotRun(message);
         }
         int length = in.readInt();
         byte[] bytes = in.readNBytes(length);
@@ -257,7 +295,9 @@ public final class WarmClient {
    * the system can (setsid), so that Ctrl-C on one command does not stop it for the others. It runs
    * with the launcher's quick JIT tier too: with the full JIT its optimising compiler competed with
    * the commands for the two cores of the machine measured, and the first command took twice as
-   * long, the next eight about 1.5 times as long (BENCHMARKS.md).
+   * long, the next eight about 1.5 times as long (BENCHMARKS.md); measured again with the warm-up
+   * renders, the full JIT still cost the first ten commands 1.5-3.7 times the CPU and the first two
+   * batches after them 1.2-1.7 times ("The warm process's memory").
    */
   private static Process start(Rendezvous r, Map<String, String> env) throws IOException {
     List<String> command = new ArrayList<>();
@@ -267,26 +307,7 @@ public final class WarmClient {
         break;
       }
     }
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:TieredStopAtLevel=1");
-    String startup = System.getProperty(STARTUP_PROPERTY, "");
-    if (!startup.isBlank()) {
-      command.add(startup);
-    }
-    command.add("-Xlog:disable");
-    command.add("-Xlog:all=warning:stderr");
-    for (String option : env.getOrDefault(OPTIONS_VARIABLE, "").strip().split("\\s+")) {
-      if (!option.isEmpty()) {
-        command.add(option);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")));
-    command.add(SERVER_CLASS);
-    command.add(r.folder().toString());
-    command.add(r.identity());
-    command.add(Long.toString(idleSeconds(env)));
-    command.add(Integer.toString(warmUpRenders(env)));
+    command.addAll(javaCommand(r, env));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(r.folder().toFile())
@@ -302,6 +323,48 @@ public final class WarmClient {
     Process p = builder.start();
     p.getOutputStream().close();
     return p;
+  }
+
+  /**
+   * The warm process's command line: this JVM's Java, the launcher's start-up archive and JIT tier,
+   * {@link #WARM_PROCESS_OPTIONS}, then {@link #OPTIONS_VARIABLE}'s and {@link
+   * #WARM_OPTIONS_VARIABLE}'s options (the JVM takes the last of an option given twice).
+   */
+  static List<String> javaCommand(Rendezvous r, Map<String, String> env) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1");
+    String startup = System.getProperty(STARTUP_PROPERTY, "");
+    if (!startup.isBlank()) {
+      command.add(startup);
+    }
+    command.add("-Xlog:disable");
+    command.add("-Xlog:all=warning:stderr");
+    command.addAll(WARM_PROCESS_OPTIONS);
+    addOptions(command, env.getOrDefault(OPTIONS_VARIABLE, ""));
+    addOptions(command, env.getOrDefault(WARM_OPTIONS_VARIABLE, ""));
+    command.add("-cp");
+    command.add(System.getProperty(CLASSPATH_PROPERTY, System.getProperty("java.class.path")));
+    command.add(SERVER_CLASS);
+    command.add(r.folder().toString());
+    command.add(r.identity());
+    command.add(Long.toString(idleSeconds(env)));
+    command.add(Integer.toString(warmUpRenders(env)));
+    return command;
+  }
+
+  /** Adds the options of a variable, separated by white space, as a shell would split them. */
+  static void addOptions(List<String> command, String options) {
+    int start = -1;
+    for (int i = 0; i <= options.length(); i++) {
+      boolean space = i == options.length() || Character.isWhitespace(options.charAt(i));
+      if (space && start >= 0) {
+        command.add(options.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
+      }
+    }
   }
 
   /** CASEPRESS_WARM_UP: how many times the warm process repeats its first render while idle. */

@@ -26,10 +26,27 @@ import org.casepress.cli.Cli;
  * A casepress process that stays warm: it listens on its {@link Rendezvous} socket and runs each
  * client's command with {@link Cli#run}, exactly as the launcher's own JVM would, on a thread of
  * its own (clients may come at once). It exits after a time without commands, when its jar is
- * rebuilt, or when its socket is removed or taken over.
+ * rebuilt, when its socket is removed or taken over, or when it runs out of memory.
  */
 public final class WarmServer implements Closeable {
   private static final long CHECK_EVERY_MILLIS = 1_000;
+  private static final long MEBIBYTE = 1024 * 1024;
+
+  /** Runs one command; {@link #CLI} but in tests of what the server does when a command fails. */
+  interface Runner {
+    int run(Frames.Request request, PrintStream out, PrintStream err);
+  }
+
+  /** Exactly as the launcher's own JVM would run the command. */
+  static final Runner CLI =
+      (request, out, err) ->
+          Cli.run(
+              InputStream.nullInputStream(),
+              out,
+              err,
+              request.env(),
+              Path.of(request.cwd()),
+              request.args().toArray(String[]::new));
 
   private final Rendezvous rendezvous;
   private final long idleMillis;
@@ -37,17 +54,23 @@ public final class WarmServer implements Closeable {
   private final Object socketKey;
   private final String classPath;
   private final int warmUpRenders;
+  private final Runner runner;
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicBoolean warmingUp = new AtomicBoolean();
   private final AtomicLong lastActive = new AtomicLong(System.currentTimeMillis());
 
   private WarmServer(
-      Rendezvous rendezvous, long idleMillis, int warmUpRenders, ServerSocketChannel channel)
+      Rendezvous rendezvous,
+      long idleMillis,
+      int warmUpRenders,
+      Runner runner,
+      ServerSocketChannel channel)
       throws IOException {
     this.rendezvous = rendezvous;
     this.idleMillis = idleMillis;
     this.warmUpRenders = warmUpRenders;
+    this.runner = runner;
     this.channel = channel;
     this.socketKey = fileKey(rendezvous.socket());
     this.classPath = Rendezvous.classPathStamp();
@@ -68,7 +91,11 @@ public final class WarmServer implements Closeable {
   }
 
   static WarmServer listen(Rendezvous r, long idleMillis) throws IOException {
-    return listen(r, idleMillis, 0);
+    return listen(r, idleMillis, 0, CLI);
+  }
+
+  static WarmServer listen(Rendezvous r, long idleMillis, int warmUpRenders) throws IOException {
+    return listen(r, idleMillis, warmUpRenders, CLI);
   }
 
   /**
@@ -76,13 +103,14 @@ public final class WarmServer implements Closeable {
    *
    * @param warmUpRenders how many times to repeat the first render while idle ({@link WarmUp})
    */
-  static WarmServer listen(Rendezvous r, long idleMillis, int warmUpRenders) throws IOException {
+  static WarmServer listen(Rendezvous r, long idleMillis, int warmUpRenders, Runner runner)
+      throws IOException {
     ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     try {
       Files.deleteIfExists(r.socket());
       channel.bind(UnixDomainSocketAddress.of(r.socket()));
       Files.writeString(r.pid(), ProcessHandle.current().pid() + "\n");
-      return new WarmServer(r, idleMillis, warmUpRenders, channel);
+      return new WarmServer(r, idleMillis, warmUpRenders, runner, channel);
     } catch (IOException e) {
       channel.close();
       throw e;
@@ -161,14 +189,13 @@ public final class WarmServer implements Closeable {
           PrintStream err =
               new PrintStream(
                   sink.stream(Frames.ERR), true, Charset.forName(request.stderrCharset()))) {
-        code =
-            Cli.run(
-                InputStream.nullInputStream(),
-                out,
-                err,
-                request.env(),
-                Path.of(request.cwd()),
-                request.args().toArray(String[]::new));
+        code = runner.run(request, out, err);
+      } catch (OutOfMemoryError e) {
+        // The command's objects are unreachable once it has thrown, so there is room to answer.
+        // The socket goes first: the next command starts a fresh process rather than this one.
+        stopOutOfMemory(String.join(" ", request.args()));
+        sink.outOfMemory(outOfMemoryMessage(Runtime.getRuntime().maxMemory()));
+        return;
       }
       sink.exit(code);
       if (code == 0 && warmUpRenders > 0 && warmingUp.compareAndSet(false, true)) {
@@ -188,17 +215,49 @@ public final class WarmServer implements Closeable {
    */
   private void warmUp(Frames.Request first) {
     long seen = accepted.get();
-    Thread t =
-        new Thread(
-            () ->
-                WarmUp.run(
-                    first,
-                    warmUpRenders,
-                    () -> accepted.get() == seen && running.get() <= 1 && channel.isOpen()),
-            "casepress-warm-up");
+    Runnable warmUp =
+        () -> {
+          try {
+            WarmUp.run(
+                first,
+                warmUpRenders,
+                () -> accepted.get() == seen && running.get() <= 1 && channel.isOpen());
+          } catch (OutOfMemoryError e) {
+            stopOutOfMemory("its warm-up render");
+          }
+        };
+    Thread t = new Thread(warmUp, "casepress-warm-up");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
+  }
+
+  /**
+   * After an OutOfMemoryError: a heap that ran out once may be left short (a cache half filled), so
+   * this process takes no more commands; those running finish, then it exits.
+   */
+  private void stopOutOfMemory(String during) {
+    close();
+    System.err.println(
+        "casepress warm process "
+            + ProcessHandle.current().pid()
+            + ": out of memory ("
+            + Runtime.getRuntime().maxMemory() / MEBIBYTE
+            + " MB of heap at most) during "
+            + during
+            + "; stopping.");
+  }
+
+  /** What the client tells the user; it then runs the command in a JVM of its own. */
+  static String outOfMemoryMessage(long maxHeapBytes) {
+    long mb = maxHeapBytes / MEBIBYTE;
+    return "casepress: the background casepress process ran out of memory (it may use "
+        + mb
+        + " MB) and has stopped; the command now runs again in a process of its own, so what it"
+        + " printed so far may be printed twice. If this happens again, give the background"
+        + " process more memory, for example CASEPRESS_WARM_JAVA_OPTS=-Xmx"
+        + Math.max(1024, 2 * mb)
+        + "m (see docs/warm.md), or set CASEPRESS_WARM=off to run every command without it.\n";
   }
 
   /** Why this process will not run the request (the client then runs it itself), or null. */

@@ -156,6 +156,45 @@ class WarmProcessTest {
     }
   }
 
+  /**
+   * A heap that runs out mid-command: the client tells the user and hands the command back to the
+   * launcher (which runs it in its own JVM), and the process takes no more commands, so the next
+   * one starts a fresh process. The real launcher with a tiny heap: {@code WarmLauncherIT}.
+   */
+  @Test
+  void aCommandThatRunsOutOfMemoryIsHandedBackAndTheProcessStops() throws Exception {
+    server.close();
+    serving.join(5_000);
+    WarmServer.Runner exhausted =
+        (request, out, err) -> {
+          out.println("Rendering river-sensors");
+          throw new OutOfMemoryError("Java heap space");
+        };
+    server = WarmServer.listen(rendezvous, 60_000, 0, exhausted);
+    serving = new Thread(server::serve);
+    serving.start();
+    WarmClient.Outcome o = forward(ENV, "render", "--all", "--final");
+    assertInstanceOf(WarmClient.Outcome.NotRun.class, o);
+    assertEquals("Rendering river-sensors\n", lastOut.toString(StandardCharsets.UTF_8));
+    String err = lastErr.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        err.startsWith("casepress: the background casepress process ran out of memory"), err);
+    assertTrue(err.contains("CASEPRESS_WARM_JAVA_OPTS=-Xmx"), err);
+    serving.join(5_000);
+    assertFalse(serving.isAlive(), "the process still takes commands");
+    assertFalse(Files.exists(rendezvous.socket()), "the next command would come to it");
+    assertFalse(Files.exists(rendezvous.pid()));
+  }
+
+  @Test
+  void theOutOfMemoryMessageNamesTheCeilingAndALargerOne() {
+    String message = WarmServer.outOfMemoryMessage(384L * 1024 * 1024);
+    assertTrue(message.contains("(it may use 384 MB)"), message);
+    assertTrue(message.contains("CASEPRESS_WARM_JAVA_OPTS=-Xmx1024m"), message);
+    assertTrue(
+        WarmServer.outOfMemoryMessage(768L * 1024 * 1024).contains("-Xmx1536m (see docs/warm.md)"));
+  }
+
   @Test
   void aCheckWithProblemsPrintsTheSameProblemsAndExitsOne() throws Exception {
     Path md = ws.resolve("case-studies/river-sensors/case-study.md");

@@ -2,6 +2,7 @@ package org.casepress.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,35 @@ class WarmLauncherIT {
     }
     assertEquals(List.of(), warmProcesses(), "the warm process did not exit");
     assertEquals(List.of(), pids());
+  }
+
+  /**
+   * Without a warm process, the launcher's own JVM running out of memory says what to do, exits 1
+   * without a stack trace, and leaves no PDF, whole or partial.
+   */
+  @Test
+  void aCommandThatRunsTheLaunchersJvmOutOfMemorySaysHowToGiveItMore() throws Exception {
+    Map<String, String> tiny = new HashMap<>(HERE);
+    tiny.put("CASEPRESS_JAVA_OPTS", TINY_HEAP);
+    LauncherIT.Result result =
+        LauncherIT.launch(
+            tiny,
+            "render",
+            "fernbank-reproducible-forecasting",
+            "--final",
+            "--output",
+            out.resolve("tiny.pdf").toString());
+    assertEquals(1, result.exitCode(), result.err());
+    assertTrue(
+        result.err().contains("casepress: this command ran out of memory (Java was given at most"),
+        result.err());
+    assertTrue(result.err().contains("CASEPRESS_JAVA_OPTS=-Xmx1024m"), result.err());
+    assertFalse(result.err().contains("OutOfMemoryError"), result.err());
+    assertFalse(result.err().contains("\tat "), result.err());
+    try (var left = Files.list(out)) {
+      assertEquals(
+          List.of(), left.filter(p -> p.getFileName().toString().contains("tiny")).toList());
+    }
   }
 
   /** Enough for the warm process to start and take a command, too little for a render. */

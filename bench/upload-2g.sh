@@ -84,7 +84,7 @@ process took ${CLIENT_WALL} wall-clock in total. The server writes the upload to
 so both figures include its work too.
 
 Machine: ${CPUS} CPUs (${CPU_MODEL}), ${MEM} RAM, ${JAVA_VERSION}; load average at the end \`${LOAD}\`
-(the machine was shared with other builds).
+(a load above the core count means other work shared the machine: compare the two rows, not runs).
 MD
 
 python3 - "$SECTION" <<'PY'

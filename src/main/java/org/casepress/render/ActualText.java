@@ -31,9 +31,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * the base letters (PDF 32000-1, 14.9.4), inside the tagged content it belongs to.
  */
 final class ActualText {
-  private ActualText() {}
-
   private static final COSName SPAN = COSName.getPDFName("Span");
+
+  private ActualText() {}
 
   /**
    * The tokens that open a marked-content span read as {@code text} (PDF 32000-1, 14.9.4); an

@@ -53,10 +53,6 @@ final class HyphenatedWords {
     return marks.isEmpty() ? null : marks.get(new Drawn(text, x, y));
   }
 
-  int size() {
-    return marks.size();
-  }
-
   /** The words broken at a soft hyphen under {@code root}, a laid-out document. */
   static HyphenatedWords of(Box root) {
     Map<String, List<InlineText>> byMaster = new IdentityHashMap<>();

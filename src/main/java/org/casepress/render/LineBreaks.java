@@ -503,7 +503,7 @@ final class LineBreaks {
     return false;
   }
 
-  static boolean inTable(Node n) {
+  private static boolean inTable(Node n) {
     return within(n, Set.of("table"));
   }
 

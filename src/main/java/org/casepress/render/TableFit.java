@@ -201,14 +201,14 @@ final class TableFit {
         table,
         columns,
         (cell, column) -> longest[column] = Math.max(longest[column], longestToken(cell)));
-    for (Element row : rows(table)) {
-      int column = 0;
-      for (Element cell : row.children()) {
-        if (!cell.is("td, th")) {
-          continue;
-        }
-        int span = Math.min(span(cell.attr("colspan")), columns - column);
-        if (span > 1) {
+    forEachCellAndSpan(
+        table,
+        columns,
+        (cell, column, colspan) -> {
+          int span = Math.min(colspan, columns - column);
+          if (span <= 1) {
+            return;
+          }
           float together = 0;
           for (int c = column; c < column + span; c++) {
             together += longest[c];
@@ -217,19 +217,16 @@ final class TableFit {
           for (int c = column; more > 0 && c < column + span; c++) {
             longest[c] += more;
           }
-        }
-        column += Math.max(span, 1);
-      }
-    }
+        });
     return longest;
   }
 
   /**
    * How much narrower than the text the box a table sits in is, in points: the house style's
    * indents and padding of lists, quotes, definitions and admonitions around it (house-style.css;
-   * {@code TableFitTest} reads them there).
+   * {@code NestedTablesTest} reads them there).
    */
-  static float inset(Element table) {
+  private static float inset(Element table) {
     float inset = 0;
     for (Element box : table.parents()) {
       for (Inset i : Inset.values()) {
@@ -281,6 +278,20 @@ final class TableFit {
 
   /** Calls back with every cell that fills one column, and its column. */
   private static void forEachCell(Element table, int columns, Cell callback) {
+    forEachCellAndSpan(
+        table,
+        columns,
+        (cell, column, span) -> {
+          if (span == 1) {
+            callback.at(cell, column);
+          }
+        });
+  }
+
+  /**
+   * Calls back with every cell that starts within the first {@code columns}, its column and span.
+   */
+  private static void forEachCellAndSpan(Element table, int columns, SpanningCell callback) {
     for (Element row : rows(table)) {
       int column = 0;
       for (Element cell : row.children()) {
@@ -288,8 +299,8 @@ final class TableFit {
           continue;
         }
         int span = span(cell.attr("colspan"));
-        if (span == 1 && column < columns) {
-          callback.at(cell, column);
+        if (column < columns) {
+          callback.at(cell, column, span);
         }
         column += span;
       }
@@ -298,6 +309,10 @@ final class TableFit {
 
   private interface Cell {
     void at(Element cell, int column);
+  }
+
+  private interface SpanningCell {
+    void at(Element cell, int column, int span);
   }
 
   private static Iterable<Element> rows(Element table) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +12,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +63,7 @@ class NarrowTablesTest {
 
   @Test
   void tokensThatFitAreWholeOnOneLineOfTheirCell() throws Exception {
-    List<String> runs;
-    try (PDDocument doc = Loader.loadPDF(narrow.pdf().toFile())) {
-      runs = TextLayer.runs(doc).stream().map(String::strip).toList();
-    }
+    List<String> runs = TextLayer.strippedRuns(narrow.pdf());
     for (String token :
         List.of(
             ADDRESS,
@@ -89,25 +83,19 @@ class NarrowTablesTest {
    */
   @Test
   void aTokenLongerThanTheLineBreaksWithAHyphenAtEachLineEndAndIsReadWhole() throws Exception {
-    List<TextPosition> glyphs = new ArrayList<>();
-    StringBuilder drawn = new StringBuilder();
-    List<String> runs;
+    List<PageGeometry.Glyph> glyphs;
     try (PDDocument doc = Loader.loadPDF(narrow.pdf().toFile())) {
-      new PDFTextStripper() {
-        @Override
-        protected void processTextPosition(TextPosition p) {
-          drawn.append(p.getFont().toUnicode(p.getCharacterCodes()[0]));
-          glyphs.add(p);
-        }
-      }.getText(doc);
-      runs = TextLayer.runs(doc).stream().map(String::strip).toList();
+      glyphs = PageGeometry.glyphs(doc);
     }
+    StringBuilder drawn = new StringBuilder();
+    glyphs.forEach(g -> drawn.append(g.drawn()));
+    List<String> runs = TextLayer.strippedRuns(narrow.pdf());
     assertEquals(drawn.length(), glyphs.size(), "one letter per glyph");
     Matcher lines = Pattern.compile(CHECKSUM.replaceAll("(?<=.)(?=.)", "-?")).matcher(drawn);
     assertTrue(lines.find(), "the checksum is drawn, hyphens aside");
     int breaks = 0;
     for (int i = lines.start(); i < lines.end() - 1; i++) {
-      boolean newLine = glyphs.get(i + 1).getY() > glyphs.get(i).getY() + 1;
+      boolean newLine = glyphs.get(i + 1).baseline() > glyphs.get(i).baseline() + 1;
       boolean hyphen = drawn.charAt(i) == '-';
       assertEquals(newLine, hyphen, "a hyphen ends each of the checksum's lines, at " + i);
       breaks += hyphen ? 1 : 0;

@@ -48,10 +48,7 @@ class NestedTablesTest {
   /** Each table is set in the type that keeps its longest words and addresses whole. */
   @Test
   void everyTokenIsPrintedWhole() throws Exception {
-    List<String> runs;
-    try (PDDocument doc = Loader.loadPDF(nested.pdf().toFile())) {
-      runs = TextLayer.runs(doc).stream().map(String::strip).toList();
-    }
+    List<String> runs = TextLayer.strippedRuns(nested.pdf());
     for (String token :
         List.of(
             "Kraftfahrzeughaftpflichtversicherung",

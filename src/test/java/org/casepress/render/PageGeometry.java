@@ -32,7 +32,20 @@ final class PageGeometry {
   static final float TOLERANCE = 0.5f;
 
   /** A glyph on a page (1-based), with the page's size. */
-  record Glyph(int page, String text, float x, float top, float baseline, float width, float size) {
+  /**
+   * One glyph drawn: its page, the text it is read as (an /ActualText may say otherwise than the
+   * glyph), its code in its font and the character that code draws, and where it is.
+   */
+  record Glyph(
+      int page,
+      String text,
+      int code,
+      String drawn,
+      float x,
+      float top,
+      float baseline,
+      float width,
+      float size) {
     float right() {
       return x + width;
     }
@@ -59,6 +72,8 @@ final class PageGeometry {
                 new Glyph(
                     getCurrentPageNo(),
                     t.getUnicode(),
+                    t.getCharacterCodes()[0],
+                    drawn(t),
                     t.getXDirAdj(),
                     t.getYDirAdj() - t.getHeightDir(),
                     t.getYDirAdj(),
@@ -68,6 +83,12 @@ final class PageGeometry {
         };
     stripper.getText(doc);
     return glyphs;
+  }
+
+  /** The character a glyph's code draws in its font (U+FFFD for a code without one). */
+  private static String drawn(TextPosition t) {
+    String unicode = t.getFont().toUnicode(t.getCharacterCodes()[0]);
+    return unicode == null ? "\ufffd" : unicode;
   }
 
   /**

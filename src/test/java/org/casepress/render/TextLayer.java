@@ -57,6 +57,13 @@ final class TextLayer {
     }
   }
 
+  /** The runs of a PDF ({@link #runs(PDDocument)}), each without the spaces at its ends. */
+  static List<String> strippedRuns(Path pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      return runs(doc).stream().map(String::strip).toList();
+    }
+  }
+
   /** The text, sorted by position, as one string: what a reader's search sees. */
   static String text(PDDocument doc) throws IOException {
     return String.join("\n", runs(doc));

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,18 +38,18 @@ class WholeWordTextTest {
     Path plain = asDrawn.resolve(e.name().replace(' ', '-') + ".pdf");
     Renderer.withWordsAsDrawn()
         .render(e.cs(), e.loaded().metadata(), Fixtures.published(), RenderMode.FINAL, plain);
-    List<Glyph> marked = glyphs(ExampleRenders.pdf(e));
-    List<Glyph> drawn = glyphs(plain);
+    List<PageGeometry.Glyph> marked = glyphs(ExampleRenders.pdf(e));
+    List<PageGeometry.Glyph> drawn = glyphs(plain);
     assertEquals(drawn.size(), marked.size(), e + ": the same number of glyphs");
     for (int i = 0; i < drawn.size(); i++) {
-      Glyph a = drawn.get(i);
-      Glyph b = marked.get(i);
+      PageGeometry.Glyph a = drawn.get(i);
+      PageGeometry.Glyph b = marked.get(i);
       int at = i;
       assertTrue(
           a.page() == b.page()
               && a.code() == b.code()
               && Math.abs(a.x() - b.x()) < SAME_PLACE
-              && Math.abs(a.y() - b.y()) < SAME_PLACE,
+              && Math.abs(a.baseline() - b.baseline()) < SAME_PLACE,
           () -> e + ": glyph " + at + " was " + a + ", is " + b);
     }
   }
@@ -87,21 +85,9 @@ class WholeWordTextTest {
     return ExampleRenders.examples().stream();
   }
 
-  /** One glyph drawn: its page, its code in its font, and where. */
-  private record Glyph(int page, int code, float x, float y) {}
-
-  private static List<Glyph> glyphs(Path pdf) throws IOException {
-    List<Glyph> all = new ArrayList<>();
+  private static List<PageGeometry.Glyph> glyphs(Path pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      PDFTextStripper stripper =
-          new PDFTextStripper() {
-            @Override
-            protected void processTextPosition(TextPosition p) {
-              all.add(new Glyph(getCurrentPageNo(), p.getCharacterCodes()[0], p.getX(), p.getY()));
-            }
-          };
-      stripper.getText(doc);
+      return PageGeometry.glyphs(doc);
     }
-    return all;
   }
 }

@@ -2,8 +2,6 @@ package org.casepress.cli;
 
 /** The launcher's entry point: runs one command in this JVM and exits with its code. */
 public final class Main {
-  private static final long MEBIBYTE = 1024 * 1024;
-
   private Main() {}
 
   public static void main(String[] args) {
@@ -14,22 +12,21 @@ public final class Main {
       // Not a bug to report with a stack trace: the command needs more memory than the JVM was
       // given, and the user can give it more. Files are written whole or not at all (AtomicFile,
       // Renderer.writeAtomically), so nothing is left half-written.
-      System.err.print(outOfMemory(Runtime.getRuntime().maxMemory()));
+      System.err.print(outOfMemory(HeapCeiling.ofThisJvm()));
       code = ExitCode.PROBLEM;
     }
     System.exit(code);
   }
 
-  static String outOfMemory(long maxHeapBytes) {
-    long mb = maxHeapBytes / MEBIBYTE;
+  static String outOfMemory(HeapCeiling heap) {
     return "casepress: this command ran out of memory (Java was given at most "
-        + mb
+        + heap.megabytes()
         + " MB) and stopped. The files it writes are replaced whole or not at all, so it is safe to"
         + " run it again, with more memory: for example"
         + " CASEPRESS_JAVA_OPTS=-Xmx"
-        + Math.max(1024, 2 * mb)
+        + heap.advised()
         + "m before the command (on Windows: set CASEPRESS_JAVA_OPTS=-Xmx"
-        + Math.max(1024, 2 * mb)
+        + heap.advised()
         + "m, then the command).\n";
   }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.casepress.cli.Cli;
+import org.casepress.cli.HeapCeiling;
 
 /**
  * A casepress process that stays warm: it listens on its {@link Rendezvous} socket and runs each
@@ -30,7 +31,6 @@ import org.casepress.cli.Cli;
  */
 public final class WarmServer implements Closeable {
   private static final long CHECK_EVERY_MILLIS = 1_000;
-  private static final long MEBIBYTE = 1024 * 1024;
 
   /** Runs one command; {@link #CLI} but in tests of what the server does when a command fails. */
   interface Runner {
@@ -242,7 +242,7 @@ public final class WarmServer implements Closeable {
         "casepress warm process "
             + ProcessHandle.current().pid()
             + ": out of memory ("
-            + Runtime.getRuntime().maxMemory() / MEBIBYTE
+            + HeapCeiling.ofThisJvm().megabytes()
             + " MB of heap at most) during "
             + during
             + "; stopping.");
@@ -250,13 +250,13 @@ public final class WarmServer implements Closeable {
 
   /** What the client tells the user; it then runs the command in a JVM of its own. */
   static String outOfMemoryMessage(long maxHeapBytes) {
-    long mb = maxHeapBytes / MEBIBYTE;
+    HeapCeiling heap = HeapCeiling.of(maxHeapBytes);
     return "casepress: the background casepress process ran out of memory (it may use "
-        + mb
+        + heap.megabytes()
         + " MB) and has stopped; the command now runs again in a process of its own, so what it"
         + " printed so far may be printed twice. If this happens again, give the background"
         + " process more memory, for example CASEPRESS_WARM_JAVA_OPTS=-Xmx"
-        + Math.max(1024, 2 * mb)
+        + heap.advised()
         + "m (see docs/warm.md), or set CASEPRESS_WARM=off to run every command without it.\n";
   }
 

@@ -77,11 +77,8 @@ final class CodePointWidths extends WholeWordText {
    */
   @Override
   void drawPiece(OutputDevice device, String string, float x, float y, JustificationInfo info) {
-    PdfBoxFSFont font =
-        device instanceof PdfBoxFastOutputDevice fast && string != null
-            ? DeviceFont.of(fast)
-            : null;
-    if (font != null && !font.getFontDescriptions().isEmpty()) {
+    PdfBoxFSFont font = string == null ? null : DeviceFont.withFaces(device);
+    if (font != null) {
       FontDescription first = font.getFontDescriptions().get(0);
       PDFont firstFont = first.getFont();
       String effective = TextRenderer.getEffectivePrintableString(string);

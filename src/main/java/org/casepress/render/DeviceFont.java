@@ -1,5 +1,6 @@
 package org.casepress.render;
 
+import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
 import com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice;
 import java.lang.reflect.Field;
@@ -20,6 +21,15 @@ final class DeviceFont {
   /** Whether the field is there to read. */
   static boolean readable() {
     return FONT != null;
+  }
+
+  /**
+   * The current font of openhtmltopdf's fast output device when it has a face to draw with; null
+   * for another device, a font without faces, or when the font cannot be read.
+   */
+  static PdfBoxFSFont withFaces(OutputDevice device) {
+    PdfBoxFSFont font = device instanceof PdfBoxFastOutputDevice fast ? of(fast) : null;
+    return font != null && !font.getFontDescriptions().isEmpty() ? font : null;
   }
 
   /** The device's current font, or null when it cannot be read. */

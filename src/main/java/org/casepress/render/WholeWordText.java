@@ -41,11 +41,9 @@ class WholeWordText extends PdfBoxTextRenderer {
   public void drawString(
       OutputDevice device, String string, float x, float y, JustificationInfo info) {
     HyphenatedWords.Marks marks = string == null ? null : words.at(string, x, y);
-    PdfBoxFSFont font =
-        marks != null && device instanceof PdfBoxFastOutputDevice fast ? DeviceFont.of(fast) : null;
+    PdfBoxFSFont font = marks == null ? null : DeviceFont.withFaces(device);
     try {
       if (font != null
-          && !font.getFontDescriptions().isEmpty()
           && drawnInParts((PdfBoxFastOutputDevice) device, font, string, x, y, info, marks)) {
         return;
       }

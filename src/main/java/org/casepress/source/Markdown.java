@@ -1,6 +1,5 @@
 package org.casepress.source;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -32,7 +31,7 @@ public final class Markdown {
                   FootnoteExtension.create(),
                   StrikethroughExtension.create(),
                   TaskListExtension.create(),
-                  AutolinkExtension.create(),
+                  Autolinks.create(),
                   MystExtension.create()))
           // GitHub's table rules: one header row, no column spans, ragged rows evened out.
           .set(TablesExtension.COLUMN_SPANS, false)

@@ -83,7 +83,10 @@ public final class LoadProfile {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     for (Map.Entry<String, List<Long>> e : cpu.entrySet()) {
       System.out.printf(
-          "median thread CPU per %s: %.1f ms%n", e.getKey(), median(e.getValue()) / 1e6);
+          "median thread CPU per %s: %.1f ms (least %.1f ms)%n",
+          e.getKey(),
+          median(e.getValue()) / 1e6,
+          e.getValue().stream().mapToLong(Long::longValue).min().orElse(0) / 1e6);
     }
     for (Map.Entry<String, String> e : said.entrySet()) {
       System.out.println("sha256 " + e.getKey() + " " + e.getValue());

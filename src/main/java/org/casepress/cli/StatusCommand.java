@@ -50,9 +50,9 @@ final class StatusCommand implements Command {
   @Override
   public int run(Invocation in) {
     Standing.All all = Standing.read(in.workspace());
-    Overview overview = ReviewCommands.workflow(in).overview();
     if (in.json()) {
-      in.printJson(json(overview, all, in.workspace()));
+      // Only the JSON shows the overview's rows (the table shows the standings).
+      in.printJson(json(ReviewCommands.workflow(in).overview(), all, in.workspace()));
     } else if (all.standings().isEmpty() && all.unreadable().isEmpty()) {
       in.out().println("No case studies yet. Start one with ./casepress new SLUG --title \"...\".");
     } else if (in.line().hasOption("wide")) {

@@ -88,14 +88,25 @@ final class CaseStudyLoader {
   private final Metadata metadata;
   private final Unloaded unloaded;
   private final List<Problem> problems;
+  private final boolean checkBodies;
   private final Glyphs glyphs = Glyphs.bundled();
 
+  /**
+   * @param checkBodies whether to check each body (its Markdown, images, references and
+   *     characters), or only to read it, for a caller that shows what case studies are and not what
+   *     is wrong with them
+   */
   CaseStudyLoader(
-      Workspace workspace, Metadata metadata, Unloaded unloaded, List<Problem> problems) {
+      Workspace workspace,
+      Metadata metadata,
+      Unloaded unloaded,
+      List<Problem> problems,
+      boolean checkBodies) {
     this.workspace = workspace;
     this.metadata = metadata;
     this.unloaded = unloaded;
     this.problems = problems;
+    this.checkBodies = checkBodies;
   }
 
   Optional<CaseStudy> load(String slug) {
@@ -147,17 +158,19 @@ final class CaseStudyLoader {
     String body = titleHeading(tree, source, parts);
     FrontMatter fm =
         new Shape(tree, problems, FrontMatter.OWNED_KEYS).bind(FrontMatter.class, "front matter");
-    Bibliography bibliography = Bibliography.read(folder, folderName, problems);
-    new BodyCheck(
-            workspace,
-            folder,
-            source,
-            parts.bodyLine(),
-            problems,
-            bibliography,
-            glyphs,
-            Template.PARAGRAPHS)
-        .check(body);
+    if (checkBodies) {
+      Bibliography bibliography = Bibliography.read(folder, folderName, problems);
+      new BodyCheck(
+              workspace,
+              folder,
+              source,
+              parts.bodyLine(),
+              problems,
+              bibliography,
+              glyphs,
+              Template.PARAGRAPHS)
+          .check(body);
+    }
     if (fm == null) {
       return Optional.empty();
     }

@@ -24,11 +24,25 @@ public final class WorkspaceLoader {
 
   /** Loads the metadata and the named case studies; an unknown slug is itself a problem. */
   public static Loaded load(Workspace workspace, Collection<String> slugs) {
+    return load(workspace, slugs, true);
+  }
+
+  /**
+   * Loads the metadata and every case study without checking the bodies: for a command that shows
+   * what the case studies are (titles, authors), such as {@code status}, and not what is wrong with
+   * them. The same case studies load as with {@link #load(Workspace)}, with the same values; the
+   * problems are those of the metadata and front matter alone.
+   */
+  public static Loaded loadFrontMatter(Workspace workspace) {
+    return load(workspace, slugs(workspace), false);
+  }
+
+  private static Loaded load(Workspace workspace, Collection<String> slugs, boolean checkBodies) {
     List<Problem> problems = new ArrayList<>();
     MetadataLoader metadataLoader = new MetadataLoader(workspace, problems);
     Metadata metadata = metadataLoader.load();
     CaseStudyLoader loader =
-        new CaseStudyLoader(workspace, metadata, metadataLoader.unloaded(), problems);
+        new CaseStudyLoader(workspace, metadata, metadataLoader.unloaded(), problems, checkBodies);
     List<CaseStudy> caseStudies = new ArrayList<>();
     for (String slug : slugs) {
       if (!Files.isDirectory(workspace.caseStudyDir(slug))) {

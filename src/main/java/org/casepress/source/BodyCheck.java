@@ -14,6 +14,7 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -426,26 +427,44 @@ final class BodyCheck {
     }
   }
 
-  /** Every character the bundled fonts cannot show, with its line and column in the file. */
+  /**
+   * Every character the bundled fonts cannot show, once per line, with its line and column in the
+   * file. The fonts are asked once per distinct code point: a body has a few hundred of them in
+   * tens of thousands of characters.
+   */
   private void checkCharacters(String body) {
-    String[] lines = body.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      Set<Integer> reported = new HashSet<>();
-      String line = lines[i];
-      for (int offset = 0; offset < line.length(); ) {
-        int cp = line.codePointAt(offset);
-        if (glyphs.missing(cp) && reported.add(cp)) {
+    BitSet shown = new BitSet();
+    BitSet missing = new BitSet();
+    Set<Integer> reportedOnLine = new HashSet<>();
+    int line = 0;
+    int lineStart = 0;
+    for (int offset = 0; offset < body.length(); ) {
+      int cp = body.codePointAt(offset);
+      if (cp == '\n') {
+        line++;
+        lineStart = offset + 1;
+        reportedOnLine.clear();
+      } else if (!shown.get(cp)) {
+        if (!missing.get(cp)) {
+          if (!glyphs.missing(cp)) {
+            shown.set(cp);
+            offset += Character.charCount(cp);
+            continue;
+          }
+          missing.set(cp);
+        }
+        if (reportedOnLine.add(cp)) {
           problems.add(
               Problem.error(
-                  new Location(file, bodyLine + i, line.codePointCount(0, offset) + 1),
+                  new Location(file, bodyLine + line, body.codePointCount(lineStart, offset) + 1),
                   "",
                   "No font in the PDF can show "
                       + Glyphs.describe(cp)
                       + ". Replace it with words or a character the fonts have (emoji cannot be"
                       + " printed)."));
         }
-        offset += Character.charCount(cp);
       }
+      offset += Character.charCount(cp);
     }
   }
 

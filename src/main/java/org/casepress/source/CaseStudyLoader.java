@@ -406,8 +406,8 @@ final class CaseStudyLoader {
   private void checkCharacters(YamlTree tree, String path, String value) {
     value
         .codePoints()
-        .filter(glyphs::missing)
         .distinct()
+        .filter(glyphs::missing)
         .forEach(
             cp ->
                 problems.add(

@@ -13,6 +13,7 @@ import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -60,6 +61,8 @@ final class BodyCheck {
   private final Bibliography bibliography;
   private final Glyphs glyphs;
   private final Set<String> templateParagraphs;
+  private final int shortestTemplateParagraph;
+  private final int longestTemplateParagraph;
   private final Set<Integer> pastedLines = new HashSet<>();
 
   BodyCheck(
@@ -79,6 +82,10 @@ final class BodyCheck {
     this.bibliography = bibliography;
     this.glyphs = glyphs;
     this.templateParagraphs = templateParagraphs;
+    this.shortestTemplateParagraph =
+        templateParagraphs.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
+    this.longestTemplateParagraph =
+        templateParagraphs.stream().mapToInt(String::length).max().orElse(0);
   }
 
   void check(String body) {
@@ -416,8 +423,10 @@ final class BodyCheck {
   }
 
   private void checkPlaceholder(Paragraph p) {
-    String text = p.getChars().toString().replaceAll("\\s+", " ").strip();
-    if (templateParagraphs.contains(text)) {
+    BasedSequence chars = p.getChars();
+    // Collapsing whitespace only shortens: a paragraph shorter than every guidance text is none.
+    if (chars.length() >= shortestTemplateParagraph
+        && templateParagraphs.contains(collapseWhitespace(chars, longestTemplateParagraph))) {
       problems.add(
           Problem.error(
               at(p),
@@ -425,6 +434,35 @@ final class BodyCheck {
               "This is the template's guidance text, not the case study's: replace it with your"
                   + " own words."));
     }
+  }
+
+  /**
+   * {@code text.toString().replaceAll("\\s+", " ").strip()}, as {@link Template} collapses its
+   * paragraphs, without the regular expression: this runs on every paragraph of every body. Gives
+   * up with "" once the result must be longer than {@code longest}: more characters than that which
+   * are not whitespace, which neither collapsing nor stripping removes.
+   */
+  static String collapseWhitespace(CharSequence text, int longest) {
+    StringBuilder out = new StringBuilder(Math.min(text.length(), longest + 16));
+    boolean inRun = false;
+    int solid = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // The regular expression's \s: space, tab, line feed, vertical tab, form feed, return.
+      if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+        if (!inRun) {
+          out.append(' ');
+          inRun = true;
+        }
+        continue;
+      }
+      if (!Character.isWhitespace(c) && ++solid > longest) {
+        return "";
+      }
+      out.append(c);
+      inRun = false;
+    }
+    return out.toString().strip();
   }
 
   /**

@@ -17,6 +17,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,9 @@ final class BodyCheck {
   private final int shortestTemplateParagraph;
   private final int longestTemplateParagraph;
   private final Set<Integer> pastedLines = new HashSet<>();
+
+  /** Whether the body, or a directive's content parsed apart, has a template tag anywhere. */
+  private final Map<Node, Boolean> templateTags = new IdentityHashMap<>();
 
   BodyCheck(
       Workspace workspace,
@@ -410,8 +414,13 @@ final class BodyCheck {
   }
 
   private void checkText(Text text) {
-    String s = text.getChars().toString();
-    if (s.contains("{%") || s.contains("{{")) {
+    // A text node is a stretch of its document's source: most documents have no tag at all, and
+    // then none of their thousands of text nodes needs to be turned into a String to look.
+    if (!templateTags.computeIfAbsent(
+        text.getDocument(), d -> holdsTemplateTags(Markdown.source(d)))) {
+      return;
+    }
+    if (holdsTemplateTags(text.getChars().toString())) {
       problems.add(
           Problem.error(
               at(text),
@@ -420,6 +429,10 @@ final class BodyCheck {
                   + " would be printed as they are in the PDF. Remove them, or write out what they"
                   + " stand for."));
     }
+  }
+
+  private static boolean holdsTemplateTags(String s) {
+    return s.contains("{%") || s.contains("{{");
   }
 
   private void checkPlaceholder(Paragraph p) {

@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +84,15 @@ public final class Markdown {
   /** Whether a node is in a directive's content rather than in the body itself. */
   static boolean isNested(Node node) {
     return node.getDocument().get(NESTED);
+  }
+
+  /**
+   * The whole text a node's document was parsed from: the String given to the parser, not a copy
+   * (flexmark keeps it as the base of every node's characters), when flexmark has it as one.
+   */
+  static String source(Node node) {
+    BasedSequence chars = node.getChars();
+    return chars.getBase() instanceof String s ? s : chars.getBaseSequence().toString();
   }
 
   /** The 1-based column of a node's start, within its line. */

@@ -1,6 +1,7 @@
 package org.casepress.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Node;
@@ -62,6 +63,16 @@ class BodyCheckTest {
         }
       }
     }
+  }
+
+  @Test
+  void aNodesSourceIsTheTextItsDocumentWasParsedFrom() {
+    String body = "Some *text* with {{ a tag }}.\n\n```{note}\nInside {% here %}.\n```\n";
+    com.vladsch.flexmark.util.ast.Document doc = Markdown.parse(body);
+    Node text = doc.getFirstChild().getFirstChild();
+    assertSame(body, Markdown.source(text));
+    Directive note = (Directive) doc.getLastChild();
+    assertEquals(note.content(), Markdown.source(note.body().getFirstChild()));
   }
 
   private static String unescape(String s) {

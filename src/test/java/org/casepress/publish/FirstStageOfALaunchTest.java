@@ -533,6 +533,49 @@ class FirstStageOfALaunchTest {
     }
   }
 
+  @Test
+  void anInterruptWhileATurnWaitsForItsPdfStopsTheRendersAndTheNextStageContinues(@TempDir Path tmp)
+      throws Exception {
+    try (PublishingFixture f = approved(tmp);
+        ZenodoClient c = f.client()) {
+      HeldRenders held = new HeldRenders();
+      f.pdf = held;
+      // A library caller stops the stage (its thread is interrupted) as study-a's turn is about to
+      // wait for its PDF, which is still being rendered.
+      Publisher.Checkpoints interrupt =
+          point -> {
+            if (point.equals("deposit recorded")) {
+              await(held.twoStarted);
+              Thread.currentThread().interrupt();
+            }
+          };
+
+      PublishException stopped;
+      try {
+        stopped = assertThrows(PublishException.class, () -> stageAll(f, c, interrupt));
+      } finally {
+        // Still set for the caller to see, and cleared here for the rest of the test.
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+      }
+
+      assertTrue(
+          stopped.getMessage().startsWith("The run was stopped before it finished (study-a: "),
+          stopped.getMessage());
+      assertTrue(stopped.getMessage().contains("run the same command again"), stopped.getMessage());
+      held.assertNoneLeft();
+      assertTrue(held.interrupted.contains("study-a"), "cancelled, not waited for");
+      assertEquals(List.of(), stageFolder(f), "nothing rendered ahead is left, nothing uploaded");
+      Map<String, Long> ids = depositIds(f);
+
+      f.pdf = PublishingFixture.FAKE_PDF;
+      assertEquals(
+          List.of(StageOutcome.RESUMED, StageOutcome.RESUMED, StageOutcome.RESUMED),
+          outcomes(stageAll(f, c)));
+      assertEquals(ids, depositIds(f), "the same drafts, continued");
+      assertEquals(Set.copyOf(ids.values()), onServer(f, c).keySet(), "no second deposition");
+    }
+  }
+
   private static void assertNoTemporaryLedgerFiles(PublishingFixture f) throws IOException {
     try (Stream<Path> files = Files.list(f.workspace.stateDir().resolve("ledgers/local"))) {
       assertEquals(

@@ -106,13 +106,15 @@ final class LineBreaks {
     for (Element e : body.select(INLINE)) {
       moveEdgeSpaceOutside(e);
     }
+    // Both patterns hold a digit; most text holds none, and a regex search costs a step at every
+    // character of it.
     for (TextNode t : texts(body)) {
-      if (!inCode(t)) {
+      if (hasDigit(t) && !inCode(t)) {
         glue(t, NUMBER_UNIT);
       }
     }
     for (TextNode t : texts(body)) {
-      if (!inCode(t) && !inTable(t)) {
+      if (hasDigit(t) && !inCode(t) && !inTable(t)) {
         glue(t, IDENTIFIER);
       }
     }
@@ -480,6 +482,18 @@ final class LineBreaks {
    * run for every text node and each of its ancestors (a quarter of a large document's render).
    */
   private static final Set<String> CODE = Set.of("pre", "code", "kbd", "samp", "style", "title");
+
+  /** Whether the text holds an ASCII digit, what {@code \\d} matches. */
+  private static boolean hasDigit(TextNode t) {
+    String s = t.getWholeText();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean inCode(Node n) {
     return within(n, CODE);

@@ -12,6 +12,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,6 +51,14 @@ public final class Markdown {
 
   private static final DataKey<Boolean> NESTED = new DataKey<>("CASEPRESS_NESTED", false);
 
+  /**
+   * Where each line of a parsed text starts, for {@link #line}: flexmark's own {@code
+   * getLineNumber} scans the text from its start on every call, and the renderer asks it for every
+   * paragraph, list item and heading.
+   */
+  private static final DataKey<LineStarts> LINE_STARTS =
+      new DataKey<>("CASEPRESS_LINE_STARTS", new LineStarts(new int[] {0}));
+
   private static final Parser PARSER = Parser.builder(OPTIONS).build();
 
   private Markdown() {}
@@ -66,6 +75,7 @@ public final class Markdown {
   public static Document parse(String markdown, int lineOffset) {
     Document doc = PARSER.parse(markdown);
     doc.set(LINE_OFFSET, lineOffset);
+    doc.set(LINE_STARTS, LineStarts.of(markdown));
     for (Node node : doc.getDescendants()) {
       if (node instanceof Directive d && d.holdsMarkdown()) {
         Document body = parse(d.content(), lineOffset + d.contentLine());
@@ -78,7 +88,35 @@ public final class Markdown {
 
   /** The 0-based body line of a node, in the body or in a directive's content. */
   public static int line(Node node) {
-    return node.getDocument().get(LINE_OFFSET) + node.getLineNumber();
+    Document doc = node.getDocument();
+    return doc.get(LINE_OFFSET) + doc.get(LINE_STARTS).lineOf(node.getChars().getStartOffset());
+  }
+
+  /**
+   * The offsets at which a text's lines start, the first at 0. A line ends at "\n", "\r\n" or a
+   * lone "\r", as flexmark counts lines: an offset inside "\r\n" is on the line before it.
+   */
+  private record LineStarts(int[] starts) {
+    static LineStarts of(String text) {
+      int[] starts = new int[16];
+      int count = 1;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = i + 1;
+        }
+      }
+      return new LineStarts(Arrays.copyOf(starts, count));
+    }
+
+    /** The 0-based line of an offset: the last line that starts at or before it. */
+    int lineOf(int offset) {
+      int at = Arrays.binarySearch(starts, offset);
+      return at >= 0 ? at : -at - 2;
+    }
   }
 
   /** Whether a node is in a directive's content rather than in the body itself. */

@@ -102,6 +102,8 @@ while read -r slug author writer; do
     --workspace "$approved" >/dev/null
 done <"$work/reviewers.txt"
 
+# The interpreter itself, not a version manager's shim that would run it as a child.
+python=$(python3 -c 'import sys; print(sys.executable)')
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 listening() { # port
   python3 -c 'import socket,sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()' "$1" 2>/dev/null
@@ -115,10 +117,11 @@ serve() { # delay in ms
   cp -r "$approved/metadata" "$storage/"
   server_port=$(free_port)
   proxy_port=$(free_port)
-  run env CASEPRESS_WARM=off java -XX:TieredStopAtLevel=1 -jar "$work/new.jar" local-zenodo \
-    --workspace "$storage" --port "$server_port" >"$work/server.log" 2>&1 &
+  # exec, so that $! is the process itself and stop_server's kill reaches it.
+  (exec nice -n "$niceness" env CASEPRESS_WARM=off java -XX:TieredStopAtLevel=1 -jar "$work/new.jar" \
+    local-zenodo --workspace "$storage" --port "$server_port" >"$work/server.log" 2>&1) &
   server_pid=$!
-  run python3 bench/create-delay.py "$proxy_port" "$server_port" "$1" &
+  (exec nice -n "$niceness" "$python" bench/create-delay.py "$proxy_port" "$server_port" "$1") &
   proxy_pid=$!
   for _ in $(seq 1 300); do
     listening "$server_port" && listening "$proxy_port" && break

@@ -159,6 +159,16 @@ class FirstStageOfALaunchTest {
     }
   }
 
+  /** Runs {@code action} the {@code n}-th time stage reaches {@code point}, on stage's thread. */
+  private static Publisher.Checkpoints atThe(int n, String point, Runnable action) {
+    int[] seen = {0};
+    return reached -> {
+      if (reached.equals(point) && ++seen[0] == n) {
+        action.run();
+      }
+    };
+  }
+
   /** Waits for a latch the test counts down, failing the test rather than hanging it. */
   private static void await(CountDownLatch latch) {
     try {
@@ -288,19 +298,19 @@ class FirstStageOfALaunchTest {
         ZenodoClient c = f.client()) {
       Path figure = f.root.resolve("case-studies/study-b/figures/chart.png");
       byte[] chart = Files.readAllBytes(figure);
-      int[] creates = {0};
       // The figure goes missing as the first create starts, before any PDF can be rendered (none
       // has its DOI yet): check passed, the final render does not.
       Publisher.Checkpoints figureGone =
-          point -> {
-            if (point.equals("create started") && ++creates[0] == 1) {
-              try {
-                Files.delete(figure);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            }
-          };
+          atThe(
+              1,
+              "create started",
+              () -> {
+                try {
+                  Files.delete(figure);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
       f.pdf = TYPESET;
 
       PublishException stopped =
@@ -419,6 +429,13 @@ class FirstStageOfALaunchTest {
     final Set<String> interrupted = ConcurrentHashMap.newKeySet();
     final AtomicInteger running = new AtomicInteger();
 
+    /** Made the fixture's renderer. */
+    static HeldRenders in(PublishingFixture f) {
+      HeldRenders held = new HeldRenders();
+      f.pdf = held;
+      return held;
+    }
+
     @Override
     public void render(
         CaseStudy cs, Metadata md, int version, LocalDate date, String doi, Path output)
@@ -458,19 +475,22 @@ class FirstStageOfALaunchTest {
       throws Exception {
     try (PublishingFixture f = approved(tmp);
         ZenodoClient c = f.client()) {
-      HeldRenders held = new HeldRenders();
-      f.pdf = held;
-      int[] creates = {0};
+      HeldRenders held = HeldRenders.in(f);
+      Publisher.Checkpoints refuseThird =
+          atThe(
+              3,
+              "create started",
+              () -> {
+                // study-a and study-b are being rendered when Zenodo refuses study-c.
+                await(held.twoStarted);
+                f.server.faults().failBeforeCommit(Route.CREATE, 400, 1);
+              });
+      Publisher.Checkpoints releaseAtFirstTurn =
+          atThe(1, "deposit recorded", held.release::countDown);
       Publisher.Checkpoints thirdRefused =
           point -> {
-            if (point.equals("create started") && ++creates[0] == 3) {
-              // study-a and study-b are being rendered when Zenodo refuses study-c.
-              await(held.twoStarted);
-              f.server.faults().failBeforeCommit(Route.CREATE, 400, 1);
-            }
-            if (point.equals("deposit recorded")) {
-              held.release.countDown();
-            }
+            refuseThird.reached(point);
+            releaseAtFirstTurn.reached(point);
           };
 
       PublishException refused =
@@ -502,18 +522,17 @@ class FirstStageOfALaunchTest {
       throws Exception {
     try (PublishingFixture f = approved(tmp);
         ZenodoClient c = f.client()) {
-      HeldRenders held = new HeldRenders();
-      f.pdf = held;
-      int[] answered = {0};
+      HeldRenders held = HeldRenders.in(f);
       // Zenodo made study-c's deposition, and the process stops before its answer is recorded,
       // while study-a and study-b are being rendered.
       Publisher.Checkpoints crash =
-          point -> {
-            if (point.equals("create answered") && ++answered[0] == 3) {
-              await(held.twoStarted);
-              throw new SimulatedCrash(point);
-            }
-          };
+          atThe(
+              3,
+              "create answered",
+              () -> {
+                await(held.twoStarted);
+                throw new SimulatedCrash("create answered");
+              });
 
       assertThrows(SimulatedCrash.class, () -> stageAll(f, c, crash));
 
@@ -538,17 +557,17 @@ class FirstStageOfALaunchTest {
       throws Exception {
     try (PublishingFixture f = approved(tmp);
         ZenodoClient c = f.client()) {
-      HeldRenders held = new HeldRenders();
-      f.pdf = held;
+      HeldRenders held = HeldRenders.in(f);
       // A library caller stops the stage (its thread is interrupted) as study-a's turn is about to
       // wait for its PDF, which is still being rendered.
       Publisher.Checkpoints interrupt =
-          point -> {
-            if (point.equals("deposit recorded")) {
-              await(held.twoStarted);
-              Thread.currentThread().interrupt();
-            }
-          };
+          atThe(
+              1,
+              "deposit recorded",
+              () -> {
+                await(held.twoStarted);
+                Thread.currentThread().interrupt();
+              });
 
       PublishException stopped;
       try {

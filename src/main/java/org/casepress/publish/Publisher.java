@@ -297,10 +297,12 @@ final class Publisher {
    * the others. Stage then finds the deposition in the ledger and reports what was done here as its
    * own outcome.
    *
+   * @param renders where its PDF is handed as soon as Zenodo's answer gives its DOI
    * @throws Unresolved when a lost answer is not settled yet: stage's turn looks again, alongside
    *     the other case studies
    */
-  void depositAhead(CaseStudy cs, LocalDate date, String approvedDigest)
+  void depositAhead(
+      CaseStudy cs, LocalDate date, String approvedDigest, RenderedAhead.Renders renders)
       throws IOException, Unresolved {
     Found found = find(cs, date);
     if (found.deposited() || found.settled(approvedDigest).isPresent()) {
@@ -309,6 +311,8 @@ final class Publisher {
     Deposited d = deposit(found, date);
     if (d.outcome() != StageOutcome.ALREADY_PUBLISHED) {
       depositedAhead.put(found.key(), d.outcome());
+      // Its DOI is known from now on: the pool typesets it while the next creates wait on Zenodo.
+      pdfToStage(cs, date, approvedDigest).ifPresent(renders::ahead);
     }
   }
 
@@ -343,32 +347,34 @@ final class Publisher {
   }
 
   /**
-   * Renders ahead, in parallel, the final PDFs that {@link #stage} will upload for these case
-   * studies and whose DOI is known: their deposit exists (made by {@link #depositAhead} in this
-   * run, staged before and changed since, or a run that stopped after creating it). Stage then
-   * takes each instead of rendering it in its turn.
+   * Starts rendering ahead, on a pool of every core, the final PDFs that {@link #stage} will upload
+   * for these case studies: at once those whose DOI is known already (their deposit exists: staged
+   * before and changed since, or a run that stopped after creating it), and each of the others as
+   * soon as {@link #depositAhead} has Zenodo's answer. Stage then takes each instead of rendering
+   * it in its turn.
    *
    * @param approvedDigest the digest a case study's stage pins, by slug
+   * @return the stage's renders, which {@link #depositAhead} hands the others to: close them when
+   *     the stage returns or throws
    */
-  void renderAhead(List<CaseStudy> studies, LocalDate date, Function<String, String> approvedDigest)
+  RenderedAhead.Renders renderAhead(
+      List<CaseStudy> studies, LocalDate date, Function<String, String> approvedDigest)
       throws IOException {
-    List<RenderedAhead.Job> jobs = new ArrayList<>();
+    List<RenderedAhead.Job> known = new ArrayList<>();
+    int toRender = 0;
     for (CaseStudy cs : studies) {
-      Optional<RenderedAhead.Job> job;
+      String digest = approvedDigest.apply(cs.slug());
       try {
-        job = pdfToStage(cs, date, approvedDigest.apply(cs.slug()));
+        if (find(cs, date).settled(digest).isPresent()) {
+          continue;
+        }
+        toRender++;
+        pdfToStage(cs, date, digest).ifPresent(known::add);
       } catch (RuntimeException e) {
         // Its turn meets the same problem and stops the run there, after the ones before it.
-        continue;
       }
-      job.ifPresent(jobs::add);
     }
-    pdf.render(jobs, workspace.buildDir().resolve("stage").resolve(target.id()));
-  }
-
-  /** Removes the PDFs rendered ahead that stage did not take. */
-  void discardRenderedAhead() throws IOException {
-    pdf.discard();
+    return pdf.start(known, toRender, workspace.buildDir().resolve("stage").resolve(target.id()));
   }
 
   /**

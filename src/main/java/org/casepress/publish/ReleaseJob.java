@@ -188,20 +188,21 @@ final class ReleaseJob {
     // token, another account) would be the same for every study and stops the run at once.
     List<String> refused = new ArrayList<>();
     Batch batch = p.batch(progress);
-    try {
-      Deposits deposits = depositFirst(p, batch, ready, selection, refused);
-      p.renderAhead(deposits.toStage(), selection.date(), this::digestToStage);
+    // Only the typesetting runs on the pool; the ledgers, Zenodo and status stay on this thread.
+    // Closing waits for the renders still running before their folder is removed.
+    try (RenderedAhead.Renders renders =
+        p.renderAhead(ready, selection.date(), this::digestToStage)) {
+      Deposits deposits = depositFirst(p, batch, renders, ready, selection, refused);
       return stageInTurn(p, batch, deposits, selection, refused);
-    } finally {
-      p.discardRenderedAhead();
     }
   }
 
   /**
    * Makes the deposition of every case study about to be staged that has none, one request at a
-   * time in the selection's order, before any PDF is rendered: a new deposition's PDF prints the
-   * DOI Zenodo reserves when it creates it, so only then can all the PDFs be rendered ahead, in
-   * parallel, instead of one after the other between the uploads.
+   * time in the selection's order, before any upload: a new deposition's PDF prints the DOI Zenodo
+   * reserves when it creates it, and {@link Publisher#depositAhead} hands that PDF to the render
+   * pool as soon as Zenodo answers, so the PDFs are typeset while the next creates wait on Zenodo,
+   * instead of one after the other between the uploads.
    *
    * <p>This order is safe. A draft deposition without a file is harmless on Zenodo: it is private
    * to the account until it is published, and no DOI is registered for it before then. It is in the
@@ -216,7 +217,12 @@ final class ReleaseJob {
    * @return the case studies to stage in turn: all of {@code ready} but the refused ones
    */
   private Deposits depositFirst(
-      Publisher p, Batch batch, List<CaseStudy> ready, Selection selection, List<String> refused)
+      Publisher p,
+      Batch batch,
+      RenderedAhead.Renders renders,
+      List<CaseStudy> ready,
+      Selection selection,
+      List<String> refused)
       throws IOException {
     List<CaseStudy> lacking =
         ready.stream()
@@ -235,7 +241,7 @@ final class ReleaseJob {
                     cs,
                     "stage",
                     () -> {
-                      p.depositAhead(cs, selection.date(), digestToStage(cs.slug()));
+                      p.depositAhead(cs, selection.date(), digestToStage(cs.slug()), renders);
                       return cs;
                     });
               } catch (ZenodoException e) {
@@ -336,7 +342,8 @@ final class ReleaseJob {
       // Only create, newversion and publish are one-shot, and each settles its own lost answer.
       throw e;
     } catch (IOException e) {
-      if (LocalWriteException.isLocal(e)) {
+      if (LocalWriteException.isLocal(e) || Thread.currentThread().isInterrupted()) {
+        // A failure of this computer, or a run being stopped: waiting for Zenodo would not help.
         throw e;
       }
       p.unavailable(cs, step, e);

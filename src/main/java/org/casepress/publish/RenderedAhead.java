@@ -1,6 +1,8 @@
 package org.casepress.publish;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,17 +12,24 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 
 /**
- * Final PDFs rendered ahead of the steps that upload them, in parallel on every core (the pool and
- * longest-first order of {@code render --all}); when stage then asks for one with the same
- * arguments, the file rendered ahead is moved into place instead of rendering it again. Nothing is
- * sent and nothing is recorded ahead: Zenodo and the ledgers see what they saw before. A PDF that
- * cannot be rendered ahead is rendered again in its turn and fails there exactly as before.
+ * Final PDFs rendered ahead of the steps that upload them, on a pool of every core that lives as
+ * long as one stage ({@link Renders}); when stage then asks for one with the same arguments, it
+ * waits for that render if it is still running and moves the file into place instead of rendering
+ * it again. Nothing is sent and nothing is recorded ahead: Zenodo and the ledgers see what they saw
+ * before. A PDF that cannot be rendered ahead is rendered again in its turn and fails there exactly
+ * as before.
  */
 final class RenderedAhead implements FinalPdf {
   /** Everything a final PDF's bytes depend on, so that one rendered ahead can stand for it. */
@@ -29,61 +38,51 @@ final class RenderedAhead implements FinalPdf {
   /** How the folders rendered into begin; nothing else in the staged PDFs' folder does. */
   private static final String AHEAD = ".ahead-";
 
+  /** How the pool's threads are named, so that a stack dump says what they are. */
+  static final String THREAD_NAME = "casepress-render-ahead-";
+
   private final FinalPdf pdf;
 
-  /** Files rendered ahead and not yet taken; read and written on the session's thread only. */
-  private final Map<Job, Path> ready = new HashMap<>();
-
-  private Path folder;
+  /** The renders of the stage under way, or null between stages. Session's thread only. */
+  private Renders renders;
 
   RenderedAhead(FinalPdf pdf) {
     this.pdf = pdf;
   }
 
   /**
-   * Renders the jobs in parallel into a new folder inside {@code near} (the folder the PDFs are
-   * moved to, so that the move is atomic). A single job is left to its turn: alone, it gains
-   * nothing from being first.
+   * Starts rendering ahead for one stage, in a new folder inside {@code near} (the folder the PDFs
+   * are moved to, so that the move is atomic), and hands the pool {@code known} longest first: the
+   * PDFs whose DOI is known already. The others are handed to {@link Renders#ahead} as their DOI
+   * becomes known. A stage that will render fewer than two PDFs gets no pool: alone, a render gains
+   * nothing from being first, and it is left to its turn.
+   *
+   * @param toRender how many PDFs the stage will render, known or not
+   * @return the stage's renders: close them when the stage returns or throws
    */
-  void render(List<Job> jobs, Path near) throws IOException {
-    discard();
+  Renders start(List<Job> known, int toRender, Path near) throws IOException {
+    if (renders != null) {
+      renders.close();
+    }
     removeLeftOver(near);
-    if (jobs.size() < 2) {
-      return;
+    if (toRender < 2) {
+      renders = new Renders(null, 0);
+      return renders;
     }
     Files.createDirectories(near);
-    folder = Files.createTempDirectory(near, AHEAD);
-    List<Job> order = new ArrayList<>(jobs);
+    renders = new Renders(Files.createTempDirectory(near, AHEAD), toRender);
+    List<Job> order = new ArrayList<>(known);
     order.sort(Comparator.comparing(Job::caseStudy, PdfJob.LONGEST_FIRST));
-    List<Callable<Path>> renders = new ArrayList<>();
-    for (int i = 0; i < order.size(); i++) {
-      Job job = order.get(i);
-      Path file = folder.resolve(i + "-" + job.caseStudy().slug() + ".pdf");
-      renders.add(() -> renderOrNull(job, file));
-    }
-    List<Path> files = PdfJob.runInParallel(renders);
-    for (int i = 0; i < order.size(); i++) {
-      if (files.get(i) != null) {
-        ready.put(order.get(i), files.get(i));
-      }
-    }
-  }
-
-  /** The file, or null when this render failed: its turn renders it again and reports why. */
-  private Path renderOrNull(Job job, Path file) {
-    try {
-      pdf.render(job.caseStudy(), job.metadata(), job.version(), job.date(), job.doi(), file);
-      return file;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
+    order.forEach(renders::ahead);
+    return renders;
   }
 
   @Override
   public void render(
       CaseStudy caseStudy, Metadata metadata, int version, LocalDate date, String doi, Path output)
       throws IOException {
-    Path ahead = ready.remove(new Job(caseStudy, metadata, version, date, doi));
+    Path ahead =
+        renders == null ? null : renders.take(new Job(caseStudy, metadata, version, date, doi));
     if (ahead != null) {
       Files.move(
           ahead, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -92,14 +91,124 @@ final class RenderedAhead implements FinalPdf {
     pdf.render(caseStudy, metadata, version, date, doi, output);
   }
 
-  /** Removes what was rendered ahead and not taken (a run that stopped, a DOI that changed). */
-  void discard() throws IOException {
-    ready.clear();
-    if (folder == null) {
-      return;
+  /**
+   * The pool, its folder and the renders handed to it, for the length of one stage; without a pool
+   * (or a folder) when every PDF is left to its turn. Used on the session's thread only: only the
+   * renders themselves run on the pool.
+   */
+  final class Renders implements Closeable {
+    private final Path folder;
+    private final ExecutorService pool;
+
+    /** Renders handed to the pool and not taken yet, by job. */
+    private final Map<Job, Future<Path>> pending = new HashMap<>();
+
+    private int handed;
+
+    private Renders(Path folder, int toRender) {
+      this.folder = folder;
+      if (folder == null) {
+        this.pool = null;
+        return;
+      }
+      AtomicInteger threads = new AtomicInteger();
+      ThreadFactory named =
+          task -> {
+            Thread t = new Thread(task, THREAD_NAME + threads.incrementAndGet());
+            // A render that ignores the interrupt must not keep the process alive after main.
+            t.setDaemon(true);
+            return t;
+          };
+      int cores = Runtime.getRuntime().availableProcessors();
+      this.pool = Executors.newFixedThreadPool(Math.min(toRender, cores), named);
     }
-    delete(folder);
-    folder = null;
+
+    /**
+     * Hands a job to the pool, behind those handed before; nothing when this stage renders nothing
+     * ahead, or the job is handed already.
+     */
+    void ahead(Job job) {
+      if (pool == null || pending.containsKey(job)) {
+        return;
+      }
+      Path file = folder.resolve(handed++ + "-" + job.caseStudy().slug() + ".pdf");
+      pending.put(job, pool.submit(() -> renderOrNull(job, file)));
+    }
+
+    /**
+     * The file rendered ahead for the job, once its render is done; null when it was not handed to
+     * the pool or failed there: its turn renders it and reports why.
+     */
+    private Path take(Job job) throws IOException {
+      Future<Path> render = pending.remove(job);
+      if (render == null) {
+        return null;
+      }
+      try {
+        return render.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException(
+            job.caseStudy().slug() + ": stage was interrupted while its final PDF was rendered");
+      } catch (ExecutionException e) {
+        // renderOrNull leaves every failure of a render to its turn; what is left is an Error
+        // (memory full, the process being killed), which would have stopped the turn as well.
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** The file, or null when this render failed: its turn renders it again and reports why. */
+    private Path renderOrNull(Job job, Path file) {
+      try {
+        pdf.render(job.caseStudy(), job.metadata(), job.version(), job.date(), job.doi(), file);
+        return file;
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    /**
+     * Ends the stage's renders: drops those not started, interrupts those running and waits until
+     * none is (one may still be writing into the folder), then removes what was rendered ahead and
+     * not taken (a run that stopped, a DOI that changed).
+     */
+    @Override
+    public void close() throws IOException {
+      if (renders == this) {
+        renders = null;
+      }
+      pending.clear();
+      if (pool == null) {
+        return;
+      }
+      pool.shutdownNow();
+      awaitTermination();
+      delete(folder);
+    }
+
+    /**
+     * Waits for the renders running, even when this thread is interrupted (a library caller
+     * stopping the stage): the folder must not be removed under a render still writing into it. The
+     * interrupt is kept for the caller.
+     */
+    private void awaitTermination() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**

@@ -354,11 +354,24 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** The network was not there, unless it was this computer's disk that failed. */
+  /**
+   * The network was not there, unless it was this computer's disk that failed or the run's caller
+   * stopped it.
+   */
   private static CasepressException unavailable(IOException e) {
     // Publishing writes PDFs, ledgers and announcements too: a full disk is not the network.
     if (LocalWriteException.isLocal(e)) {
       return LocalWriteException.of(e);
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      // Its caller stopped the run (it interrupted the thread): nothing says the network failed.
+      return new PublishException(
+          "The run was stopped before it finished ("
+              + e.getMessage()
+              + "). Everything done so far is recorded: run the same command again and it"
+              + " continues where it stopped.",
+          true,
+          e);
     }
     return new PublishException(
         "Zenodo could not be reached ("

@@ -14,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordingFile;
 import org.casepress.model.CaseStudy;
 import org.casepress.render.Publication;
 import org.casepress.render.RenderMode;
@@ -24,6 +22,7 @@ import org.casepress.render.Renderer;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
+import org.casepress.testing.JfrSamples;
 
 /**
  * Where a warm render's CPU goes (issue 15). Renders every case study of a workspace, final, one
@@ -169,20 +168,11 @@ public final class WarmProfile {
     Map<String, Integer> libraries = new LinkedHashMap<>();
     Map<String, Integer> top = new LinkedHashMap<>();
     int samples = 0;
-    for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
-      if (!e.getEventType().getName().equals("jdk.ExecutionSample")
-          || !"main".equals(e.getThread("sampledThread").getJavaName())
-          || e.getStackTrace() == null) {
-        continue;
-      }
-      List<RecordedFrame> frames = e.getStackTrace().getFrames();
-      if (frames.stream().noneMatch(f -> name(f).equals(RENDER))) {
-        continue; // the harness's own work
-      }
+    for (List<RecordedFrame> frames : JfrSamples.inside(jfr, RENDER)) {
       samples++;
       parts.merge(part(frames), 1, Integer::sum);
       libraries.merge(library(frames), 1, Integer::sum);
-      top.merge(name(frames.get(0)), 1, Integer::sum);
+      top.merge(JfrSamples.name(frames.get(0)), 1, Integer::sum);
     }
     System.out.printf("samples on the rendering thread: %d%n", samples);
     table("part of the render", parts, samples, cpuPerDocument, 100);
@@ -214,7 +204,7 @@ public final class WarmProfile {
 
   private static String part(List<RecordedFrame> frames) {
     for (RecordedFrame f : frames) {
-      String n = name(f);
+      String n = JfrSamples.name(f);
       for (Map.Entry<String, String> p : PARTS) {
         if (n.startsWith(p.getKey())) {
           return p.getValue();
@@ -226,7 +216,7 @@ public final class WarmProfile {
 
   private static String library(List<RecordedFrame> frames) {
     for (RecordedFrame f : frames) {
-      String n = name(f);
+      String n = JfrSamples.name(f);
       if (JDK.stream().anyMatch(n::startsWith)) {
         continue;
       }
@@ -238,10 +228,6 @@ public final class WarmProfile {
       return "other";
     }
     return "JDK";
-  }
-
-  private static String name(RecordedFrame f) {
-    return f.getMethod().getType().getName() + "." + f.getMethod().getName();
   }
 
   private static double median(List<Long> values) {

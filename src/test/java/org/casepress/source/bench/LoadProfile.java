@@ -18,14 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordingFile;
 import org.casepress.cli.Cli;
 import org.casepress.model.Problem;
 import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
+import org.casepress.testing.JfrSamples;
 
 /**
  * What loading and checking a workspace costs once the JVM is warm (issue 15). In one JVM, for
@@ -123,21 +122,12 @@ public final class LoadProfile {
   private static void report(Path jfr) throws Exception {
     Map<String, Integer> inclusive = new LinkedHashMap<>();
     int samples = 0;
-    for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
-      if (!e.getEventType().getName().equals("jdk.ExecutionSample")
-          || !"main".equals(e.getThread("sampledThread").getJavaName())
-          || e.getStackTrace() == null) {
-        continue;
-      }
-      List<RecordedFrame> frames = e.getStackTrace().getFrames();
-      if (frames.stream().noneMatch(f -> name(f).equals(LOAD))) {
-        continue; // the commands' own printing, and the harness
-      }
+    for (List<RecordedFrame> frames : JfrSamples.inside(jfr, LOAD)) {
       samples++;
       Set<String> seen = new HashSet<>();
       for (RecordedFrame f : frames) {
-        if (seen.add(name(f))) {
-          inclusive.merge(name(f), 1, Integer::sum);
+        if (seen.add(JfrSamples.name(f))) {
+          inclusive.merge(JfrSamples.name(f), 1, Integer::sum);
         }
       }
     }
@@ -150,10 +140,6 @@ public final class LoadProfile {
         .limit(40)
         .forEach(
             e -> System.out.printf("| %s | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / all));
-  }
-
-  private static String name(RecordedFrame f) {
-    return f.getMethod().getType().getName() + "." + f.getMethod().getName();
   }
 
   private static double median(List<Long> values) {

@@ -495,28 +495,31 @@ final class BodyCheck {
         line++;
         lineStart = offset + 1;
         reportedOnLine.clear();
-      } else if (!shown.get(cp)) {
-        if (!missing.get(cp)) {
-          if (!glyphs.missing(cp)) {
-            shown.set(cp);
-            offset += Character.charCount(cp);
-            continue;
-          }
-          missing.set(cp);
-        }
-        if (reportedOnLine.add(cp)) {
-          problems.add(
-              Problem.error(
-                  new Location(file, bodyLine + line, body.codePointCount(lineStart, offset) + 1),
-                  "",
-                  "No font in the PDF can show "
-                      + Glyphs.describe(cp)
-                      + ". Replace it with words or a character the fonts have (emoji cannot be"
-                      + " printed)."));
-        }
+      } else if (fontsLack(cp, shown, missing) && reportedOnLine.add(cp)) {
+        problems.add(
+            Problem.error(
+                new Location(file, bodyLine + line, body.codePointCount(lineStart, offset) + 1),
+                "",
+                "No font in the PDF can show "
+                    + Glyphs.describe(cp)
+                    + ". Replace it with words or a character the fonts have (emoji cannot be"
+                    + " printed)."));
       }
       offset += Character.charCount(cp);
     }
+  }
+
+  /** {@link Glyphs#missing}, asked once per code point: each answer is kept in one of the sets. */
+  private boolean fontsLack(int cp, BitSet shown, BitSet missing) {
+    if (shown.get(cp)) {
+      return false;
+    }
+    if (missing.get(cp)) {
+      return true;
+    }
+    boolean lacks = glyphs.missing(cp);
+    (lacks ? missing : shown).set(cp);
+    return lacks;
   }
 
   private void checkImage(Location at, String rawUrl, String alt, String form) {

@@ -51,8 +51,7 @@ final class StatusCommand implements Command {
   public int run(Invocation in) {
     Standing.All all = Standing.read(in.workspace());
     if (in.json()) {
-      // Only the JSON shows the overview's rows (the table shows the standings).
-      in.printJson(json(ReviewCommands.workflow(in).overview(), all, in.workspace()));
+      in.printJson(json(all.overview(), all, in.workspace()));
     } else if (all.standings().isEmpty() && all.unreadable().isEmpty()) {
       in.out().println("No case studies yet. Start one with ./casepress new SLUG --title \"...\".");
     } else if (in.line().hasOption("wide")) {

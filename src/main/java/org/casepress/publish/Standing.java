@@ -23,7 +23,8 @@ import org.casepress.workflow.Waiting;
  * it waits for, the latest review comment, what changed since approval, and its deposits on each
  * target. Read once; {@code status} and the board show it.
  *
- * @param caseStudy the loaded case study, or empty when case-study.md has errors
+ * @param caseStudy the loaded case study, or empty when case-study.md cannot be read or its front
+ *     matter has errors
  * @param changes which files changed since approval, when it is approved, changed since, and git
  *     can tell
  * @param latestComment the newest history entry with a comment
@@ -46,11 +47,17 @@ public record Standing(
     deposits = Map.copyOf(deposits);
   }
 
-  /** Every case study of a workspace, and the status.json files that cannot be trusted. */
-  public record All(List<Standing> standings, List<StateFileException> unreadable) {
+  /**
+   * Every case study of a workspace, and the review overview they were read from (which {@code
+   * status --json} prints as well), with the status.json files that cannot be trusted.
+   */
+  public record All(List<Standing> standings, Overview overview) {
     public All {
       standings = List.copyOf(standings);
-      unreadable = List.copyOf(unreadable);
+    }
+
+    public List<StateFileException> unreadable() {
+      return overview.unreadable();
     }
 
     public Optional<Standing> of(String slug) {
@@ -61,7 +68,7 @@ public record Standing(
   public static All read(Workspace workspace) {
     // Titles, authors and people only: the bodies' checks show nowhere in a standing.
     Loaded loaded = WorkspaceLoader.loadFrontMatter(workspace);
-    Overview overview = new ReviewWorkflow(workspace).overview();
+    Overview overview = new ReviewWorkflow(workspace).overview(loaded);
     List<Standing> standings = new ArrayList<>();
     for (Overview.Row row : overview.rows()) {
       Optional<CaseStudy> cs = loaded.caseStudy(row.slug());
@@ -96,7 +103,7 @@ public record Standing(
               comment,
               deposits));
     }
-    return new All(standings, overview.unreadable());
+    return new All(standings, overview);
   }
 
   public String title() {

@@ -248,7 +248,14 @@ public final class ReviewWorkflow {
    * so the bodies are read but not checked.
    */
   public Overview overview() {
-    Loaded loaded = WorkspaceLoader.loadFrontMatter(workspace);
+    return overview(WorkspaceLoader.loadFrontMatter(workspace));
+  }
+
+  /**
+   * Where every case study stands, its titles and authors from {@code loaded}: a caller that has
+   * loaded the workspace already ({@link WorkspaceLoader#loadFrontMatter}) does not load it again.
+   */
+  public Overview overview(Loaded loaded) {
     List<Overview.Row> rows = new ArrayList<>();
     List<StateFileException> unreadable = new ArrayList<>();
     for (String slug : WorkspaceLoader.slugs(workspace)) {

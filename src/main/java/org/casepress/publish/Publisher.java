@@ -311,8 +311,9 @@ final class Publisher {
     Deposited d = deposit(found, date);
     if (d.outcome() != StageOutcome.ALREADY_PUBLISHED) {
       depositedAhead.put(found.key(), d.outcome());
-      // Its DOI is known from now on: the pool typesets it while the next creates wait on Zenodo.
-      pdfToStage(cs, date, approvedDigest).ifPresent(renders::ahead);
+      // Its DOI is known from now on (the ledger, read again, holds it): the pool typesets it
+      // while the next creates wait on Zenodo.
+      pdfToStage(find(cs, date), approvedDigest).ifPresent(renders::ahead);
     }
   }
 
@@ -365,11 +366,12 @@ final class Publisher {
     for (CaseStudy cs : studies) {
       String digest = approvedDigest.apply(cs.slug());
       try {
-        if (find(cs, date).settled(digest).isPresent()) {
+        Found found = find(cs, date);
+        if (found.settled(digest).isPresent()) {
           continue;
         }
         toRender++;
-        pdfToStage(cs, date, digest).ifPresent(known::add);
+        pdfToStage(found, digest).ifPresent(known::add);
       } catch (RuntimeException e) {
         // Its turn meets the same problem and stops the run there, after the ones before it.
       }
@@ -378,12 +380,11 @@ final class Publisher {
   }
 
   /**
-   * The final PDF {@link #stage} would render now for a case study whose deposit exists; empty when
-   * it has none yet, or stage would render nothing (published, or staged as it is).
+   * The final PDF {@link #stage} would render now for a case study whose deposit exists, as {@code
+   * found} in its ledger; empty when it has none yet, or stage would render nothing (published, or
+   * staged as it is).
    */
-  private Optional<RenderedAhead.Job> pdfToStage(
-      CaseStudy cs, LocalDate date, String approvedDigest) {
-    Found found = find(cs, date);
+  private Optional<RenderedAhead.Job> pdfToStage(Found found, String approvedDigest) {
     if (!found.deposited()
         || found.entry().reservedDoi() == null
         || found.settled(approvedDigest).isPresent()) {
@@ -392,7 +393,7 @@ final class Publisher {
     Ledger.Entry entry = found.entry();
     return Optional.of(
         new RenderedAhead.Job(
-            cs, metadata, found.version(), entry.publicationDate(), entry.reservedDoi()));
+            found.cs(), metadata, found.version(), entry.publicationDate(), entry.reservedDoi()));
   }
 
   /**

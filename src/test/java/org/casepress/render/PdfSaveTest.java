@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfparser.xref.FreeXReference;
+import org.apache.pdfbox.pdfparser.xref.NormalXReference;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -79,6 +84,78 @@ class PdfSaveTest {
     }
     assertTrue(theirs.size() > 10_000);
     assertArrayEquals(theirs.toByteArray(), ours.toByteArray());
+  }
+
+  /**
+   * A PDF whose objects are numbered 1, 2, 5 and 7, as a file made elsewhere and edited can be.
+   * Saved whole, its objects are numbered after the highest number it had, so the table has free
+   * entries, chained from object 0, for every number below.
+   */
+  private static byte[] withGaps() {
+    String[] objects = {
+      "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n",
+      "2 0 obj\n<< /Type /Pages /Kids [5 0 R] /Count 1 >>\nendobj\n",
+      "5 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Contents 7 0 R >>\nendobj\n",
+      "7 0 obj\n<< /Length 9 >>\nstream\n0 0 m 1 1\nendstream\nendobj\n"
+    };
+    StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
+    int[] numbers = {1, 2, 5, 7};
+    long[] offsets = new long[8];
+    for (int i = 0; i < objects.length; i++) {
+      offsets[numbers[i]] = pdf.length();
+      pdf.append(objects[i]);
+    }
+    long xref = pdf.length();
+    pdf.append("xref\n0 8\n0000000000 65535 f\r\n");
+    for (int n = 1; n < 8; n++) {
+      pdf.append(
+          offsets[n] == 0
+              ? "0000000000 00001 f\r\n"
+              : String.format("%010d 00000 n\r\n", offsets[n]));
+    }
+    pdf.append("trailer\n<< /Size 8 /Root 1 0 R /ID [<01> <01>] >>\nstartxref\n")
+        .append(xref)
+        .append("\n%%EOF\n");
+    return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void writesTheSameTableAsPdfBoxForAFileWithGapsInItsObjectNumbers() throws IOException {
+    ByteArrayOutputStream theirs = new ByteArrayOutputStream();
+    try (PDDocument doc = Loader.loadPDF(withGaps())) {
+      doc.save(theirs, CompressParameters.NO_COMPRESSION);
+    }
+    ByteArrayOutputStream ours = new ByteArrayOutputStream();
+    try (PDDocument doc = Loader.loadPDF(withGaps())) {
+      PdfSave.save(doc, ours);
+    }
+    String written = ours.toString(StandardCharsets.ISO_8859_1);
+    // Free entries 0 to 7, each naming the next; the last names object 0.
+    assertTrue(written.contains("xref\n0 12\n0000000001 65535 f\r\n"), written);
+    assertTrue(written.contains("0000000007 65535 f\r\n0000000000 65535 f\r\n"), written);
+    assertArrayEquals(theirs.toByteArray(), ours.toByteArray());
+  }
+
+  @Test
+  void aTableLineHasPdfBoxsWidthsAtTheEdgesOfTheirRange() {
+    byte[] line = new byte[20];
+    assertEquals(
+        "9999999999 65535 f\r\n",
+        new String(
+            PdfSave.TableWriter.line(
+                line, new FreeXReference(new COSObjectKey(3, 65535), 9_999_999_999L)),
+            StandardCharsets.ISO_8859_1));
+    assertEquals(
+        "0000000017 00002 n\r\n",
+        new String(
+            PdfSave.TableWriter.line(
+                line, new NormalXReference(17, new COSObjectKey(4, 2), new COSDictionary())),
+            StandardCharsets.ISO_8859_1));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            PdfSave.TableWriter.line(
+                line, new NormalXReference(10_000_000_000L, new COSObjectKey(4, 0), null)));
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -256,14 +257,14 @@ public final class WarmClient {
       }
       // A socket nobody answers on is left by a process that was killed or crashed.
       Files.deleteIfExists(r.socket());
-      Process server = start(r, env);
+      ProcessHandle server = start(r, env);
       long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
       while (System.currentTimeMillis() < deadline) {
         channel = connect(r);
         if (channel != null) {
           return channel;
         }
-        if (!server.isAlive()) {
+        if (server == null || !server.isAlive()) {
           return null;
         }
         Thread.sleep(10);
@@ -298,8 +299,11 @@ public final class WarmClient {
    * long, the next eight about 1.5 times as long (BENCHMARKS.md); measured again with the warm-up
    * renders, the full JIT still cost the first ten commands 1.5-3.7 times the CPU and the first two
    * batches after them 1.2-1.7 times ("The warm process's memory").
+   *
+   * @return the warm process, null when it could not be started
    */
-  private static Process start(Rendezvous r, Map<String, String> env) throws IOException {
+  private static ProcessHandle start(Rendezvous r, Map<String, String> env)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
       if (Files.isExecutable(Path.of(setsid))) {
@@ -308,12 +312,46 @@ public final class WarmClient {
       }
     }
     command.addAll(javaCommand(r, env));
+    return inBackground(command, r.folder(), r.log());
+  }
+
+  /**
+   * A POSIX shell script that runs its arguments after the first in the background, with no input
+   * and their output appended to the file its first argument names, prints their process id, and
+   * exits. What it starts is no child of this JVM.
+   */
+  static final String BACKGROUND = "log=$1; shift; \"$@\" </dev/null >>\"$log\" 2>&1 & echo $!";
+
+  /**
+   * Runs {@code command} in {@code folder} in the background, its output appended to {@code log},
+   * and returns it (null when it could not be started). Where there is a POSIX shell, the shell
+   * starts it and exits at once, so that it is not a child of this JVM: a JVM that has a child
+   * still running takes about 300 ms more to exit (HotSpot waits, as it exits, for its threads
+   * running native code to stop, and the thread that waits for the child is one), which the first
+   * {@code check} or {@code render} paid in full. Elsewhere (Windows) it is this JVM's child.
+   * Variables whose name holds TOKEN are not passed on: a command brings its own variables along.
+   */
+  static ProcessHandle inBackground(List<String> command, Path folder, Path log)
+      throws IOException, InterruptedException {
+    Path shell = Path.of("/bin/sh");
+    boolean detach = Files.isExecutable(shell);
+    List<String> run = command;
+    if (detach) {
+      run = new ArrayList<>();
+      run.add(shell.toString());
+      run.add("-c");
+      run.add(BACKGROUND);
+      run.add("sh");
+      run.add(log.toString());
+      run.addAll(command);
+    }
     ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(r.folder().toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(r.log().toFile()));
-    // Only what the JVM itself needs: the warm process gets each command's variables with it.
+        new ProcessBuilder(run)
+            .directory(folder.toFile())
+            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (!detach) {
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
     Iterator<String> names = builder.environment().keySet().iterator();
     while (names.hasNext()) {
       if (names.next().contains("TOKEN")) {
@@ -322,7 +360,17 @@ public final class WarmClient {
     }
     Process p = builder.start();
     p.getOutputStream().close();
-    return p;
+    if (!detach) {
+      return p.toHandle();
+    }
+    byte[] printed = p.getInputStream().readAllBytes();
+    p.waitFor();
+    try {
+      long pid = Long.parseLong(new String(printed, StandardCharsets.US_ASCII).strip());
+      return ProcessHandle.of(pid).orElse(null);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**

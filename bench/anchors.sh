@@ -141,6 +141,21 @@ stop_warm() { # LABEL FOLDER: note each warm process's peak RSS (kB), then stop 
     kill "$pid" 2>/dev/null || true
   done
 }
+# A warm process renders its first case study again a few times once it has answered (docs/warm.md,
+# "It warms itself"): wait for that to end, so that no timed run of any tool shares the cores with it.
+wait_idle() { # FOLDER: until each of its warm processes has used at most one clock tick in 0.5 s
+  local f pid before after i
+  for f in "$1"/*.pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f")
+    for i in $(seq 120); do
+      before=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+      sleep 0.5
+      after=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+      [ $(( after - before )) -le 1 ] && break
+    done
+  done
+}
 java17=$(command -v java)
 # Warm the file cache and the launcher's start-up archives once (the Java 25 AOT cache too); every
 # tool gets one untimed run per document too, and the warm processes of the "later commands" rows
@@ -154,6 +169,7 @@ fi
 for s in "${slugs[@]}"; do
   pandoc_typst "$work/anchor/$s" >/dev/null 2>&1 || true
 done
+wait_idle "$warm_dir"
 
 # --- cold: one process per document, tools interleaved pair by pair -------------------------
 echo "== cold: $rounds rounds x ${#slugs[@]} documents" >&2
@@ -202,6 +218,7 @@ warm_all() {
 export -f warm_all
 export batch_dir java17
 warm_all >/dev/null 2>&1 || true
+wait_idle "$batch_dir"
 for r in 1 2 3; do
   rm -rf "$ws/build"
   echo "casepress-all $(peak ./casepress render --all --final --workspace "$ws")" >>"$work/batch.txt"

@@ -79,7 +79,7 @@ public final class WarmClient {
   static final String WARM_UP_VARIABLE = "CASEPRESS_WARM_UP";
 
   /** As {@code WarmUp.DEFAULT_RENDERS}: the client does not load the server's classes. */
-  static final int DEFAULT_WARM_UP_RENDERS = 3;
+  static final int DEFAULT_WARM_UP_RENDERS = 12;
 
   /** Seconds without a command after which the warm process exits. */
   static final long DEFAULT_IDLE_SECONDS = 600;

@@ -22,8 +22,14 @@ import org.casepress.cli.Cli;
  * It writes nothing into the workspace and takes no lock: render takes none.
  */
 final class WarmUp {
-  /** Renders after the first; the fourth render of a JVM was about as fast as any later one. */
-  static final int DEFAULT_RENDERS = 3;
+  /**
+   * Renders after the first. With only the quick JIT tier, methods a render calls a few times each
+   * reach their compile threshold only after several renders: one study rendered over and over in
+   * one JVM took 130 ms the fifth time, 100 ms the tenth and about 90 ms from the fifteenth on.
+   * After 12 warm-up renders instead of 3, the next renders of seven other case studies took
+   * 1198-1209 ms together against 1483-2109 ms (docs/warm.md).
+   */
+  static final int DEFAULT_RENDERS = 12;
 
   private WarmUp() {}
 

@@ -53,7 +53,7 @@ class WarmUpTest {
             List.of("render", "river", "--outp", "a.pdf"))) {
       assertTrue(WarmUp.renderAgain(args, ELSEWHERE).isEmpty(), args.toString());
     }
-    assertEquals(3, WarmUp.DEFAULT_RENDERS);
+    assertEquals(12, WarmUp.DEFAULT_RENDERS);
     assertEquals(WarmUp.DEFAULT_RENDERS, WarmClient.DEFAULT_WARM_UP_RENDERS);
   }
 }

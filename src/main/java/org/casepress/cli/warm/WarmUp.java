@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.casepress.cli.Cli;
+import org.casepress.source.Workspace;
+import org.casepress.source.WorkspaceLoader;
 
 /**
  * The warm process warming itself: the first render pays the JIT's warm-up (in bench.ColdBreakdown
@@ -31,23 +34,34 @@ final class WarmUp {
    */
   static final int DEFAULT_RENDERS = 12;
 
+  private static final String FILE = "case-study.md";
+
   private WarmUp() {}
 
   /**
    * The render to repeat, as arguments writing to {@code output}: the same case study, mode, date
-   * and workspace as {@code args}, a {@code render} of one case study. Empty for anything else (a
-   * check, render --all, an option it does not know), which is not repeated.
+   * and workspace as {@code args}, a {@code render} of one case study. After {@code render --all},
+   * one case study of that workspace ({@link #typical}): rendering it warms what every study's
+   * render runs, at the cost of one study, not of the whole batch. Empty for anything else (a
+   * check, an option it does not know), which is not repeated.
+   *
+   * @param cwd the folder the command ran in, where a workspace not named is looked for
    */
-  static Optional<String[]> renderAgain(List<String> args, Path output) {
+  static Optional<String[]> renderAgain(List<String> args, Path output, Path cwd) {
     if (args.isEmpty() || !args.get(0).equals("render")) {
       return Optional.empty();
     }
     List<String> again = new ArrayList<>(List.of("render"));
     String slug = null;
+    String workspace = null;
+    boolean all = false;
     for (int i = 1; i < args.size(); i++) {
       String a = args.get(i);
       boolean valued = a.equals("--workspace") || a.equals("--date") || a.equals("--output");
       if (valued && i + 1 < args.size()) {
+        if (a.equals("--workspace")) {
+          workspace = args.get(i + 1);
+        }
         if (!a.equals("--output")) {
           again.add(a);
           again.add(args.get(i + 1));
@@ -55,11 +69,22 @@ final class WarmUp {
         i++;
       } else if (a.equals("--final")) {
         again.add(a);
+      } else if (a.equals("--all")) {
+        all = true;
       } else if (!a.startsWith("-") && slug == null) {
         slug = a;
       } else {
         return Optional.empty();
       }
+    }
+    if (all && slug == null) {
+      Optional<Workspace> ws =
+          workspace != null
+              ? Optional.of(new Workspace(cwd.resolve(workspace)))
+              : Workspace.find(cwd);
+      slug = ws.flatMap(WarmUp::typical).orElse(null);
+    } else if (all) {
+      return Optional.empty();
     }
     if (slug == null) {
       return Optional.empty();
@@ -68,6 +93,27 @@ final class WarmUp {
     again.add("--output");
     again.add(output.toString());
     return Optional.of(again.toArray(new String[0]));
+  }
+
+  /**
+   * The case study of middling length (by the size of its case-study.md, the lower middle of an
+   * even count; ties by name): the longest would cost the most to repeat, the shortest may leave
+   * out what most studies use.
+   */
+  static Optional<String> typical(Workspace workspace) {
+    record Study(String slug, long size) {}
+    List<Study> studies = new ArrayList<>();
+    for (String slug : WorkspaceLoader.slugs(workspace)) {
+      try {
+        studies.add(new Study(slug, Files.size(workspace.caseStudyDir(slug).resolve(FILE))));
+      } catch (IOException e) {
+        // no case-study.md: nothing to render
+      }
+    }
+    studies.sort(Comparator.comparingLong(Study::size).thenComparing(Study::slug));
+    return studies.isEmpty()
+        ? Optional.empty()
+        : Optional.of(studies.get((studies.size() - 1) / 2).slug());
   }
 
   /**
@@ -83,7 +129,7 @@ final class WarmUp {
     }
     try {
       Path output = folder.resolve("warm-up.pdf");
-      Optional<String[]> args = renderAgain(first.args(), output);
+      Optional<String[]> args = renderAgain(first.args(), output, Path.of(first.cwd()));
       PrintStream nowhere =
           new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
       for (int i = 0; args.isPresent() && i < renders && idle.getAsBoolean(); i++) {

@@ -91,6 +91,22 @@ public final class PdfJob {
    *     OutputFile}): a case study, metadata, or a file that is not casepress's PDF
    */
   public static List<Result> render(Workspace workspace, Request request) throws IOException {
+    return render(workspace, request, Events.NONE);
+  }
+
+  /** What a batch's tasks report as they go, for tests that prove the load and renders overlap. */
+  interface Events {
+    Events NONE = new Events() {};
+
+    /** On a pool thread, as the case study's load begins; what it throws, the load threw. */
+    default void loading(String slug) {}
+
+    /** On a pool thread, as the case study's render begins. */
+    default void renderStarted(String slug) {}
+  }
+
+  static List<Result> render(Workspace workspace, Request request, Events events)
+      throws IOException {
     if (request.output().isPresent()) {
       try {
         OutputFile.permit(workspace, request.output().get(), request.force());
@@ -98,6 +114,21 @@ public final class PdfJob {
         throw PublishException.problem(e.problems().get(0).message());
       }
     }
+    if (request.all() && request.output().isEmpty()) {
+      List<Result> batch = PdfBatch.render(workspace, request, events);
+      if (batch != null) {
+        return batch;
+      }
+    }
+    return inTurn(workspace, request);
+  }
+
+  /**
+   * The whole workspace loaded and checked first, then the case studies without errors rendered in
+   * parallel: for one case study, and for a batch whose state cannot all be read (see {@link
+   * PdfBatch#render}).
+   */
+  static List<Result> inTurn(Workspace workspace, Request request) throws IOException {
     List<String> slugs = request.all() ? WorkspaceLoader.slugs(workspace) : request.slugs();
     Loaded loaded =
         request.all() ? WorkspaceLoader.load(workspace) : WorkspaceLoader.load(workspace, slugs);
@@ -169,22 +200,26 @@ public final class PdfJob {
     }
   }
 
-  private static <T> T resolve(Future<T> f) throws IOException, InterruptedException {
+  static <T> T resolve(Future<T> f) throws IOException, InterruptedException {
     try {
       return f.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
+      throw rethrow(e.getCause());
     }
+  }
+
+  /** A task's failure as the caller's own: IOException, RuntimeException and Error as they are. */
+  static IOException rethrow(Throwable cause) throws IOException {
+    if (cause instanceof IOException io) {
+      throw io;
+    }
+    if (cause instanceof RuntimeException re) {
+      throw re;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    throw new IllegalStateException(cause);
   }
 
   /**
@@ -194,12 +229,15 @@ public final class PdfJob {
    * published file byte for byte.
    */
   static Publication publication(LedgerStore production, StatusFile status, LocalDate date) {
+    return publication(production.read(status.slug()), status, date);
+  }
+
+  /**
+   * {@link #publication(LedgerStore, StatusFile, LocalDate)} from a production ledger read before.
+   */
+  static Publication publication(Ledger production, StatusFile status, LocalDate date) {
     Ledger.Entry published =
-        production
-            .read(status.slug())
-            .version(status.version())
-            .filter(e -> e.phase().isPublished())
-            .orElse(null);
+        production.version(status.version()).filter(e -> e.phase().isPublished()).orElse(null);
     if (published != null && published.publicationDate() != null) {
       return Publication.published(
           status.version(),

@@ -28,9 +28,11 @@ public record Loaded(
 
   /** The problems in a case study's own folder and in the metadata files it depends on. */
   public List<Problem> problemsOf(String slug) {
-    String folder = "case-studies/" + slug + "/";
-    return problems.stream()
-        .filter(p -> p.file().startsWith(folder) || p.file().startsWith("metadata/"))
-        .toList();
+    return problems.stream().filter(p -> concerns(slug, p)).toList();
+  }
+
+  /** Whether a problem is in the case study's own folder or in the metadata files. */
+  static boolean concerns(String slug, Problem p) {
+    return p.file().startsWith("case-studies/" + slug + "/") || p.file().startsWith("metadata/");
   }
 }

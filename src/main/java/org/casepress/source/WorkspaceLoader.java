@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
-import org.casepress.model.CaseStudy;
-import org.casepress.model.Location;
-import org.casepress.model.Metadata;
-import org.casepress.model.Problem;
 
 /** Loads a workspace, collecting every problem before anyone acts on it. Reads, never writes. */
 public final class WorkspaceLoader {
@@ -38,40 +34,12 @@ public final class WorkspaceLoader {
   }
 
   private static Loaded load(Workspace workspace, Collection<String> slugs, boolean checkBodies) {
-    List<Problem> problems = new ArrayList<>();
-    MetadataLoader metadataLoader = new MetadataLoader(workspace, problems);
-    Metadata metadata = metadataLoader.load();
-    CaseStudyLoader loader =
-        new CaseStudyLoader(workspace, metadata, metadataLoader.unloaded(), problems, checkBodies);
-    List<CaseStudy> caseStudies = new ArrayList<>();
+    WorkspaceLoad load = WorkspaceLoad.start(workspace, checkBodies);
+    List<WorkspaceLoad.Study> studies = new ArrayList<>();
     for (String slug : slugs) {
-      if (!Files.isDirectory(workspace.caseStudyDir(slug))) {
-        problems.add(
-            Problem.error(
-                Location.of("case-studies/" + slug),
-                "",
-                "There is no case study '"
-                    + slug
-                    + "'. Known: "
-                    + String.join(", ", slugs(workspace))
-                    + "."));
-        continue;
-      }
-      try {
-        loader.load(slug).ifPresent(caseStudies::add);
-      } catch (StackOverflowError e) {
-        // Limits keeps known deep structures from the parser; this keeps an unknown one to the
-        // case study that holds it, so that every other case study is still checked.
-        problems.add(
-            Problem.error(
-                Location.of("case-studies/" + slug + "/" + CaseStudyLoader.FILE_NAME),
-                "",
-                "The Markdown is nested too deeply for casepress to read (the nesting limit is "
-                    + Limits.NESTING
-                    + " levels). Flatten deeply nested lists, quotes, links or emphasis."));
-      }
+      studies.add(load.load(slug));
     }
-    return new Loaded(workspace, metadata, caseStudies, problems);
+    return load.finish(studies);
   }
 
   /** The case study folders, sorted; hidden folders and loose files are not case studies. */

@@ -3,6 +3,7 @@ package org.casepress.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -40,7 +41,7 @@ final class Archival {
 
   static void finish(
       PDDocument doc,
-      String contentKey,
+      MessageDigest contentKey,
       CaseStudy cs,
       java.util.List<String> keywords,
       Publication pub,
@@ -85,7 +86,8 @@ final class Archival {
 
     // Derived from everything that decides the content (and nothing of where it lies), so a change
     // anywhere gives a new id and another checkout the same one.
-    byte[] id = Arrays.copyOf(Renderer.sha256(contentKey + "\n" + mode + "\n" + pub), 16);
+    contentKey.update(("\n" + mode + "\n" + pub).getBytes(StandardCharsets.UTF_8));
+    byte[] id = Arrays.copyOf(contentKey.digest(), 16);
     COSArray ids = new COSArray();
     ids.add(new COSString(id));
     ids.add(new COSString(id));

@@ -9,6 +9,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver.FontDescription;
 import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
 import com.openhtmltopdf.render.FSFont;
 import com.openhtmltopdf.render.JustificationInfo;
+import com.openhtmltopdf.util.OpenUtil;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ final class CodePointWidths extends WholeWordText {
     }
     float width;
     try {
-      width = stringWidth(first, TextRenderer.getEffectivePrintableString(string));
+      width = printableWidth(first, string);
     } catch (IOException e) {
       return super.getWidth(context, font, string);
     }
@@ -81,7 +82,7 @@ final class CodePointWidths extends WholeWordText {
     if (font != null) {
       FontDescription first = font.getFontDescriptions().get(0);
       PDFont firstFont = first.getFont();
-      String effective = TextRenderer.getEffectivePrintableString(string);
+      String effective = PrintableText.of(string);
       try {
         if (firstFont instanceof PDType0Font && stringWidth(firstFont, effective) != MISSING) {
           ((PdfBoxFastOutputDevice) device)
@@ -101,7 +102,16 @@ final class CodePointWidths extends WholeWordText {
    */
   @Override
   float stringWidth(PDFont font, String text) throws IOException {
-    return fonts.computeIfAbsent(font, Letters::new).width(text);
+    return fonts.computeIfAbsent(font, Letters::new).width(text, false);
+  }
+
+  /**
+   * What {@link #stringWidth} gives for {@link TextRenderer#getEffectivePrintableString}{@code
+   * (text)}, without making that string: the same letters summed in the same order. Layout measures
+   * many words with soft hyphens in them, which that drops.
+   */
+  private float printableWidth(PDFont font, String text) throws IOException {
+    return fonts.computeIfAbsent(font, Letters::new).width(text, true);
   }
 
   /** One font's letter widths in glyph space, each asked of PDFBox the first time it is met. */
@@ -117,16 +127,20 @@ final class CodePointWidths extends WholeWordText {
       Arrays.fill(common, Float.NaN);
     }
 
-    float width(String text) throws IOException {
+    /** The sum of the letters' widths, leaving out those openhtmltopdf drops if asked to. */
+    float width(String text, boolean printableOnly) throws IOException {
       float width = 0;
       for (int i = 0; i < text.length(); ) {
         int cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        if (printableOnly && !OpenUtil.isSafeFontCodePointToPrint(cp)) {
+          continue;
+        }
         float letter = letter(cp);
         if (letter == MISSING) {
           return MISSING;
         }
         width += letter;
-        i += Character.charCount(cp);
       }
       return width;
     }

@@ -39,7 +39,7 @@ final class LineBreaks {
       Pattern.compile(
           "\\d[\\d.,]*(?:\\s|\u00a0)(?:%|‰|°[CFK]?|K|km²?|m²|m³|cm|mm|µm|nm|kg|mg|ml|GB|MB|TB|kB"
               + "|GHz|MHz|kHz|Hz|kWh|MWh|GWh|kW|MW|GW|ms|dB)(?![\\p{L}\\d])");
-  private static final Pattern IDENTIFIER =
+  static final Pattern IDENTIFIER =
       Pattern.compile(
           "(?:https?://(?:dx\\.)?doi\\.org/)?10\\.\\d{4,9}/[^\\s\"<>]+[^\\s\"<>.,;:)]"
               + "|(?:https?://orcid\\.org/)?\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]");
@@ -54,7 +54,7 @@ final class LineBreaks {
   /** Letters kept together at least, at either end of a long word and between its breaks. */
   private static final int LONG_WORD_PART = 6;
 
-  private static final Pattern LONG = letters(LONG_WORD + 1);
+  static final Pattern LONG = letters(LONG_WORD + 1);
 
   /**
    * In the columns of a table shared out equally ({@link TableFit}: too wide even for a landscape
@@ -66,7 +66,7 @@ final class LineBreaks {
 
   private static final int PART_IN_NARROW_CELL = 4;
 
-  private static final Pattern LONG_IN_CELL = letters(LONG_IN_NARROW_CELL);
+  static final Pattern LONG_IN_CELL = letters(LONG_IN_NARROW_CELL);
 
   /** Glue a link or code to the punctuation after it only when it is short enough to move. */
   private static final int SHORT = 32;
@@ -107,15 +107,18 @@ final class LineBreaks {
       moveEdgeSpaceOutside(e);
     }
     // Both patterns hold a digit; most text holds none, and a regex search costs a step at every
-    // character of it.
+    // character of it. Identifiers are looked for in what numbers with units leave as text, in
+    // the same walk: a text node without a digit is not changed by the first, so the second would
+    // only scan it again.
     for (TextNode t : texts(body)) {
-      if (hasDigit(t) && !inCode(t)) {
-        glue(t, NUMBER_UNIT);
+      if (!hasDigit(t.getWholeText()) || inCode(t)) {
+        continue;
       }
-    }
-    for (TextNode t : texts(body)) {
-      if (hasDigit(t) && !inCode(t) && !inTable(t)) {
-        glue(t, IDENTIFIER);
+      boolean table = inTable(t);
+      for (TextNode rest : glue(t, NUMBER_UNIT)) {
+        if (!table && mayHoldIdentifier(rest.getWholeText())) {
+          glue(rest, IDENTIFIER);
+        }
       }
     }
     for (Element marker : body.select("sup:has(a.footnote-ref), sup.footnote-ref")) {
@@ -143,9 +146,9 @@ final class LineBreaks {
         continue;
       }
       if (!inTable(t)) {
-        breakLongWords(t, LONG, LONG_WORD_PART);
+        breakLongWords(t, LONG, LONG_WORD + 1, LONG_WORD_PART);
       } else if (t.parent() != null && t.parent().closest(NARROW_CELL) != null) {
-        breakLongWords(t, LONG_IN_CELL, PART_IN_NARROW_CELL);
+        breakLongWords(t, LONG_IN_CELL, LONG_IN_NARROW_CELL, PART_IN_NARROW_CELL);
       }
     }
   }
@@ -155,12 +158,70 @@ final class LineBreaks {
   }
 
   /**
+   * Whether {@link #letters}{@code (atLeast)} finds a word in {@code s}: {@code atLeast} code
+   * points in a row that are letters, numbers or marks.
+   */
+  static boolean hasRunOfLetters(String s, int atLeast) {
+    int run = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!isLetterNumberOrMark(cp)) {
+        run = 0;
+      } else if (++run >= atLeast) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What {@code [\\p{L}\\p{N}\\p{M}]} matches: the general categories L*, N* and M*. */
+  private static boolean isLetterNumberOrMark(int cp) {
+    return switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER,
+          Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK ->
+          true;
+      default -> false;
+    };
+  }
+
+  /**
+   * False only where {@link #IDENTIFIER} cannot match: each of its forms holds "10." (a DOI) or a
+   * digit and a hyphen one after the other (an ORCID iD).
+   */
+  static boolean mayHoldIdentifier(String s) {
+    if (s.contains("10.")) {
+      return true;
+    }
+    for (int i = 0; i + 1 < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9' && s.charAt(i + 1) == '-') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Soft hyphens (U+00AD) every few letters of a word too long for a line: the renderer breaks at
    * one only where the line ends, and draws a hyphen there; elsewhere it draws nothing, and the
    * text layer keeps the word whole.
    */
-  private static void breakLongWords(TextNode t, Pattern longWord, int part) {
+  private static void breakLongWords(TextNode t, Pattern longWord, int letters, int part) {
     String s = t.getWholeText();
+    // The pattern tries every position of a word, to its end: a plain count first.
+    if (!hasRunOfLetters(s, letters)) {
+      return;
+    }
     Matcher m = longWord.matcher(s);
     if (!m.find()) {
       return;
@@ -349,32 +410,42 @@ final class LineBreaks {
     }
   }
 
-  /** Every match of {@code pattern} in the text becomes a span that lines do not break inside. */
-  static void glue(TextNode t, Pattern pattern) {
+  /**
+   * Every match of {@code pattern} in the text becomes a span that lines do not break inside.
+   * Returns the text left between the spans: {@code t} itself when nothing matched, none when it is
+   * in a glued run already.
+   */
+  static List<TextNode> glue(TextNode t, Pattern pattern) {
     if (t.parent() != null && t.parent().hasClass("nobr")) {
-      return;
+      return List.of();
     }
     String s = t.getWholeText();
     Matcher m = pattern.matcher(s);
     List<Node> parts = new ArrayList<>();
+    List<TextNode> rest = new ArrayList<>();
     int at = 0;
     while (m.find()) {
       if (m.start() > at) {
-        parts.add(new TextNode(s.substring(at, m.start())));
+        TextNode before = new TextNode(s.substring(at, m.start()));
+        parts.add(before);
+        rest.add(before);
       }
       parts.add(new Element("span").addClass("nobr").text(m.group()));
       at = m.end();
     }
     if (parts.isEmpty()) {
-      return;
+      return List.of(t);
     }
     if (at < s.length()) {
-      parts.add(new TextNode(s.substring(at)));
+      TextNode after = new TextNode(s.substring(at));
+      parts.add(after);
+      rest.add(after);
     }
     for (Node n : parts) {
       t.before(n);
     }
     t.remove();
+    return rest;
   }
 
   /**
@@ -484,8 +555,7 @@ final class LineBreaks {
   private static final Set<String> CODE = Set.of("pre", "code", "kbd", "samp", "style", "title");
 
   /** Whether the text holds an ASCII digit, what {@code \\d} matches. */
-  private static boolean hasDigit(TextNode t) {
-    String s = t.getWholeText();
+  private static boolean hasDigit(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= '0' && c <= '9') {

@@ -242,31 +242,45 @@ public final class Renderer {
   /**
    * What the document id is derived from: the typeset HTML with image addresses relative to the
    * case study's folder, plus the bytes of every image, so that the same sources give the same id
-   * in any checkout, and a changed image gives a new one.
+   * in any checkout, and a changed image gives a new one. Returned as a SHA-256 digest that has
+   * read that key as UTF-8 (its parts one after the other, each image streamed from its file), for
+   * {@link Archival} to add the rest of the id's input to: the key is the size of the document's
+   * HTML, and building it as one string, then its bytes, copied it several times per render.
    */
-  static String contentKey(Document html, Assets assets) throws IOException {
+  static MessageDigest contentKey(Document html, Assets assets) throws IOException {
     String folder = assets.folder().toUri().toString();
-    StringBuilder key = new StringBuilder(html.outerHtml().replace(folder, ""));
+    MessageDigest key = sha256();
+    key.update(html.outerHtml().replace(folder, "").getBytes(StandardCharsets.UTF_8));
+    byte[] buffer = new byte[16 * 1024];
     for (org.jsoup.nodes.Element img : html.select("img[src]")) {
       if (!img.attr("src").startsWith(folder)) {
         continue;
       }
       Path image = Path.of(java.net.URI.create(img.attr("src")));
-      key.append('\n')
-          .append(img.attr("src").substring(folder.length()))
-          .append(' ')
-          .append(java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(image))));
+      String line =
+          "\n"
+              + img.attr("src").substring(folder.length())
+              + ' '
+              + java.util.HexFormat.of().formatHex(sha256(image, buffer));
+      key.update(line.getBytes(StandardCharsets.UTF_8));
     }
-    return key.toString();
+    return key;
   }
 
-  static byte[] sha256(String s) {
-    return sha256(s.getBytes(StandardCharsets.UTF_8));
+  /** The SHA-256 of a file's bytes, read through {@code buffer} rather than all at once. */
+  static byte[] sha256(Path file, byte[] buffer) throws IOException {
+    MessageDigest digest = sha256();
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return digest.digest();
   }
 
-  static byte[] sha256(byte[] bytes) {
+  private static MessageDigest sha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

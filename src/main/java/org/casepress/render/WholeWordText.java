@@ -1,7 +1,6 @@
 package org.casepress.render;
 
 import com.openhtmltopdf.extend.OutputDevice;
-import com.openhtmltopdf.extend.TextRenderer;
 import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
 import com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
@@ -98,8 +97,7 @@ class WholeWordText extends PdfBoxTextRenderer {
     float at = x;
     for (int k = 0; k < 3; k++) {
       starts[k] = at;
-      String part =
-          TextRenderer.getEffectivePrintableString(string.substring(cuts[k], cuts[k + 1]));
+      String part = PrintableText.of(string.substring(cuts[k], cuts[k + 1]));
       float width = stringWidth(first, part);
       if (width == MISSING) {
         return false;

@@ -32,7 +32,8 @@ class CodePointWidthsTest {
    * Words of every kind, summed by letter to the same float as PDFBox's, and measured at several
    * sizes through both text renderers to the same width: letters the first font has (summed by
    * letter), letters only the second has and characters the renderer drops (left to openhtmltopdf),
-   * letters beyond the first 12,288 code points.
+   * letters beyond the first 12,288 code points, and the characters openhtmltopdf leaves out of
+   * what it measures (soft hyphens, the object replacement character) anywhere in a word.
    */
   @Test
   void everyWordMeasuresAsOpenhtmltopdfMeasuresIt() throws Exception {
@@ -44,6 +45,12 @@ class CodePointWidthsTest {
             "“quoted”—and…",
             "naïve café ﬁle",
             "soft\u00adhyphen",
+            "\u00adleading and trailing\u00ad",
+            "\u00ad",
+            "object\ufffcreplacement\u00ad",
+            "tab\tand control\u0001",
+            "zero\u200dwidth\u2060joiners\ufeff",
+            "lone\ud800high and low\udc00",
             "zero\u200bwidth",
             "مرحبا",
             "𝐀𝐁𝐂",

@@ -168,6 +168,35 @@ class MarkdownFeaturesTest {
   }
 
   @Test
+  void templateTagsAreFoundWhereTheTextContainsThem() {
+    for (String text :
+        List.of(
+            "",
+            "{",
+            "%",
+            "{%",
+            "{{",
+            "x{%",
+            "{%x",
+            "a {{ b",
+            "{ %",
+            "{}{",
+            "}{%",
+            "{\u00ad%",
+            "{\n{",
+            "text with no tag",
+            "ends with {",
+            "{{{",
+            "%{",
+            "{ {")) {
+      assertEquals(
+          text.contains("{%") || text.contains("{{"),
+          BodyHtml.holdsTemplateTag(text),
+          () -> "'" + text + "'");
+    }
+  }
+
+  @Test
   void longTablesRepeatTheirHeaderOnEveryPage() throws Exception {
     Person author = new Person(null, "Ada", "Lovelace", null, List.of(), Set.of(Role.AUTHOR));
     StringBuilder body = new StringBuilder("## Data\n\n| Station name | Reading |\n|---|---|\n");

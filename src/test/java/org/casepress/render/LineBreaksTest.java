@@ -1,0 +1,89 @@
+package org.casepress.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LineBreaksTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/render/line-breaks");
+
+  /**
+   * Numbers with units, DOIs and ORCID iDs in text, tables, code, links and glued runs; long words
+   * of every kind of letter; hyphenated body text. The expected HTML is what the passes gave before
+   * they were made cheaper (one walk for numbers and identifiers, plain counts before the long-word
+   * pattern), so any change to what they produce fails here.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "de"})
+  void passesGiveThePinnedHtml(String language) throws Exception {
+    Document doc = Jsoup.parse(Files.readString(GOLDEN.resolve("input.html")));
+    doc.outputSettings().prettyPrint(false);
+    LineBreaks.apply(doc, Hyphenation.of(language).orElseThrow());
+    assertEquals(
+        Files.readString(GOLDEN.resolve("expected-" + language + ".html")), doc.body().html());
+  }
+
+  private static final List<String> WORDS =
+      List.of(
+          "",
+          "short words only",
+          "a".repeat(40),
+          "a".repeat(41),
+          "x " + "a".repeat(41) + " y",
+          "a".repeat(20) + "\u00ad" + "a".repeat(21),
+          "a".repeat(20) + "-" + "a".repeat(21),
+          "e\u0301".repeat(21),
+          "e\u0301".repeat(20),
+          "𝐀".repeat(41),
+          "𝐀".repeat(40),
+          "a".repeat(20) + "\ud800" + "a".repeat(21),
+          "a".repeat(40) + "\udc00",
+          "數".repeat(41),
+          "Ⅻ¹²³".repeat(11),
+          "4".repeat(41),
+          "abcdefghi",
+          "abcdefghij",
+          "abcde\u200dfghij",
+          "ab\u0903cdefghij");
+
+  @Test
+  void letterRunsAreFoundWhereThePatternFindsThem() {
+    for (String s : WORDS) {
+      assertEquals(
+          LineBreaks.LONG.matcher(s).find(),
+          LineBreaks.hasRunOfLetters(s, LineBreaks.LONG_WORD + 1),
+          () -> "'" + s + "'");
+      assertEquals(
+          LineBreaks.LONG_IN_CELL.matcher(s).find(),
+          LineBreaks.hasRunOfLetters(s, 10),
+          () -> "'" + s + "' in a narrow cell");
+    }
+  }
+
+  @Test
+  void identifiersAreNeverSkipped() {
+    for (String s :
+        List.of(
+            "10.1234/abc",
+            "https://doi.org/10.5281/zenodo.12345.",
+            "http://dx.doi.org/10.1000/xy)",
+            "0000-0002-1825-0097",
+            "https://orcid.org/0000-0001-5109-372X",
+            "see (10.12345678/a-b_c) or 1234-5678-9012-345X.")) {
+      assertTrue(LineBreaks.IDENTIFIER.matcher(s).find(), s);
+      assertTrue(LineBreaks.mayHoldIdentifier(s), s);
+    }
+    for (String s : List.of("", "2021", "1.0 and 0.10", "pre-print", "a -1 b", "10,5")) {
+      assertEquals(false, LineBreaks.IDENTIFIER.matcher(s).find(), s);
+      assertEquals(false, LineBreaks.mayHoldIdentifier(s), s);
+    }
+  }
+}

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.casepress.model.CaseStudy;
@@ -139,7 +138,7 @@ final class PdfBatch {
       throw PdfJob.rethrow(e.getCause());
     } finally {
       pool.shutdownNow();
-      awaitTermination(pool);
+      Pools.awaitTermination(pool);
     }
   }
 
@@ -255,26 +254,6 @@ final class PdfBatch {
       return Files.size(workspace.caseStudyDir(slug).resolve("case-study.md"));
     } catch (IOException | RuntimeException e) {
       return 0;
-    }
-  }
-
-  /**
-   * Waits for the tasks still running, even when this thread is interrupted: no pool thread is left
-   * behind writing a PDF after the command returns. The interrupt is kept for the caller.
-   */
-  private static void awaitTermination(ExecutorService pool) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

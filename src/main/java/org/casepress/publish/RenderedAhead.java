@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.casepress.model.CaseStudy;
@@ -185,29 +184,9 @@ final class RenderedAhead implements FinalPdf {
         return;
       }
       pool.shutdownNow();
-      awaitTermination();
+      // The folder must not be removed under a render still writing into it.
+      Pools.awaitTermination(pool);
       delete(folder);
-    }
-
-    /**
-     * Waits for the renders running, even when this thread is interrupted (a library caller
-     * stopping the stage): the folder must not be removed under a render still writing into it. The
-     * interrupt is kept for the caller.
-     */
-    private void awaitTermination() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
-            break;
-          }
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 

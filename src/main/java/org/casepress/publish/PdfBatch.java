@@ -10,11 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Problem;
 import org.casepress.render.Publication;
@@ -106,16 +103,8 @@ final class PdfBatch {
     SharedRenderer renderer = new SharedRenderer();
     // Once a load or a date fails the command throws, as in turn before any render: start no more.
     AtomicBoolean failed = new AtomicBoolean();
-    AtomicInteger threads = new AtomicInteger();
-    ThreadFactory named =
-        task -> {
-          Thread t = new Thread(task, THREAD_NAME + threads.incrementAndGet());
-          // A render that ignores the interrupt must not keep the process alive after main.
-          t.setDaemon(true);
-          return t;
-        };
     int cores = Math.max(1, Math.min(slugs.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(cores, named);
+    ExecutorService pool = Pools.daemons(THREAD_NAME, cores);
     try {
       List<Future<Outcome>> futures = new ArrayList<>();
       for (int i : order) {

@@ -14,10 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
@@ -110,16 +107,8 @@ final class RenderedAhead implements FinalPdf {
         this.pool = null;
         return;
       }
-      AtomicInteger threads = new AtomicInteger();
-      ThreadFactory named =
-          task -> {
-            Thread t = new Thread(task, THREAD_NAME + threads.incrementAndGet());
-            // A render that ignores the interrupt must not keep the process alive after main.
-            t.setDaemon(true);
-            return t;
-          };
       int cores = Runtime.getRuntime().availableProcessors();
-      this.pool = Executors.newFixedThreadPool(Math.min(toRender, cores), named);
+      this.pool = Pools.daemons(THREAD_NAME, Math.min(toRender, cores));
     }
 
     /**

@@ -20,7 +20,7 @@ import org.casepress.source.Workspace;
  * existing case study is never touched.
  */
 final class CaseStudyFolder {
-  static final String FILE_NAME = "case-study.md";
+  static final String FILE_NAME = Workspace.CASE_STUDY_FILE;
 
   private CaseStudyFolder() {}
 

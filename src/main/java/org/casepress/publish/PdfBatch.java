@@ -240,7 +240,7 @@ final class PdfBatch {
   /** The size of the case study's Markdown file, 0 when it has none (its load says why). */
   private static long sourceSize(Workspace workspace, String slug) {
     try {
-      return Files.size(workspace.caseStudyDir(slug).resolve("case-study.md"));
+      return Files.size(workspace.caseStudyFile(slug));
     } catch (IOException | RuntimeException e) {
       return 0;
     }

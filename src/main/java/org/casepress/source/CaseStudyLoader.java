@@ -26,7 +26,7 @@ import org.casepress.model.RelatedIdentifier;
 
 /** Loads and checks one case study folder. */
 final class CaseStudyLoader {
-  static final String FILE_NAME = "case-study.md";
+  static final String FILE_NAME = Workspace.CASE_STUDY_FILE;
   static final int TITLE_MAX = 250;
 
   /** The abstract's length in words, as README.md asks authors for it. */

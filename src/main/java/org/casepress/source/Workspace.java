@@ -11,6 +11,9 @@ import java.util.Optional;
 public record Workspace(Path root) {
   public static final String COMMUNITY_FILE = "metadata/community.yaml";
 
+  /** The file a case study is written in, inside its folder. */
+  public static final String CASE_STUDY_FILE = "case-study.md";
+
   public Workspace {
     root = root.toAbsolutePath().normalize();
   }
@@ -35,6 +38,11 @@ public record Workspace(Path root) {
 
   public Path caseStudyDir(String slug) {
     return caseStudiesDir().resolve(slug);
+  }
+
+  /** The case study's Markdown, {@value #CASE_STUDY_FILE} in its folder. */
+  public Path caseStudyFile(String slug) {
+    return caseStudyDir(slug).resolve(CASE_STUDY_FILE);
   }
 
   /** Generated output (PDFs, launch announcements); ignored by git. */

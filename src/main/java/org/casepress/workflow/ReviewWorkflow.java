@@ -165,7 +165,9 @@ public final class ReviewWorkflow {
       Person actor = person(metadata, actorId);
       Files.createDirectories(folder);
       Files.writeString(
-          folder.resolve("case-study.md"), fillTemplate(slug, t, actor), StandardCharsets.UTF_8);
+          folder.resolve(Workspace.CASE_STUDY_FILE),
+          fillTemplate(slug, t, actor),
+          StandardCharsets.UTF_8);
       StatusFile initial = StatusFile.initial(slug);
       HistoryEntry entry =
           new HistoryEntry(

@@ -34,8 +34,6 @@ final class WarmUp {
    */
   static final int DEFAULT_RENDERS = 12;
 
-  private static final String FILE = "case-study.md";
-
   private WarmUp() {}
 
   /**
@@ -105,7 +103,7 @@ final class WarmUp {
     List<Study> studies = new ArrayList<>();
     for (String slug : WorkspaceLoader.slugs(workspace)) {
       try {
-        studies.add(new Study(slug, Files.size(workspace.caseStudyDir(slug).resolve(FILE))));
+        studies.add(new Study(slug, Files.size(workspace.caseStudyFile(slug))));
       } catch (IOException e) {
         // no case-study.md: nothing to render
       }

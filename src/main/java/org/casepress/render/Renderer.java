@@ -60,7 +60,10 @@ public final class Renderer {
 
   private final Fonts fonts;
 
-  /** Whether parsed faces are shared and widths looked up by letter (issue 15). */
+  /**
+   * Whether parsed faces are shared, widths looked up by letter and the bidi algorithm run only
+   * where it can change something (issue 15).
+   */
   private final boolean fast;
 
   /** Whether hyphenated words are drawn to be read whole ({@link HyphenatedWords}). */
@@ -79,8 +82,9 @@ public final class Renderer {
 
   /**
    * A renderer without the speed-ups inside a render ({@link DocumentFonts}, {@link
-   * CodePointWidths}): every face parsed again for each document, every width measured by
-   * openhtmltopdf. The reference the fast renderer's PDFs are compared with, byte for byte.
+   * CodePointWidths}, {@link RightToLeft#neededBy}): every face parsed again for each document,
+   * every width measured by openhtmltopdf, the bidi algorithm run over every document. The
+   * reference the fast renderer's PDFs are compared with, byte for byte.
    */
   static Renderer reference() {
     return new Renderer(Fonts.load(), false, true);
@@ -117,7 +121,8 @@ public final class Renderer {
     List<String> diagnostics = new ArrayList<>();
     try (DocumentFonts faces = new DocumentFonts(fonts, fast)) {
       PDDocument document = faces.document();
-      typeset(html, assets, diagnostics, faces);
+      boolean bidi = !fast || RightToLeft.neededBy(html, cs.language());
+      typeset(html, bidi, assets, diagnostics, faces);
       pages = document.getNumberOfPages();
       if (ActualText.needed(html.text())) {
         ActualText.mark(document, RIGHT_TO_LEFT);
@@ -155,7 +160,12 @@ public final class Renderer {
     return new RenderResult(output, pages, findings.problems());
   }
 
-  private void typeset(Document html, Assets assets, List<String> diagnostics, DocumentFonts faces)
+  private void typeset(
+      Document html,
+      boolean rightToLeft,
+      Assets assets,
+      List<String> diagnostics,
+      DocumentFonts faces)
       throws IOException {
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
@@ -180,8 +190,10 @@ public final class Renderer {
         "news",
         "gopher",
         "ldap");
-    builder.useUnicodeBidiSplitter(RIGHT_TO_LEFT);
-    builder.useUnicodeBidiReorderer(RIGHT_TO_LEFT);
+    if (rightToLeft) {
+      builder.useUnicodeBidiSplitter(RIGHT_TO_LEFT);
+      builder.useUnicodeBidiReorderer(RIGHT_TO_LEFT);
+    }
     builder.withDiagnosticConsumer(d -> record(d, diagnostics));
     builder.withW3cDocument(W3CDom.convert(html), assets.folder().toUri().toString());
     try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {

@@ -31,6 +31,69 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
   }
 
   /**
+   * Whether a document needs this bidi implementation at all, or reads left to right throughout:
+   * then the renderer's own pass-through one (not "live") gives the same boxes, and the same bytes,
+   * without splitting the whole document into paragraphs and running the bidi algorithm over each
+   * (a twentieth of a warm render). In a left-to-right paragraph, text of left-to-right letters,
+   * European digits and neutral characters is one run at level 0 by the algorithm's rules; anything
+   * else (a right-to-left or Arabic letter, an Arabic digit, an explicit embedding, override or
+   * isolate, a {@code dir} other than {@code ltr}, a right-to-left language) needs the algorithm.
+   * Attribute values and style sheets are read too, as generated content may come from them.
+   */
+  static boolean neededBy(org.jsoup.nodes.Document html, String language) {
+    if (language(language)) {
+      return true;
+    }
+    for (org.jsoup.nodes.Element e : html.getAllElements()) {
+      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+        if (a.getKey().equals("dir") && !a.getValue().equalsIgnoreCase("ltr")
+            || !leftToRightOnly(a.getValue())) {
+          return true;
+        }
+      }
+      for (org.jsoup.nodes.Node child : e.childNodes()) {
+        if (child instanceof org.jsoup.nodes.TextNode t && !leftToRightOnly(t.getWholeText())
+            || child instanceof org.jsoup.nodes.DataNode d && !leftToRightOnly(d.getWholeData())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the bidi algorithm leaves every character of a left-to-right paragraph at level 0. */
+  static boolean leftToRightOnly(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= 0x80 && !levelZero(Character.getDirectionality(cp))) { // ASCII is all level 0
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean levelZero(byte directionality) {
+    return switch (directionality) {
+      case Character.DIRECTIONALITY_LEFT_TO_RIGHT,
+          Character.DIRECTIONALITY_EUROPEAN_NUMBER,
+          Character.DIRECTIONALITY_EUROPEAN_NUMBER_SEPARATOR,
+          Character.DIRECTIONALITY_EUROPEAN_NUMBER_TERMINATOR,
+          Character.DIRECTIONALITY_COMMON_NUMBER_SEPARATOR,
+          Character.DIRECTIONALITY_NONSPACING_MARK,
+          Character.DIRECTIONALITY_BOUNDARY_NEUTRAL,
+          Character.DIRECTIONALITY_PARAGRAPH_SEPARATOR,
+          Character.DIRECTIONALITY_SEGMENT_SEPARATOR,
+          Character.DIRECTIONALITY_WHITESPACE,
+          Character.DIRECTIONALITY_OTHER_NEUTRALS ->
+          true;
+      // Unassigned code points are not: the algorithm takes those in Hebrew and Arabic blocks as
+      // right to left.
+      default -> false;
+    };
+  }
+
+  /**
    * Tells viewers that the document reads right to left ({@code /ViewerPreferences /Direction
    * /R2L}), so that facing pages are laid out with the first on the right and pages scroll the way
    * the text runs. The preferences the renderer already set (the title shown instead of the file

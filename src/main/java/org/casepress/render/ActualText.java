@@ -21,6 +21,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Gives right-to-left text its logical order in the text layer. The renderer draws an Arabic or
@@ -32,6 +35,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  */
 final class ActualText {
   private static final COSName SPAN = COSName.getPDFName("Span");
+
+  /** The start of the Hebrew block: no code point below it reads right to left. */
+  static final char FIRST_RIGHT_TO_LEFT = '\u0590';
 
   private ActualText() {}
 
@@ -65,9 +71,29 @@ final class ActualText {
     return font;
   }
 
-  /** Whether the text holds a right-to-left letter, so that its PDF needs this pass at all. */
+  /**
+   * Whether the document's text holds a right-to-left letter, so that its PDF needs this pass at
+   * all: what {@code needed(html.text())} answers, asked of each text node in place. {@link
+   * Element#text()} is made of the text nodes only (attributes, style sheets and comments are not
+   * text), with white space collapsed, which cannot add or take away a right-to-left letter (only a
+   * surrogate pair split between two text nodes, which no pass makes, would read otherwise). Built
+   * as one string it was the size of the document, for one yes or no.
+   */
+  static boolean needed(Document html) {
+    return html.nodeStream(TextNode.class).anyMatch(t -> needed(t.getWholeText()));
+  }
+
+  /** Whether the text holds a right-to-left letter. */
   static boolean needed(CharSequence text) {
-    return text.codePoints().anyMatch(ActualText::rightToLeft);
+    for (int i = 0, n = text.length(); i < n; i++) {
+      // Most text is Latin: no letter before the Hebrew block reads right to left, and a
+      // letter's directionality is a table lookup. A low surrogate alone is not right to left, so
+      // looking again at the second half of a pair changes nothing.
+      if (text.charAt(i) >= FIRST_RIGHT_TO_LEFT && rightToLeft(Character.codePointAt(text, i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void mark(PDDocument doc, RightToLeft rtl) throws IOException {

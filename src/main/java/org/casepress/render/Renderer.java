@@ -124,7 +124,7 @@ public final class Renderer {
       boolean bidi = !fast || RightToLeft.neededBy(html, cs.language());
       typeset(html, bidi, assets, diagnostics, faces);
       pages = document.getNumberOfPages();
-      if (ActualText.needed(html.text())) {
+      if (ActualText.needed(html)) {
         ActualText.mark(document, RIGHT_TO_LEFT);
       }
       if (RightToLeft.language(cs.language())) {

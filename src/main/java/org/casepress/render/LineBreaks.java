@@ -1,7 +1,9 @@
 package org.casepress.render;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,9 +137,12 @@ final class LineBreaks {
     Element main = body.selectFirst("main");
     if (hyphenation != null && main != null) {
       keepRaggedAroundLongAddresses(main);
+      // A document says most of its long words many times, and Liang's matching was a tenth of
+      // building its HTML: each word's breaks are found once per document.
+      Map<String, String> hyphenated = new HashMap<>();
       for (TextNode t : texts(main)) {
         if (inBodyText(t)) {
-          hyphenate(t, hyphenation);
+          hyphenate(t, hyphenation, hyphenated);
         }
       }
     }
@@ -252,7 +257,8 @@ final class LineBreaks {
    * capitals (an acronym) or capitalised inside (a name such as "GitHub"), and not cut by the edge
    * of an inline element ("<em>data</em>sets").
    */
-  private static void hyphenate(TextNode t, Hyphenation hyphenation) {
+  private static void hyphenate(
+      TextNode t, Hyphenation hyphenation, Map<String, String> hyphenated) {
     String s = t.getWholeText();
     Matcher m = BODY_WORD.matcher(s);
     StringBuilder out = null;
@@ -264,7 +270,7 @@ final class LineBreaks {
           || (m.end() == s.length() && letterAfter(t))) {
         continue;
       }
-      String marked = hyphenation.insert(word, SOFT_HYPHEN);
+      String marked = hyphenated.computeIfAbsent(word, w -> hyphenation.insert(w, SOFT_HYPHEN));
       if (marked.length() == word.length()) {
         continue;
       }

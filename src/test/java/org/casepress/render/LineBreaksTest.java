@@ -68,6 +68,45 @@ class LineBreaksTest {
     }
   }
 
+  /**
+   * Each word's breaks are found once per document and used wherever it comes back: every
+   * occurrence gets the word's own breaks, in its place, however often it comes and whatever words
+   * look like it.
+   */
+  @Test
+  void repeatedWordsGetTheirOwnBreaksEachTime() {
+    Hyphenation english = Hyphenation.of("en").orElseThrow();
+    List<String> words =
+        List.of(
+            "repository",
+            "reproducible",
+            "hyphenation",
+            "repository",
+            "reproduction",
+            "computational");
+    List<String> backwards = new java.util.ArrayList<>(words);
+    java.util.Collections.reverse(backwards);
+    StringBuilder html = new StringBuilder("<main>");
+    for (int i = 0; i < 3; i++) {
+      html.append("<p>").append(String.join(" ", words)).append("</p>");
+      html.append("<ul><li>").append(String.join(" and ", backwards)).append("</li></ul>");
+    }
+    Document doc = Jsoup.parse(html.append("</main>").toString());
+    LineBreaks.apply(doc, english);
+    List<String> marked =
+        words.stream().map(w -> english.insert(w, LineBreaks.SOFT_HYPHEN)).toList();
+    List<String> markedBackwards = new java.util.ArrayList<>(marked);
+    java.util.Collections.reverse(markedBackwards);
+    for (org.jsoup.nodes.Element p : doc.select("main p")) {
+      assertEquals(String.join(" ", marked), p.wholeText());
+    }
+    for (org.jsoup.nodes.Element li : doc.select("main li")) {
+      assertEquals(String.join(" and ", markedBackwards), li.wholeText());
+    }
+    assertEquals(3, doc.select("main p").size());
+    assertTrue(marked.stream().allMatch(w -> w.indexOf(LineBreaks.SOFT_HYPHEN) > 0), "all break");
+  }
+
   @Test
   void identifiersAreNeverSkipped() {
     for (String s :

@@ -13,11 +13,28 @@ final class CharacterMap {
   /** Covered code points as sorted, disjoint, inclusive ranges: start, end, start, end ... */
   private final int[] ranges;
 
+  /**
+   * Below {@link #LOW}, one bit per code point: asked for every character of every text a check or
+   * render reads, the ranges' binary search was a tenth of building a document's HTML, and most
+   * text is in the first scripts of the plane.
+   */
+  private static final int LOW = 0x1000;
+
+  private final long[] low = new long[LOW / 64];
+
   private CharacterMap(int[] ranges) {
     this.ranges = ranges;
+    for (int i = 0; i < ranges.length && ranges[i] < LOW; i += 2) {
+      for (int cp = ranges[i], end = Math.min(ranges[i + 1], LOW - 1); cp <= end; cp++) {
+        low[cp >>> 6] |= 1L << cp;
+      }
+    }
   }
 
   boolean covers(int codePoint) {
+    if (codePoint >= 0 && codePoint < LOW) {
+      return (low[codePoint >>> 6] & 1L << codePoint) != 0;
+    }
     int lo = 0;
     int hi = ranges.length / 2 - 1;
     while (lo <= hi) {

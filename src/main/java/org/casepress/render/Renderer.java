@@ -124,7 +124,8 @@ public final class Renderer {
       boolean bidi = !fast || RightToLeft.neededBy(html, cs.language());
       typeset(html, bidi, assets, diagnostics, faces);
       pages = document.getNumberOfPages();
-      if (ActualText.needed(html)) {
+      // A document the bidi algorithm cannot change has no right-to-left letter to mark.
+      if (bidi && ActualText.needed(html)) {
         ActualText.mark(document, RIGHT_TO_LEFT);
       }
       if (RightToLeft.language(cs.language())) {

@@ -158,7 +158,7 @@ final class Previews implements AutoCloseable {
     try {
       Files.createDirectories(folder);
       Path file = folder.resolve(slug + ".pdf");
-      RenderResult result = drafts.render(workspace, cs.get(), loaded.metadata(), file);
+      RenderResult result = drafts.render(workspace, loaded, cs.get(), file);
       byte[] pdf = Files.readAllBytes(file);
       List<Problem> all = new ArrayList<>(problems);
       all.addAll(result.warnings());

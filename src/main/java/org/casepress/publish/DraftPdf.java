@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.casepress.model.CaseStudy;
-import org.casepress.model.Metadata;
 import org.casepress.render.Publication;
 import org.casepress.render.RenderException;
 import org.casepress.render.RenderMode;
 import org.casepress.render.RenderResult;
 import org.casepress.render.Renderer;
+import org.casepress.source.Loaded;
 import org.casepress.source.Workspace;
 import org.casepress.workflow.StatusFile;
 import org.casepress.workflow.StatusStore;
@@ -33,12 +33,12 @@ public final class DraftPdf {
   }
 
   /**
-   * Renders {@code caseStudy} to {@code output}, atomically.
+   * Renders {@code caseStudy} to {@code output}, atomically, typesetting the tree of its body that
+   * the check of {@code loaded} walked.
    *
    * @throws RenderException when even a draft cannot be made
    */
-  public RenderResult render(
-      Workspace workspace, CaseStudy caseStudy, Metadata metadata, Path output)
+  public RenderResult render(Workspace workspace, Loaded loaded, CaseStudy caseStudy, Path output)
       throws IOException, RenderException {
     StatusFile status = new StatusStore(workspace).read(caseStudy.slug());
     LocalDate date =
@@ -48,6 +48,12 @@ public final class DraftPdf {
             .orElseGet(() -> Publication.contentDate(caseStudy.folder()));
     Publication publication =
         new Publication(status.version(), date, status.state().id().replace('-', ' '), null, null);
-    return renderer.render(caseStudy, metadata, publication, RenderMode.DRAFT, output);
+    return renderer.render(
+        caseStudy,
+        loaded.body(caseStudy),
+        loaded.metadata(),
+        publication,
+        RenderMode.DRAFT,
+        output);
   }
 }

@@ -3,12 +3,16 @@ package org.casepress.publish;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Function;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.render.Publication;
 import org.casepress.render.RenderException;
 import org.casepress.render.RenderMode;
 import org.casepress.render.Renderer;
+import org.casepress.source.Loaded;
+import org.casepress.source.ParsedBody;
 
 /** Renders the final PDF of a case study version, carrying its DOI and citation. */
 @FunctionalInterface
@@ -19,10 +23,28 @@ interface FinalPdf {
 
   /** The renderer in final mode: nothing missing, refused or undisplayable gets uploaded. */
   static FinalPdf typeset(Renderer renderer) {
+    return typeset(renderer, cs -> Optional.empty());
+  }
+
+  /**
+   * {@link #typeset(Renderer)} of the case studies {@code loaded} holds, typesetting the trees its
+   * check walked rather than parsing each body again.
+   */
+  static FinalPdf typeset(Renderer renderer, Loaded loaded) {
+    return typeset(renderer, loaded::body);
+  }
+
+  private static FinalPdf typeset(
+      Renderer renderer, Function<CaseStudy, Optional<ParsedBody>> checkedBody) {
     return (cs, metadata, version, date, doi, output) -> {
       try {
         renderer.render(
-            cs, metadata, Publication.published(version, date, doi), RenderMode.FINAL, output);
+            cs,
+            checkedBody.apply(cs),
+            metadata,
+            Publication.published(version, date, doi),
+            RenderMode.FINAL,
+            output);
       } catch (RenderException e) {
         throw PublishException.problem(
             cs.slug()

@@ -163,12 +163,16 @@ final class PdfBatch {
     Publication pub = PdfJob.publication(state.production(), state.status(), date);
     Path output = workspace.buildDir().resolve("pdf").resolve(slug + ".pdf");
     try {
-      events.renderStarted(slug);
+      events.renderStarted(slug, study.body());
       PdfJob.Result result;
       try {
+        // The tree its check has just walked: the body is parsed once.
         result =
             new PdfJob.Result.Written(
-                slug, renderer.get().render(cs, load.metadata(), pub, request.mode(), output));
+                slug,
+                renderer
+                    .get()
+                    .render(cs, study.body(), load.metadata(), pub, request.mode(), output));
       } catch (RenderException e) {
         result = new PdfJob.Result.NotWritten(slug, e.problems(), true);
       }

@@ -23,6 +23,7 @@ import org.casepress.render.RenderMode;
 import org.casepress.render.RenderResult;
 import org.casepress.render.Renderer;
 import org.casepress.source.Loaded;
+import org.casepress.source.ParsedBody;
 import org.casepress.source.Workspace;
 import org.casepress.source.WorkspaceLoader;
 import org.casepress.workflow.StatusFile;
@@ -101,8 +102,8 @@ public final class PdfJob {
     /** On a pool thread, as the case study's load begins; what it throws, the load threw. */
     default void loading(String slug) {}
 
-    /** On a pool thread, as the case study's render begins. */
-    default void renderStarted(String slug) {}
+    /** On a pool thread, as the case study's render of {@code body} (check's tree) begins. */
+    default void renderStarted(String slug, Optional<ParsedBody> body) {}
   }
 
   static List<Result> render(Workspace workspace, Request request, Events events)
@@ -171,7 +172,8 @@ public final class PdfJob {
   private record Typeset(int index, String slug, CaseStudy cs, Publication pub, Path output) {
     Result run(Renderer renderer, Loaded loaded, RenderMode mode) throws IOException {
       try {
-        return new Result.Written(slug, renderer.render(cs, loaded.metadata(), pub, mode, output));
+        return new Result.Written(
+            slug, renderer.render(cs, loaded.body(cs), loaded.metadata(), pub, mode, output));
       } catch (RenderException e) {
         return new Result.NotWritten(slug, e.problems(), true);
       }

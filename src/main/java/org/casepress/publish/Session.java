@@ -425,7 +425,7 @@ public final class Session implements AutoCloseable {
           client,
           target,
           ledgers,
-          FinalPdf.typeset(Renderer.create()),
+          FinalPdf.typeset(Renderer.create(), loaded),
           Clock.systemUTC(),
           Sleeper.REAL,
           Publisher.Checkpoints.NONE);

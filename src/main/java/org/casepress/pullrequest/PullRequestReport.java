@@ -94,7 +94,7 @@ public record PullRequestReport(List<Study> studies) {
       if (cs.isPresent() && problems.stream().noneMatch(Problem::isError)) {
         try {
           RenderResult result =
-              drafts.render(workspace, cs.get(), loaded.metadata(), pdfDir.resolve(slug + ".pdf"));
+              drafts.render(workspace, loaded, cs.get(), pdfDir.resolve(slug + ".pdf"));
           pdf = workspace.relative(result.output());
           pages = result.pages();
           problems.addAll(result.warnings());

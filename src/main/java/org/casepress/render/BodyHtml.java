@@ -31,6 +31,7 @@ import org.casepress.source.Bibliography;
 import org.casepress.source.Directive;
 import org.casepress.source.Markdown;
 import org.casepress.source.MathSpan;
+import org.casepress.source.ParsedBody;
 import org.casepress.source.Role;
 import org.casepress.source.Target;
 import org.casepress.source.Targets;
@@ -110,9 +111,24 @@ final class BodyHtml {
    * folder} and the works cited listed at the end.
    */
   static String render(String body, Path folder, Findings findings) {
-    Document doc = Markdown.parse(body);
-    Context context = new Context(findings, Targets.of(doc), References.of(folder));
-    StringBuilder html = new StringBuilder(render(doc, context));
+    return render(ParsedBody.parse(body), folder, findings);
+  }
+
+  /**
+   * {@link #render(String, Path, Findings)} from the body's tree, parsed before (by check, in the
+   * same command): the same HTML as from the text, however often the tree is rendered.
+   */
+  static String render(ParsedBody body, Path folder, Findings findings) {
+    Document doc = body.document();
+    References references = References.of(folder);
+    Context context;
+    String bodyHtml;
+    // The render adds to the tree as it goes (ids, spaces, its context), so one at a time.
+    synchronized (doc) {
+      context = new Context(findings, Targets.of(doc), references);
+      bodyHtml = render(doc, context);
+    }
+    StringBuilder html = new StringBuilder(bodyHtml);
     List<String> entries = context.references.entries();
     if (!entries.isEmpty()) {
       html.append("<div class=\"references\"><h2 id=\"references\">References</h2>");
@@ -133,8 +149,20 @@ final class BodyHtml {
   private static String render(Document doc, Context context) {
     LinkText.keepEdgeSpaces(doc);
     reportTemplates(doc, context);
+    return withContext(doc, context);
+  }
+
+  /**
+   * Renders a tree with the render's context, which is taken off again after: a tree kept for
+   * another render (a final PDF rendered again in its turn) holds no findings of this one.
+   */
+  private static String withContext(Document doc, Context context) {
     doc.set(CONTEXT, context);
-    return RENDERER.render(doc);
+    try {
+      return RENDERER.render(doc);
+    } finally {
+      doc.remove(CONTEXT);
+    }
   }
 
   /** Site-generator syntax has no meaning in a PDF; say so once. */
@@ -338,9 +366,8 @@ final class BodyHtml {
     }
 
     private static String nested(Directive d, Context c) {
-      d.body().set(CONTEXT, c);
       reportTemplates(d.body(), c);
-      return RENDERER.render(d.body());
+      return withContext(d.body(), c);
     }
 
     private static void figure(HtmlWriter html, Directive d, String id, int line, Context c) {

@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,17 @@ import java.util.List;
 final class LinkText {
   private LinkText() {}
 
+  /**
+   * Whether a tree has its spaces back already: a tree parsed once is rendered more than once (a
+   * final PDF rendered ahead and again in its turn), and a second pass would double each space.
+   */
+  private static final DataKey<Boolean> KEPT = new DataKey<>("CASEPRESS_EDGE_SPACES_KEPT", false);
+
   static void keepEdgeSpaces(Document doc) {
+    if (doc.get(KEPT)) {
+      return;
+    }
+    doc.set(KEPT, true);
     List<Link> links = new ArrayList<>();
     for (Node n : doc.getDescendants()) {
       if (n instanceof Link link) {

@@ -18,11 +18,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
 import org.casepress.source.LocalWriteException;
+import org.casepress.source.ParsedBody;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 
@@ -109,9 +111,33 @@ public final class Renderer {
   public RenderResult render(
       CaseStudy cs, Metadata metadata, Publication pub, RenderMode mode, Path output)
       throws RenderException, IOException {
+    return render(cs, Optional.empty(), metadata, pub, mode, output);
+  }
+
+  /**
+   * {@link #render(CaseStudy, Metadata, Publication, RenderMode, Path)} typesetting {@code
+   * checkedBody}, the tree of the body that check walked in the same command ({@link
+   * org.casepress.source.Loaded#body}), instead of parsing the body again: the same bytes. Without
+   * one, the body is parsed here.
+   *
+   * @throws IllegalArgumentException when the tree is not that of {@code cs}'s body
+   */
+  public RenderResult render(
+      CaseStudy cs,
+      Optional<ParsedBody> checkedBody,
+      Metadata metadata,
+      Publication pub,
+      RenderMode mode,
+      Path output)
+      throws RenderException, IOException {
+    if (checkedBody.isPresent() && !checkedBody.get().isOf(cs.body())) {
+      throw new IllegalArgumentException(
+          cs.slug() + ": the Markdown tree handed to the render is not that of its body");
+    }
     Findings findings = new Findings(cs.source(), cs.bodyLine(), mode);
     Assets assets = new Assets(cs.folder());
-    Document html = new Typesetting(cs, metadata, pub, findings, assets, fonts).build();
+    Document html =
+        new Typesetting(cs, checkedBody, metadata, pub, findings, assets, fonts).build();
     // A draft has errors only for files check refuses (Findings#error): those fail it too.
     if (findings.hasErrors()) {
       throw new RenderException(findings.problems());

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.casepress.model.CaseStudy;
@@ -20,6 +21,7 @@ import org.casepress.model.Metadata;
 import org.casepress.model.Organisation;
 import org.casepress.model.Person;
 import org.casepress.source.Glyphs;
+import org.casepress.source.ParsedBody;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -58,6 +60,10 @@ final class Typesetting {
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final CaseStudy cs;
+
+  /** The body's tree as check parsed it, when the caller has it; else the body is parsed here. */
+  private final Optional<ParsedBody> checkedBody;
+
   private final Metadata metadata;
   private final Publication pub;
   private final Findings findings;
@@ -77,12 +83,14 @@ final class Typesetting {
 
   Typesetting(
       CaseStudy cs,
+      Optional<ParsedBody> checkedBody,
       Metadata metadata,
       Publication pub,
       Findings findings,
       Assets assets,
       Fonts fonts) {
     this.cs = cs;
+    this.checkedBody = checkedBody;
     this.metadata = metadata;
     this.pub = pub;
     this.findings = findings;
@@ -100,11 +108,10 @@ final class Typesetting {
         .charset(StandardCharsets.UTF_8)
         .escapeMode(Entities.EscapeMode.xhtml);
     Element main = doc.selectFirst("main");
+    ParsedBody body = checkedBody.orElseGet(() -> ParsedBody.parse(cs.body()));
     for (Node n :
         List.copyOf(
-            AuthorHtml.clean(BodyHtml.render(cs.body(), cs.folder(), findings))
-                .body()
-                .childNodes())) {
+            AuthorHtml.clean(BodyHtml.render(body, cs.folder(), findings)).body().childNodes())) {
       main.appendChild(n);
     }
     Element abstractBox = doc.selectFirst(".abstract");

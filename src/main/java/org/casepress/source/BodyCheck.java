@@ -92,8 +92,10 @@ final class BodyCheck {
         templateParagraphs.stream().mapToInt(String::length).max().orElse(0);
   }
 
-  void check(String body) {
-    Document document = Markdown.parse(body);
+  /** Checks a parsed body; reads its tree and changes nothing in it, so a render can reuse it. */
+  void check(ParsedBody parsed) {
+    String body = parsed.text();
+    Document document = parsed.document();
     Targets targets = Targets.of(document);
     int previousLevel = 1; // the title is the document's only level 1
     Map<String, Node> footnotesUsed = new LinkedHashMap<>();

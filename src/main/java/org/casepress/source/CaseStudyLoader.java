@@ -109,7 +109,13 @@ final class CaseStudyLoader {
     this.checkBodies = checkBodies;
   }
 
-  Optional<CaseStudy> load(String slug) {
+  /**
+   * A loaded case study, and the tree of its body that check walked: empty when the body was not
+   * checked.
+   */
+  record Result(CaseStudy caseStudy, Optional<ParsedBody> body) {}
+
+  Optional<Result> load(String slug) {
     Path folder = workspace.caseStudyDir(slug);
     String folderName = "case-studies/" + slug;
     if (!Identifiers.isSlug(slug)) {
@@ -158,8 +164,10 @@ final class CaseStudyLoader {
     String body = titleHeading(tree, source, parts);
     FrontMatter fm =
         new Shape(tree, problems, FrontMatter.OWNED_KEYS).bind(FrontMatter.class, "front matter");
+    ParsedBody parsed = null;
     if (checkBodies) {
       Bibliography bibliography = Bibliography.read(folder, folderName, problems);
+      parsed = ParsedBody.parse(body);
       new BodyCheck(
               workspace,
               folder,
@@ -169,14 +177,15 @@ final class CaseStudyLoader {
               bibliography,
               glyphs,
               Template.PARAGRAPHS)
-          .check(body);
+          .check(parsed);
     }
     if (fm == null) {
       return Optional.empty();
     }
     SourceText.Split checked =
         new SourceText.Split(parts.frontMatter(), parts.frontMatterLine(), body, parts.bodyLine());
-    return Optional.of(resolve(slug, folder, source, fm, tree, checked));
+    return Optional.of(
+        new Result(resolve(slug, folder, source, fm, tree, checked), Optional.ofNullable(parsed)));
   }
 
   /**

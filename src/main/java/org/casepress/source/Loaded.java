@@ -1,6 +1,7 @@
 package org.casepress.source;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
@@ -9,13 +10,29 @@ import org.casepress.model.Problem;
 /**
  * The result of loading a workspace: what could be loaded, and every problem found on the way, in
  * file and line order.
+ *
+ * @param bodies the trees check walked, by slug, for the render to reuse ({@link #body}); none when
+ *     the bodies were not checked ({@link WorkspaceLoader#loadFrontMatter})
  */
 public record Loaded(
-    Workspace workspace, Metadata metadata, List<CaseStudy> caseStudies, List<Problem> problems) {
+    Workspace workspace,
+    Metadata metadata,
+    List<CaseStudy> caseStudies,
+    List<Problem> problems,
+    Map<String, ParsedBody> bodies) {
 
   public Loaded {
     caseStudies = List.copyOf(caseStudies);
     problems = problems.stream().sorted(Problem.ORDER).toList();
+    bodies = Map.copyOf(bodies);
+  }
+
+  /**
+   * The tree check walked for this case study's body, so that its render need not parse the body
+   * again; empty when this load did not check it, or {@code cs} is not the case study loaded here.
+   */
+  public Optional<ParsedBody> body(CaseStudy cs) {
+    return Optional.ofNullable(bodies.get(cs.slug())).filter(b -> b.isOf(cs.body()));
   }
 
   public boolean hasErrors() {

@@ -2,7 +2,9 @@ package org.casepress.source;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Location;
@@ -29,8 +31,16 @@ public final class WorkspaceLoad {
   private final List<Problem> metadataProblems;
   private final boolean checkBodies;
 
-  /** One case study's outcome: its value when it loads, and the problems its load found. */
-  public record Study(String slug, Optional<CaseStudy> caseStudy, List<Problem> problems) {
+  /**
+   * One case study's outcome: its value when it loads, the problems its load found, and the tree of
+   * its body that check walked ({@link ParsedBody}), for its render: empty when it did not load, or
+   * its body was not checked.
+   */
+  public record Study(
+      String slug,
+      Optional<CaseStudy> caseStudy,
+      List<Problem> problems,
+      Optional<ParsedBody> body) {
     public Study {
       problems = List.copyOf(problems);
     }
@@ -78,11 +88,11 @@ public final class WorkspaceLoad {
                   + "'. Known: "
                   + String.join(", ", WorkspaceLoader.slugs(workspace))
                   + "."));
-      return new Study(slug, Optional.empty(), problems);
+      return new Study(slug, Optional.empty(), problems, Optional.empty());
     }
-    Optional<CaseStudy> cs = Optional.empty();
+    Optional<CaseStudyLoader.Result> loaded = Optional.empty();
     try {
-      cs = new CaseStudyLoader(workspace, metadata, unloaded, problems, checkBodies).load(slug);
+      loaded = new CaseStudyLoader(workspace, metadata, unloaded, problems, checkBodies).load(slug);
     } catch (StackOverflowError e) {
       // Limits keeps known deep structures from the parser; this keeps an unknown one to the
       // case study that holds it, so that every other case study is still checked.
@@ -94,7 +104,11 @@ public final class WorkspaceLoad {
                   + Limits.NESTING
                   + " levels). Flatten deeply nested lists, quotes, links or emphasis."));
     }
-    return new Study(slug, cs, problems);
+    return new Study(
+        slug,
+        loaded.map(CaseStudyLoader.Result::caseStudy),
+        problems,
+        loaded.flatMap(CaseStudyLoader.Result::body));
   }
 
   /**
@@ -118,10 +132,12 @@ public final class WorkspaceLoad {
   public Loaded finish(List<Study> studies) {
     List<Problem> problems = new ArrayList<>(metadataProblems);
     List<CaseStudy> caseStudies = new ArrayList<>();
+    Map<String, ParsedBody> bodies = new HashMap<>();
     for (Study s : studies) {
       problems.addAll(s.problems());
       s.caseStudy().ifPresent(caseStudies::add);
+      s.body().ifPresent(b -> bodies.put(s.slug(), b));
     }
-    return new Loaded(workspace, metadata, caseStudies, problems);
+    return new Loaded(workspace, metadata, caseStudies, problems, bodies);
   }
 }

@@ -27,8 +27,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.casepress.render.Fixtures;
 import org.casepress.render.RenderMode;
+import org.casepress.source.MarkedTrees;
+import org.casepress.source.ParsedBody;
 import org.casepress.source.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,7 +95,7 @@ class PdfJobBatchTest {
     }
 
     @Override
-    public void renderStarted(String slug) {
+    public void renderStarted(String slug, Optional<ParsedBody> body) {
       events.add("render started " + slug);
     }
 
@@ -160,6 +165,36 @@ class PdfJobBatchTest {
   }
 
   @Test
+  void eachRenderTypesetsTheTreeItsCheckWalkedWithoutParsingTheBodyAgain(@TempDir Path tmp)
+      throws Exception {
+    Workspace ws = workspace(tmp);
+    Set<String> handed = ConcurrentHashMap.newKeySet();
+    Recorded marking =
+        new Recorded() {
+          @Override
+          public void renderStarted(String slug, Optional<ParsedBody> body) {
+            super.renderStarted(slug, body);
+            // Added after the check, before the render: only in a PDF made from this very tree.
+            body.ifPresent(b -> MarkedTrees.mark(b, marker(slug)));
+            body.ifPresent(b -> handed.add(slug));
+          }
+        };
+    List<PdfJob.Result> results = PdfJob.render(ws, ALL, marking);
+    assertEquals(Set.copyOf(KEPT), handed, "every render was handed its check's tree");
+    for (PdfJob.Result result : results) {
+      Path pdf = ((PdfJob.Result.Written) result).pdf().output();
+      try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        String text = new PDFTextStripper().getText(doc);
+        assertTrue(text.contains(marker(result.slug())), result.slug() + ": " + text);
+      }
+    }
+  }
+
+  private static String marker(String slug) {
+    return "Treemark" + slug.replace("-", "");
+  }
+
+  @Test
   void aLoadThatThrowsEndsTheBatchWithTheFirstFailureInSlugOrder(@TempDir Path tmp)
       throws Exception {
     Workspace ws = workspace(tmp);
@@ -209,8 +244,8 @@ class PdfJobBatchTest {
     Recorded held =
         new Recorded() {
           @Override
-          public void renderStarted(String slug) {
-            super.renderStarted(slug);
+          public void renderStarted(String slug, Optional<ParsedBody> body) {
+            super.renderStarted(slug, body);
             rendering.countDown();
             try {
               Thread.sleep(60_000);

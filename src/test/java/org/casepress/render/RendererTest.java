@@ -52,6 +52,25 @@ class RendererTest {
   }
 
   @Test
+  void aTreeOfAnotherBodyIsRefused() {
+    CaseStudy other = loaded.caseStudies().stream().filter(c -> c != river).findFirst().get();
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Fixtures.renderer()
+                    .render(
+                        river,
+                        loaded.body(other),
+                        loaded.metadata(),
+                        Fixtures.draft(),
+                        RenderMode.DRAFT,
+                        out.resolve("mixed.pdf")));
+    assertTrue(e.getMessage().startsWith("river-sensors: "), e.getMessage());
+    assertFalse(java.nio.file.Files.exists(out.resolve("mixed.pdf")));
+  }
+
+  @Test
   void documentPropertiesComeFromMetadata() throws Exception {
     try (PDDocument doc =
         Loader.loadPDF(render(Fixtures.published(), RenderMode.FINAL, "final.pdf").toFile())) {

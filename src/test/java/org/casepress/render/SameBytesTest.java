@@ -1,12 +1,14 @@
 package org.casepress.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.casepress.model.CaseStudy;
 import org.casepress.model.Metadata;
+import org.casepress.source.Loaded;
+import org.casepress.source.ParsedBody;
 import org.casepress.testing.ReferenceMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,7 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Renderer#create()} equals the same document rendered by {@link Renderer#reference()}, which
  * parses every face again and measures every word the renderer's own way. Also when documents
  * follow one another in one process and when two are typeset at once, so that nothing a document
- * leaves in what is shared (a face's subset, its widths, a page count) reaches the next.
+ * leaves in what is shared (a face's subset, its widths, a page count) reaches the next. And a
+ * command's render, which typesets the Markdown tree its check walked instead of parsing the body
+ * again, writes the bytes of a render that parses afresh, however often and on however many threads
+ * the tree is typeset.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SameBytesTest {
@@ -64,6 +71,12 @@ class SameBytesTest {
       renderer.render(cs, metadata, pub, mode, pdf);
       return Files.readAllBytes(pdf);
     }
+
+    byte[] render(Renderer renderer, Optional<ParsedBody> tree, Path folder) throws Exception {
+      Path pdf = Files.createTempFile(folder, "render", ".pdf");
+      renderer.render(cs, tree, metadata, pub, mode, pdf);
+      return Files.readAllBytes(pdf);
+    }
   }
 
   /**
@@ -84,6 +97,56 @@ class SameBytesTest {
   @MethodSource("documents")
   void fastRendererWritesTheReferenceBytes(Job job) throws Exception {
     assertArrayEquals(expected(job), job.render(FAST, dir), job.toString());
+  }
+
+  /**
+   * The examples and fixtures as a command renders them: typesetting the tree that the load's check
+   * walked ({@link Loaded#body}) rather than parsing the body again.
+   */
+  static Stream<Arguments> checkedTrees() {
+    List<Arguments> all = new ArrayList<>();
+    for (ExampleRenders.Example e : ExampleRenders.examplesAndFixtures()) {
+      for (RenderMode mode : RenderMode.values()) {
+        Publication pub = mode == RenderMode.FINAL ? Fixtures.published() : Fixtures.draft();
+        all.add(
+            Arguments.of(new Job(e.name(), e.cs(), e.loaded().metadata(), pub, mode), e.loaded()));
+      }
+    }
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("checkedTrees")
+  void theTreeCheckWalkedTypesetsToTheBytesOfAFreshParse(Job job, Loaded loaded) throws Exception {
+    Optional<ParsedBody> tree = loaded.body(job.cs());
+    assertTrue(tree.isPresent(), "the load hands on no tree for " + job);
+    assertArrayEquals(expected(job), job.render(FAST, tree, dir), job.toString());
+    // Rendered again (a final PDF rendered ahead, then in its turn), the tree gives the same bytes.
+    assertArrayEquals(expected(job), job.render(FAST, tree, dir), job + ", rendered again");
+  }
+
+  @Test
+  void oneTreeTypesetOnTwoThreadsAtOnceGivesEachTheBytesOfAFreshParse() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (Arguments args : checkedTrees().toList()) {
+        Job job = (Job) args.get()[0];
+        Optional<ParsedBody> tree = ((Loaded) args.get()[1]).body(job.cs());
+        byte[] expected = expected(job);
+        CyclicBarrier start = new CyclicBarrier(2);
+        Callable<byte[]> render =
+            () -> {
+              start.await(1, TimeUnit.MINUTES);
+              return job.render(FAST, tree, dir);
+            };
+        Future<byte[]> first = pool.submit(render);
+        Future<byte[]> second = pool.submit(render);
+        assertArrayEquals(expected, first.get(2, TimeUnit.MINUTES), job.toString());
+        assertArrayEquals(expected, second.get(2, TimeUnit.MINUTES), job.toString());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The three large pages of the shared corpus that the benchmark renders (bench/anchors.sh). */

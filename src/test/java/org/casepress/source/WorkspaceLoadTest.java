@@ -1,6 +1,8 @@
 package org.casepress.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,9 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.casepress.model.CaseStudy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +37,40 @@ class WorkspaceLoadTest {
   @Test
   void theRenderingTestWorkspace() throws Exception {
     assertSameAsSerial(new Workspace(Path.of("src/test/resources/render/workspace")), null);
+  }
+
+  @Test
+  void aLoadHandsOnTheTreeItsCheckWalkedForEachCaseStudyItLoaded() {
+    Workspace workspace = new Workspace(Path.of("src/test/resources/render/workspace"));
+    Loaded checked = WorkspaceLoader.load(workspace);
+    Loaded frontMatter = WorkspaceLoader.loadFrontMatter(workspace);
+    assertFalse(checked.caseStudies().isEmpty());
+    for (CaseStudy cs : checked.caseStudies()) {
+      ParsedBody tree = checked.body(cs).orElseThrow();
+      assertSame(cs.body(), tree.text(), cs.slug() + ": the tree is of the body as loaded");
+      assertSame(tree, checked.body(cs).orElseThrow(), cs.slug() + ": one tree, not parsed anew");
+      CaseStudy same = frontMatter.caseStudy(cs.slug()).orElseThrow();
+      assertEquals(Optional.empty(), frontMatter.body(same), "front matter alone parses no body");
+      // Another case study of the same slug (an edited body) is not the one check walked.
+      CaseStudy edited =
+          new CaseStudy(
+              cs.slug(),
+              cs.folder(),
+              cs.source(),
+              cs.title(),
+              cs.subtitle(),
+              cs.authors(),
+              cs.organisation(),
+              cs.description(),
+              cs.keywords(),
+              cs.licence(),
+              cs.language(),
+              cs.related(),
+              cs.funding(),
+              cs.body() + "\nMore.\n",
+              cs.bodyLine());
+      assertEquals(Optional.empty(), checked.body(edited), cs.slug());
+    }
   }
 
   @Test

@@ -580,9 +580,8 @@ final class Typesetting {
     Map<Integer, Set<Integer>> byLine = new LinkedHashMap<>();
     String[] lines = cs.body().split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      Set<Integer> missing = uncovered(lines[i]);
-      if (!missing.isEmpty()) {
-        byLine.put(i, missing);
+      if (hasMissing(lines[i], false)) {
+        byLine.put(i, uncovered(lines[i]));
       }
     }
     Set<Integer> inFrontMatter =
@@ -609,7 +608,7 @@ final class Typesetting {
     }
     for (TextNode t : LineBreaks.texts(doc.body())) {
       String s = t.getWholeText();
-      if (uncovered(s).isEmpty() && !hasInvisible(s)) {
+      if (!hasMissing(s, true)) {
         continue;
       }
       List<Node> parts = new ArrayList<>();
@@ -658,12 +657,32 @@ final class Typesetting {
     return missing;
   }
 
-  private static boolean isInvisible(int cp) {
-    return Glyphs.isInvisible(cp);
+  /**
+   * Whether {@link #uncovered} finds a character in {@code s}, or, with {@code orInvisible}, the
+   * text holds an invisible one: asked of every line of the body and every text node, most of which
+   * have neither, so with neither a set, a stream nor a lambda per character.
+   */
+  private boolean hasMissing(String s, boolean orInvisible) {
+    for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      if (c >= ' ' && c <= '~') { // printable ASCII: in the body font, and none of it invisible
+        i++;
+        continue;
+      }
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      boolean invisible = isInvisible(cp);
+      if (invisible
+          ? orInvisible
+          : !fonts.covers(cp) && !Character.isWhitespace(cp) && !Character.isISOControl(cp)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static boolean hasInvisible(String s) {
-    return s.codePoints().anyMatch(Glyphs::isInvisible);
+  private static boolean isInvisible(int cp) {
+    return Glyphs.isInvisible(cp);
   }
 
   private static int lineOf(Element e) {

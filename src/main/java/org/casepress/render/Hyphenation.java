@@ -112,9 +112,13 @@ final class Hyphenation {
       points = matched(letters);
     }
     int n = letters.length;
-    return Arrays.stream(points)
-        .filter(p -> p >= patterns.leftMin() && n - p >= patterns.rightMin())
-        .toArray();
+    int kept = 0;
+    for (int p : points) {
+      if (p >= patterns.leftMin() && n - p >= patterns.rightMin()) {
+        points[kept++] = p;
+      }
+    }
+    return kept == points.length ? points : Arrays.copyOf(points, kept);
   }
 
   /** The word with {@code mark} at every point where it may break. */

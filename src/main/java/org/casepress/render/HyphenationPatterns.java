@@ -246,26 +246,51 @@ final class HyphenationPatterns {
     Node node = root;
     for (int i = start; i < dotted.length && node != null; i++) {
       node = node.next(dotted[i]);
-      if (node != null && node.values != null) {
-        for (int k = 0; k < node.values.length; k++) {
-          if (node.values[k] > values[start + k]) {
-            values[start + k] = node.values[k];
+      if (node != null && node.at != null) {
+        for (int k = 0; k < node.at.length; k++) {
+          int at = start + node.at[k];
+          if (node.value[k] > values[at]) {
+            values[at] = node.value[k];
           }
         }
       }
     }
   }
 
-  /** A trie node: children by letter (sorted), and the values of a pattern that ends here. */
+  /**
+   * A trie node: children by letter (sorted), and the values of a pattern that ends here. Only the
+   * values above 0 are kept, each with its place: most of a pattern's places have none ("hen5at"
+   * has one of seven), and a 0 never raises what the word's other patterns set.
+   */
   private static final class Node {
     private final char[] letters;
     private final Node[] children;
-    private final byte[] values;
+
+    /** Where in the pattern each value is (null: no pattern ends here), and the values. */
+    private final int[] at;
+
+    private final byte[] value;
 
     private Node(char[] letters, Node[] children, byte[] values) {
       this.letters = letters;
       this.children = children;
-      this.values = values;
+      if (values == null) {
+        this.at = null;
+        this.value = null;
+        return;
+      }
+      int count = 0;
+      for (byte v : values) {
+        count += v > 0 ? 1 : 0;
+      }
+      this.at = new int[count];
+      this.value = new byte[count];
+      for (int k = 0, n = 0; k < values.length; k++) {
+        if (values[k] > 0) {
+          at[n] = k;
+          value[n++] = values[k];
+        }
+      }
     }
 
     Node next(char c) {

@@ -584,9 +584,17 @@ final class LineBreaks {
   /** By tag name and class, for the reason given at {@link #CODE}. */
   private static boolean inUnbreakable(Node n) {
     for (Node x = n; x != null; x = x.parent()) {
-      if (x instanceof Element e
-          && (UNBREAKABLE.contains(e.normalName())
-              || UNBREAKABLE_CLASSES.stream().anyMatch(e::hasClass))) {
+      if (x instanceof Element e && (UNBREAKABLE.contains(e.normalName()) || hasAnyClass(e))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A loop, not a stream: asked for every text node and each of its ancestors. */
+  private static boolean hasAnyClass(Element e) {
+    for (String c : UNBREAKABLE_CLASSES) {
+      if (e.hasClass(c)) {
         return true;
       }
     }

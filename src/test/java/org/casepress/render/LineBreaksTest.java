@@ -107,6 +107,28 @@ class LineBreaksTest {
     assertTrue(marked.stream().allMatch(w -> w.indexOf(LineBreaks.SOFT_HYPHEN) > 0), "all break");
   }
 
+  /**
+   * A word too long for a line is broken in body text, and left whole in a link, a heading, a glued
+   * run, the title page and a missing character's code, however deep inside them.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<a href=\"https://example.org\">x <em>%s</em></a>",
+        "<h3>x <em>%s</em></h3>",
+        "<p><span class=\"nobr\">x <b>%s</b></span></p>",
+        "<div class=\"title-page\"><p>x <em>%s</em></p></div>",
+        "<p><span class=\"x missing-char y\"><i>%s</i></span></p>"
+      })
+  void longWordsStayWholeWhereLinesMustNotBreak(String html) {
+    String word = "a".repeat(LineBreaks.LONG_WORD + 5);
+    Document doc = Jsoup.parse("<p>" + word + "</p>" + html.formatted(word));
+    LineBreaks.apply(doc, null);
+    assertTrue(doc.selectFirst("p").wholeText().indexOf(LineBreaks.SOFT_HYPHEN) > 0, "body text");
+    // The body text's copy is broken; the other is whole.
+    assertEquals(2, doc.body().wholeText().split(word, -1).length, html);
+  }
+
   @Test
   void identifiersAreNeverSkipped() {
     for (String s :

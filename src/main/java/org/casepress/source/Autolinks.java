@@ -16,11 +16,12 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * someone@example.org become links), asked only about text that can hold one. flexmark runs its
  * post-processor on every text node, and there a regular expression that tries every position took
  * a sixth of loading a workspace (BENCHMARKS.md, "Workspace load and check"). The processor finds
- * nothing in text without a ':' (a scheme), an '@' (an address) or "www." (the link scanner's only
- * starting points), once backslash escapes and entities are undone: so text with none of those, no
- * '\' and no '&', and no entity or typographic node after it for the processor to join, is left as
- * it is without asking. {@code AutolinksTest} holds the trees and HTML to flexmark's own
- * extension's on the corpus.
+ * nothing in text without a "://" (a scheme: the link scanner starts at a ':' but gives up unless
+ * "//" follows, and the processor's expression for a scheme alone wants it too), an '@' (an
+ * address) or "www." (the link scanner's other starting points), once backslash escapes and
+ * entities are undone: so text with none of those, no '\' and no '&', and no entity or typographic
+ * node after it for the processor to join, is left as it is without asking. {@code AutolinksTest}
+ * holds the trees and HTML to flexmark's own extension's on the corpus.
  */
 final class Autolinks implements Parser.ParserExtension {
   private Autolinks() {}
@@ -68,7 +69,11 @@ final class Autolinks implements Parser.ParserExtension {
     int length = text.length();
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
-      if (c == ':' || c == '@' || c == '\\' || c == '&') {
+      if (c == '@' || c == '\\' || c == '&') {
+        return true;
+      }
+      // A scheme: both the scanner and the processor's own expression want "://".
+      if (c == ':' && i + 2 < length && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
         return true;
       }
       if (c == 'w'

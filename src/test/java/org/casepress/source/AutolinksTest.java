@@ -69,6 +69,10 @@ class AutolinksTest {
         "| a | b |\n|---|---|\n| https://t.org | www.w.org |\n",
         "wwww.example.org and WWW.example.org and xwww.example.org.",
         "trailing www.",
+        "Colons without a scheme: Note: ratio 1:2, at 10:30, C:\\path, a:b//c, a:/b, urn:isbn:1, end:",
+        "Schemes at the edges: http:/x.org, http:x, x://y, ://z, ftp://, a:// b, mailto:x",
+        "Split by markup: https:*//*example.org, https:`//x.org`, https:&#47;/example.org",
+        "Typographic after a colon: said: 'see https://example.org' and \"www.example.org\"",
         "- list https://example.org\n  - nested someone@example.org\n\n> quote www.example.org\n"
       })
   void sameTreeAndHtmlAsFlexmarksOwnExtension(String markdown) {
@@ -86,8 +90,12 @@ class AutolinksTest {
   void textThatCannotHoldALinkIsNotAsked() {
     Node plain = OURS.parse("Plain words, with a full stop.").getFirstChild().getFirstChild();
     assertFalse(Autolinks.mayHoldLink(plain));
-    Node colon = OURS.parse("Time: now").getFirstChild().getFirstChild();
-    assertTrue(Autolinks.mayHoldLink(colon));
+    Node colon = OURS.parse("Time: now, at 10:30, a:/b").getFirstChild().getFirstChild();
+    assertFalse(Autolinks.mayHoldLink(colon));
+    Node scheme = OURS.parse("Try x://y now").getFirstChild().getFirstChild();
+    assertTrue(Autolinks.mayHoldLink(scheme));
+    Node atTheEnd = OURS.parse("Ends in ftp://").getFirstChild().getFirstChild();
+    assertTrue(Autolinks.mayHoldLink(atTheEnd));
   }
 
   static Stream<Path> realMarkdown() throws IOException {

@@ -63,8 +63,17 @@ final class TableFit {
   private static final Pattern BREAKABLE_TOKEN =
       Pattern.compile("[^\\s]*[^\\s\\p{L}\\p{N}\\p{M}][^\\s]*");
 
-  /** Code in a cell, set in the monospaced face. */
-  private static final String CODE = "code, kbd, samp";
+  /**
+   * Code in a cell, set in the monospaced face. Parsed once, as the cells' selector: {@code
+   * select(String)} and {@code is(String)} parse theirs again on every call, and these are asked of
+   * every cell, several times.
+   */
+  private static final Evaluator CODE = QueryParser.parse("code, kbd, samp");
+
+  private static final Evaluator TABLE_CELL = QueryParser.parse("td, th");
+
+  /** What {@code String.split("\\s+")} splits at, compiled once instead of at every call. */
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Fonts fonts;
 
@@ -265,11 +274,11 @@ final class TableFit {
    */
   private float longestToken(Element cell) {
     float longest = 0;
-    for (String token : cell.text().split("\\s+")) {
+    for (String token : SPACES.split(cell.text())) {
       longest = Math.max(longest, fonts.emWidth(token));
     }
     for (Element code : cell.select(CODE)) {
-      for (String token : code.text().split("\\s+")) {
+      for (String token : SPACES.split(code.text())) {
         longest = Math.max(longest, token.codePointCount(0, token.length()) * MONO_EM);
       }
     }
@@ -295,7 +304,7 @@ final class TableFit {
     for (Element row : rows(table)) {
       int column = 0;
       for (Element cell : row.children()) {
-        if (!cell.is("td, th")) {
+        if (!cell.is(TABLE_CELL)) {
           continue;
         }
         int span = span(cell.attr("colspan"));
@@ -323,7 +332,7 @@ final class TableFit {
   private static int width(Element row) {
     int n = 0;
     for (Element cell : row.children()) {
-      if (cell.is("td, th")) {
+      if (cell.is(TABLE_CELL)) {
         n += span(cell.attr("colspan"));
       }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSObjectKey;
@@ -45,6 +46,18 @@ final class PdfSave {
   /** Whether saving takes the linear path (PDFBox still has the members it reaches into). */
   static boolean linear() {
     return QUEUE != null && SUBSET != null;
+  }
+
+  /**
+   * The document's PDF. PDFBox's writer hands its output tens of thousands of small writes (a name,
+   * a number, a space), each of which a {@link java.io.ByteArrayOutputStream} takes under a lock
+   * and, as the file grows, pays for by copying everything written so far into a larger array:
+   * {@link Bytes} does neither.
+   */
+  static byte[] save(PDDocument document) throws IOException {
+    Bytes out = new Bytes();
+    save(document, out);
+    return out.toByteArray();
   }
 
   static void save(PDDocument document, OutputStream out) throws IOException {
@@ -209,6 +222,62 @@ final class PdfSave {
       if (free.get(0) > 0) {
         addXRefEntry(new FreeXReference(new COSObjectKey(0, FREE_GENERATION), free.get(0)));
       }
+    }
+  }
+
+  /**
+   * An output stream into memory for one thread: unlocked, and in blocks, so that what is written
+   * is copied once, into the array {@link #toByteArray} returns.
+   */
+  static final class Bytes extends OutputStream {
+    private static final int BLOCK = 64 * 1024;
+    private final List<byte[]> full = new ArrayList<>();
+    private byte[] block = new byte[BLOCK];
+    private int used;
+
+    @Override
+    public void write(int b) {
+      if (used == block.length) {
+        next();
+      }
+      block[used++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      Objects.checkFromIndexSize(off, len, b.length);
+      while (len > 0) {
+        if (used == block.length) {
+          next();
+        }
+        int n = Math.min(len, block.length - used);
+        System.arraycopy(b, off, block, used, n);
+        used += n;
+        off += n;
+        len -= n;
+      }
+    }
+
+    private void next() {
+      full.add(block);
+      block = new byte[BLOCK];
+      used = 0;
+    }
+
+    /** How many bytes were written. */
+    long size() {
+      return (long) full.size() * BLOCK + used;
+    }
+
+    byte[] toByteArray() {
+      byte[] all = new byte[Math.toIntExact(size())];
+      int at = 0;
+      for (byte[] b : full) {
+        System.arraycopy(b, 0, all, at, b.length);
+        at += b.length;
+      }
+      System.arraycopy(block, 0, all, at, used);
+      return all;
     }
   }
 

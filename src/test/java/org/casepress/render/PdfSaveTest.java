@@ -78,12 +78,32 @@ class PdfSaveTest {
     try (PDDocument doc = tagged()) {
       doc.save(theirs, CompressParameters.NO_COMPRESSION);
     }
-    ByteArrayOutputStream ours = new ByteArrayOutputStream();
+    byte[] ours;
     try (PDDocument doc = tagged()) {
-      PdfSave.save(doc, ours);
+      ours = PdfSave.save(doc);
     }
     assertTrue(theirs.size() > 10_000);
-    assertArrayEquals(theirs.toByteArray(), ours.toByteArray());
+    assertArrayEquals(theirs.toByteArray(), ours);
+  }
+
+  @Test
+  void bytesHoldWhatWasWrittenAcrossTheirBlocks() {
+    PdfSave.Bytes bytes = new PdfSave.Bytes();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    byte[] piece = new byte[40_000];
+    for (int i = 0; i < piece.length; i++) {
+      piece[i] = (byte) (i * 31);
+    }
+    for (int round = 0; round < 5; round++) {
+      bytes.write(piece, 7, piece.length - 7);
+      expected.write(piece, 7, piece.length - 7);
+      bytes.write(round);
+      expected.write(round);
+    }
+    bytes.write(piece, 0, 0);
+    assertEquals(expected.size(), bytes.size());
+    assertArrayEquals(expected.toByteArray(), bytes.toByteArray());
+    assertThrows(IndexOutOfBoundsException.class, () -> bytes.write(piece, 39_999, 2));
   }
 
   /**

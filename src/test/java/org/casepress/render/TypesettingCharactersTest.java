@@ -64,6 +64,7 @@ class TypesettingCharactersTest {
             8);
     return new Typesetting(
             cs,
+            java.util.Optional.empty(),
             Fixtures.load().metadata(),
             Fixtures.draft(),
             findings,

@@ -12,6 +12,12 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Right-to-left text (Arabic, Hebrew) for the renderer, with the JDK's own bidi algorithm instead
@@ -40,20 +46,20 @@ final class RightToLeft implements BidiSplitterFactory, BidiReorderer {
    * isolate, a {@code dir} other than {@code ltr}, a right-to-left language) needs the algorithm.
    * Attribute values and style sheets are read too, as generated content may come from them.
    */
-  static boolean neededBy(org.jsoup.nodes.Document html, String language) {
+  static boolean neededBy(Document html, String language) {
     if (language(language)) {
       return true;
     }
-    for (org.jsoup.nodes.Element e : html.getAllElements()) {
-      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+    for (Element e : html.getAllElements()) {
+      for (Attribute a : e.attributes()) {
         if (a.getKey().equals("dir") && !a.getValue().equalsIgnoreCase("ltr")
             || !leftToRightOnly(a.getValue())) {
           return true;
         }
       }
-      for (org.jsoup.nodes.Node child : e.childNodes()) {
-        if (child instanceof org.jsoup.nodes.TextNode t && !leftToRightOnly(t.getWholeText())
-            || child instanceof org.jsoup.nodes.DataNode d && !leftToRightOnly(d.getWholeData())) {
+      for (Node child : e.childNodes()) {
+        if (child instanceof TextNode t && !leftToRightOnly(t.getWholeText())
+            || child instanceof DataNode d && !leftToRightOnly(d.getWholeData())) {
           return true;
         }
       }
